@@ -1,0 +1,53 @@
+package dev.skillpath.support.error;
+
+import java.util.UUID;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebInputException;
+
+/**
+ * REST answers for the same errors: RFC 9457 problem bodies with the {@code code} property.
+ */
+@RestControllerAdvice
+public class RestExceptionHandler {
+
+	private static final Log logger = LogFactory.getLog(RestExceptionHandler.class);
+
+	@ExceptionHandler(ApiException.class)
+	ResponseEntity<ProblemDetail> api(ApiException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.code().status(), ex.getMessage());
+		problem.setProperty("code", ex.code().name());
+		ex.details().forEach(problem::setProperty);
+		return ResponseEntity.status(ex.code().status()).body(problem);
+	}
+
+	@ExceptionHandler(ServerWebInputException.class)
+	ResponseEntity<ProblemDetail> input(ServerWebInputException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.getStatusCode(), ex.getReason());
+		problem.setProperty("code", ErrorCode.BAD_USER_INPUT.name());
+		return ResponseEntity.status(ex.getStatusCode()).body(problem);
+	}
+
+	@ExceptionHandler(RuntimeException.class)
+	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
+		if (ex instanceof org.springframework.web.server.ResponseStatusException status) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status.getStatusCode(), status.getReason());
+			problem.setProperty("code", status.getStatusCode().is4xxClientError() ? ErrorCode.BAD_USER_INPUT.name()
+					: ErrorCode.INTERNAL_SERVER_ERROR.name());
+			return ResponseEntity.status(status.getStatusCode()).body(problem);
+		}
+		String reference = UUID.randomUUID().toString();
+		logger.error("Unexpected error [" + reference + "]", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ErrorCode.INTERNAL_SERVER_ERROR.status(),
+				"Internal error (reference " + reference + ")");
+		problem.setProperty("code", ErrorCode.INTERNAL_SERVER_ERROR.name());
+		return ResponseEntity.internalServerError().body(problem);
+	}
+
+}

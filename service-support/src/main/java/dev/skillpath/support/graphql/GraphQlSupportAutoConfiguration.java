@@ -1,0 +1,46 @@
+package dev.skillpath.support.graphql;
+
+import dev.skillpath.support.error.ErrorCodeInterceptor;
+import dev.skillpath.support.error.GraphQlExceptionResolver;
+import dev.skillpath.support.error.RestExceptionHandler;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.data.federation.FederationSchemaFactory;
+
+/**
+ * What makes a Skillpath service a federation v2 subgraph with uniform errors: the federation
+ * schema factory (so {@code _service} and {@code _entities} exist and {@code @EntityMapping}
+ * methods answer them), the exception resolver and the error-code interceptor.
+ */
+@AutoConfiguration(before = GraphQlAutoConfiguration.class)
+public class GraphQlSupportAutoConfiguration {
+
+	@Bean
+	FederationSchemaFactory federationSchemaFactory() {
+		return new FederationSchemaFactory();
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer federationSchemaCustomizer(FederationSchemaFactory factory) {
+		return (builder) -> builder.schemaFactory(factory::createGraphQLSchema);
+	}
+
+	@Bean
+	GraphQlExceptionResolver graphQlExceptionResolver() {
+		return new GraphQlExceptionResolver();
+	}
+
+	@Bean
+	ErrorCodeInterceptor errorCodeInterceptor() {
+		return new ErrorCodeInterceptor();
+	}
+
+	@Bean
+	RestExceptionHandler restExceptionHandler() {
+		return new RestExceptionHandler();
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.skillpath.support.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.util.StringUtils;
+
+/**
+ * OAuth2 resource server for every service: a bearer token is optional at the HTTP level (public
+ * reads), and each GraphQL operation decides what it needs through {@link Callers}. A token that
+ * is present but invalid is refused with a 401 whose body says {@code UNAUTHENTICATED}.
+ */
+@AutoConfiguration(before = ReactiveWebSecurityAutoConfiguration.class)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+public class ServiceSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityWebFilterChain skillpathSecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.oauth2ResourceServer((server) -> server
+				.authenticationEntryPoint(new JsonAuthenticationEntryPoint())
+				.jwt((jwt) -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(new RolesClaimConverter())))
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveJwtDecoder skillpathJwtDecoder(SecurityProperties properties) {
+		SecurityProperties.Jwt jwt = properties.jwt();
+		if (StringUtils.hasText(jwt.issuerUri())) {
+			NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
+			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuerUri()));
+			return decoder;
+		}
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(hmacKey(jwt))
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
+		return decoder;
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "skillpath.security.dev-tokens.enabled", havingValue = "true")
+	DevTokenIssuer devTokenIssuer(SecurityProperties properties) {
+		return new DevTokenIssuer(hmacKey(properties.jwt()), properties.jwt().issuer(),
+				properties.devTokens().lifetime());
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "skillpath.security.dev-tokens.enabled", havingValue = "true")
+	DevTokenController devTokenController(DevTokenIssuer issuer) {
+		return new DevTokenController(issuer);
+	}
+
+	static SecretKeySpec hmacKey(SecurityProperties.Jwt jwt) {
+		String secret = jwt.hmacSecret();
+		if (!StringUtils.hasText(secret) || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+			throw new IllegalStateException("No way to check tokens: set skillpath.security.jwt.issuer-uri "
+					+ "(SKILLPATH_SECURITY_JWT_ISSUER_URI) to your identity provider, or "
+					+ "skillpath.security.jwt.hmac-secret to a secret of at least 32 bytes");
+		}
+		return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+	}
+
+	/** Maps the {@code roles} claim (and {@code scope}) to authorities; the subject is the name. */
+	static final class RolesClaimConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
+
+		@Override
+		public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
+			Collection<GrantedAuthority> authorities = new ArrayList<>();
+			List<String> roles = jwt.getClaimAsStringList("roles");
+			if (roles != null) {
+				roles.forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.toUpperCase())));
+			}
+			String scope = jwt.getClaimAsString("scope");
+			if (StringUtils.hasText(scope)) {
+				for (String s : scope.split(" ")) {
+					authorities.add(new SimpleGrantedAuthority("SCOPE_" + s));
+				}
+			}
+			return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+		}
+
+	}
+
+}
