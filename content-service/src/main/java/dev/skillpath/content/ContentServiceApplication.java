@@ -1,6 +1,7 @@
 package dev.skillpath.content;
 
-import org.springframework.boot.SpringApplication;
+import dev.skillpath.support.app.ServiceLauncher;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -9,8 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ContentServiceApplication {
 
+	/** The name of the service, of its configuration file and of its metrics. */
+	public static final String NAME = "content-service";
+
 	public static void main(String[] args) {
-		SpringApplication.run(ContentServiceApplication.class, args);
+		ServiceLauncher.builder(ContentServiceApplication.class, NAME).run(args);
 	}
 
 }
