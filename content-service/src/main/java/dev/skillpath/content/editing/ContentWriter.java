@@ -183,9 +183,11 @@ public class ContentWriter {
 			Mono<Void> writes = Flux.fromIterable(changed.values())
 				.concatMap((skill) -> this.store.writeSkill(skill, EDITOR, actor))
 				.then();
+			// redirect before deleting: the delete cascades to redirects that still point at fromId,
+			// which would lose the ids merged into fromId earlier
 			return writes.then(this.store.movePlacements(fromId, intoId))
-				.then(this.store.deleteSkill(fromId))
 				.then(this.store.redirect(fromId, intoId))
+				.then(this.store.deleteSkill(fromId))
 				.then(this.changes.record(actor, "MERGE", "Skill", fromId,
 						"Merged " + from.name() + " into " + into.name(), from, merged))
 				.thenReturn(intoId);

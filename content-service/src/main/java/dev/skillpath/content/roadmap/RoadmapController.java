@@ -1,7 +1,5 @@
 package dev.skillpath.content.roadmap;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -9,6 +7,8 @@ import java.util.stream.Collectors;
 
 import dev.skillpath.content.skill.Skill;
 import dev.skillpath.content.skill.SkillRepository;
+import dev.skillpath.support.error.ApiException;
+import org.dataloader.DataLoader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -16,6 +16,7 @@ import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /** Queries and fields of {@code Roadmap} and {@code Stage}, and the federation lookup. */
@@ -26,9 +27,12 @@ public class RoadmapController {
 
 	private final SkillRepository skills;
 
-	public RoadmapController(RoadmapRepository roadmaps, SkillRepository skills) {
+	public RoadmapController(RoadmapRepository roadmaps, SkillRepository skills, BatchLoaderRegistry loaders) {
 		this.roadmaps = roadmaps;
 		this.skills = skills;
+		// _entities keys of one request are collected by this loader and read in one statement
+		loaders.<String, Roadmap>forName("roadmapEntityLoader")
+			.registerMappedBatchLoader((ids, env) -> roadmaps.findByIds(ids).collectMap(Roadmap::id));
 	}
 
 	@QueryMapping
@@ -41,13 +45,14 @@ public class RoadmapController {
 		return this.roadmaps.findByIds(List.of(id)).next();
 	}
 
+	/**
+	 * {@code _entities} for Roadmap, one key per call so that an unknown key answers null with its
+	 * own NOT_FOUND error; the data loader reads all keys of the request in one statement.
+	 */
 	@EntityMapping
-	public Mono<List<Roadmap>> roadmap(@Argument List<String> idList) {
-		return this.roadmaps.findByIds(new LinkedHashSet<>(idList)).collectMap(Roadmap::id).map((found) -> {
-			List<Roadmap> ordered = new ArrayList<>(idList.size());
-			idList.forEach((id) -> ordered.add(found.get(id)));
-			return ordered;
-		});
+	public Mono<Roadmap> roadmap(@Argument String id, DataLoader<String, Roadmap> roadmapEntityLoader) {
+		return Mono.fromFuture(roadmapEntityLoader.load(id))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("No roadmap with id '" + id + "'")));
 	}
 
 	@BatchMapping(typeName = "Roadmap", field = "stages")

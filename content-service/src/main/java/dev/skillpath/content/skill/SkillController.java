@@ -1,8 +1,6 @@
 package dev.skillpath.content.skill;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.skillpath.support.error.ApiException;
+import org.dataloader.DataLoader;
 import dev.skillpath.support.graphql.Connection;
 import dev.skillpath.support.graphql.Cursors;
 import reactor.core.publisher.Mono;
@@ -19,6 +18,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /** Queries and fields of {@code Skill}, and the federation entity lookup for it. */
@@ -27,10 +27,14 @@ public class SkillController {
 
 	private static final String CURSOR_KIND = "skill";
 
+	private static final String ENTITY_LOADER = "skillEntityLoader";
+
 	private final SkillRepository skills;
 
-	public SkillController(SkillRepository skills) {
+	public SkillController(SkillRepository skills, BatchLoaderRegistry loaders) {
 		this.skills = skills;
+		// _entities keys of one request are collected by this loader and resolved in one statement
+		loaders.<String, Skill>forName(ENTITY_LOADER).registerMappedBatchLoader((ids, env) -> skills.resolve(ids));
 	}
 
 	@QueryMapping
@@ -38,16 +42,15 @@ public class SkillController {
 		return this.skills.resolve(List.of(id)).mapNotNull((found) -> found.get(id));
 	}
 
-	/** {@code _entities} for Skill: the whole batch of keys in one statement, in key order. */
+	/**
+	 * {@code _entities} for Skill. One key per call, so that an unknown key answers null with its
+	 * own NOT_FOUND error (the list form of {@code @EntityMapping} returns nulls without errors);
+	 * the data loader still resolves all keys of the request in one statement.
+	 */
 	@EntityMapping
-	public Mono<List<Skill>> skill(@Argument List<String> idList) {
-		return this.skills.resolve(new LinkedHashSet<>(idList)).map((found) -> {
-			List<Skill> ordered = new ArrayList<>(idList.size());
-			for (String id : idList) {
-				ordered.add(found.get(id));
-			}
-			return ordered;
-		});
+	public Mono<Skill> skill(@Argument String id, DataLoader<String, Skill> skillEntityLoader) {
+		return Mono.fromFuture(skillEntityLoader.load(id))
+			.switchIfEmpty(Mono.error(() -> ApiException.notFound("No skill with id '" + id + "'")));
 	}
 
 	@QueryMapping
@@ -59,6 +62,16 @@ public class SkillController {
 		return Mono.zip(this.skills.page(effective, afterId, size + 1).collectList(), this.skills.count(effective))
 			.map((page) -> Connection.of(page.getT1(), size, afterId != null,
 					(skill) -> Cursors.encode(CURSOR_KIND, skill.id()), page.getT2()));
+	}
+
+	/**
+	 * When {@code skills} fails (a bad cursor, say), Spring for GraphQL answers the non-null field
+	 * with an empty connection of its own, which has no count; 0 keeps that from adding a second,
+	 * internal error next to the client's BAD_USER_INPUT.
+	 */
+	@SchemaMapping(typeName = "SkillConnection", field = "totalCount")
+	public int totalCount(Object connection) {
+		return connection instanceof Connection<?> page && page.totalCount() != null ? page.totalCount() : 0;
 	}
 
 	@QueryMapping

@@ -1,0 +1,212 @@
+package dev.skillpath.content;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.ResponseError;
+
+import static dev.skillpath.content.RoadmapDocumentInput.roadmap;
+import static dev.skillpath.content.SkillInput.skill;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code upsertSkill}: create, update (renaming keeps the id), placement, and every validation
+ * error, each answered with BAD_USER_INPUT naming the item and field, with nothing stored.
+ */
+class UpsertSkillTest extends ContentServiceTest {
+
+	@Test
+	void createsThenUpdatesASkillAndRenamingKeepsItsId() {
+		this.editor.document(UPSERT_SKILL)
+			.variable("input", skill("t-up-create", "T Up Original").aliases("tuo").toMap())
+			.execute()
+			.path("upsertSkill.created").entity(Boolean.class).isEqualTo(true)
+			.path("upsertSkill.skill.name").entity(String.class).isEqualTo("T Up Original")
+			.path("upsertSkill.skill.aliases").entityList(String.class).containsExactly("tuo");
+
+		this.editor.document(UPSERT_SKILL)
+			.variable("input", skill("t-up-create", "T Up Renamed").aliases("tuo", "renamed one").requires("http")
+				.toMap())
+			.execute()
+			.path("upsertSkill.created").entity(Boolean.class).isEqualTo(false)
+			.path("upsertSkill.skill.id").entity(String.class).isEqualTo("t-up-create")
+			.path("upsertSkill.skill.name").entity(String.class).isEqualTo("T Up Renamed")
+			.path("upsertSkill.skill.requires[*].id").entityList(String.class).containsExactly("http");
+
+		this.anonymous.document("{ skill(id: \"t-up-create\") { name aliases requires { id } } }")
+			.execute()
+			.path("skill.name").entity(String.class).isEqualTo("T Up Renamed")
+			.path("skill.aliases").entityList(String.class).containsExactly("tuo", "renamed one");
+		this.anonymous.document("{ skill(id: \"http\") { unlocks { id } } }")
+			.execute()
+			.path("skill.unlocks[*].id").entityList(String.class).contains("t-up-create");
+		assertThat(historyCount("t-up-create")).isEqualTo(2);
+	}
+
+	@Test
+	void upsertingTheSameContentAgainChangesNothing() {
+		SkillInput input = skill("t-up-same", "T Up Same");
+		upsert(input);
+		int before = historyCount("t-up-same");
+		this.editor.document(UPSERT_SKILL)
+			.variable("input", input.toMap())
+			.execute()
+			.path("upsertSkill.created").entity(Boolean.class).isEqualTo(false);
+		assertThat(historyCount("t-up-same")).isEqualTo(before);
+	}
+
+	@Test
+	void unknownPrerequisiteIsRefused() {
+		refusedNew(skill("t-v-unknown-req", "T V Unknown Req").requires("http", "t-v-nowhere"), "requires",
+				"t-v-unknown-req", "unknown skill 't-v-nowhere'");
+	}
+
+	@Test
+	void prerequisiteCycleIsRefusedWithItsPath() {
+		upsert(skill("t-cyc-a", "T Cyc A"));
+		upsert(skill("t-cyc-b", "T Cyc B").requires("t-cyc-a"));
+		upsert(skill("t-cyc-c", "T Cyc C").requires("t-cyc-b"));
+
+		ResponseError twoStep = onlyError(this.editor.document(UPSERT_SKILL)
+			.variable("input", skill("t-cyc-a", "T Cyc A").requires("t-cyc-b").toMap())
+			.execute());
+		assertBadUserInput(twoStep, "requires", "t-cyc-a -> t-cyc-b -> t-cyc-a");
+
+		ResponseError threeStep = onlyError(this.editor.document(UPSERT_SKILL)
+			.variable("input", skill("t-cyc-a", "T Cyc A").requires("t-cyc-c").toMap())
+			.execute());
+		assertBadUserInput(threeStep, "requires", "t-cyc-a -> t-cyc-c -> t-cyc-b -> t-cyc-a");
+
+		this.anonymous.document("{ skill(id: \"t-cyc-a\") { requires { id } } }")
+			.execute()
+			.path("skill.requires").entityList(Object.class).hasSize(0);
+		assertThat(historyCount("t-cyc-a")).isEqualTo(1);
+	}
+
+	@Test
+	void selfRequirementIsRefused() {
+		refusedNew(skill("t-v-self", "T V Self").requires("t-v-self"), "requires", "t-v-self", "cannot require itself");
+	}
+
+	@Test
+	void aliasUsedByAnotherSkillIsRefused() {
+		upsert(skill("t-al-owner", "T Al Owner").aliases("Zanzibar Kit"));
+		// case and accents do not make an alias different
+		refusedNew(skill("t-al-thief", "T Al Thief").aliases("ZANZÍBAR  kit"), "aliases", "t-al-thief",
+				"is already used by skill 't-al-owner'");
+		refusedNew(skill("t-al-thief", "T Al Thief").aliases("Postgres"), "aliases", "t-al-thief",
+				"is already used by skill 'postgresql'");
+	}
+
+	@Test
+	void aliasEqualToAnotherSkillsNameIsRefused() {
+		refusedNew(skill("t-al-name", "T Al Name").aliases("POSTGRÉSQL"), "aliases", "t-al-name",
+				"is the name of skill 'postgresql'");
+	}
+
+	@Test
+	void nameOfAnotherSkillIsRefused() {
+		refusedNew(skill("t-v-name", "postgresql"), "name", "t-v-name", "already used by skill 'postgresql'");
+		refusedNew(skill("t-v-name", "Postgres"), "name", "t-v-name", "already an alias of skill 'postgresql'");
+	}
+
+	@Test
+	void invalidResourceUrlIsRefused() {
+		refusedNew(SkillInput.bare("t-v-url", "T V Url").resource("Bad", "not a url", "DOCS", true),
+				"resources[0].url", "t-v-url", "not a valid URL");
+		refusedNew(skill("t-v-url", "T V Url").resource("Ftp", "ftp://files.example.org/x", "DOCS", true),
+				"resources[1].url", "t-v-url", "https://");
+		refusedNew(skill("t-v-url", "T V Url").resource("No host", "https://localhost/x", "DOCS", true),
+				"resources[1].url", "t-v-url", "no host name");
+	}
+
+	@Test
+	void invalidIdIsRefused() {
+		refusedNew(skill("T_Bad Id", "T Bad Id"), "id", "T_Bad Id", "not a valid id");
+		refusedNew(skill("t--double-hyphen", "T Double Hyphen"), "id", "t--double-hyphen", "not a valid id");
+	}
+
+	@Test
+	void zeroEstimatedHoursIsRefused() {
+		refusedNew(skill("t-v-hours", "T V Hours").hours(0), "estimatedHours", "t-v-hours", "between 1 and 10000");
+	}
+
+	@Test
+	void refusedUpdateLeavesTheStoredSkillAsItWas() {
+		upsert(skill("t-v-keep", "T V Keep").hours(7));
+		ResponseError error = onlyError(this.editor.document(UPSERT_SKILL)
+			.variable("input", skill("t-v-keep", "T V Keep Renamed").hours(0).toMap())
+			.execute());
+		assertBadUserInput(error, "estimatedHours", "t-v-keep");
+		this.anonymous.document("{ skill(id: \"t-v-keep\") { name estimatedHours } }")
+			.execute()
+			.path("skill.name").entity(String.class).isEqualTo("T V Keep")
+			.path("skill.estimatedHours").entity(Integer.class).isEqualTo(7);
+		assertThat(historyCount("t-v-keep")).isEqualTo(1);
+	}
+
+	@Test
+	void unknownCategoryIsBadUserInput() {
+		Map<String, Object> input = skill("t-v-category", "T V Category").category("NOT_A_CATEGORY").toMap();
+		ResponseError error = onlyError(this.editor.document(UPSERT_SKILL).variable("input", input).execute());
+		assertCode(error, "BAD_USER_INPUT");
+		assertThat(error.getMessage()).contains("NOT_A_CATEGORY");
+		assertThat(existingSkillIds(List.of("t-v-category"))).isEmpty();
+	}
+
+	@Test
+	void placementPutsTheSkillAtTheEndOfTheStageAndCanMoveIt() {
+		importRoadmap(roadmap("t-place", "T Place").stage("One", skill("t-place-first", "T Place First"))
+			.stage("Two", skill("t-place-second", "T Place Second")));
+
+		upsert(skill("t-place-new", "T Place New").placement("t-place", 2));
+		assertThat(stageSkills("t-place")).containsExactly(List.of("t-place-first"),
+				List.of("t-place-second", "t-place-new"));
+
+		upsert(skill("t-place-new", "T Place New").placement("t-place", 1));
+		assertThat(stageSkills("t-place")).containsExactly(List.of("t-place-first", "t-place-new"),
+				List.of("t-place-second"));
+
+		// without a placement, a placed skill keeps its place
+		upsert(skill("t-place-new", "T Place New Renamed"));
+		assertThat(stageSkills("t-place")).containsExactly(List.of("t-place-first", "t-place-new"),
+				List.of("t-place-second"));
+	}
+
+	@Test
+	void placementIntoAMissingStageOrRoadmapIsRefused() {
+		importRoadmap(roadmap("t-place-bad", "T Place Bad").stage("One", skill("t-place-bad-one", "T Place Bad One")));
+		refusedNew(skill("t-place-x", "T Place X").placement("t-place-bad", 2), "placement.stage", "t-place-x",
+				"stages 1 to 1, not 2");
+		refusedNew(skill("t-place-x", "T Place X").placement("t-place-bad", 0), "placement.stage", "t-place-x",
+				"not 0");
+		refusedNew(skill("t-place-x", "T Place X").placement("t-no-such-roadmap", 1), "placement.roadmapId",
+				"t-place-x", "unknown roadmap 't-no-such-roadmap'");
+		assertThat(stageSkills("t-place-bad")).containsExactly(List.of("t-place-bad-one"));
+	}
+
+	/** Sends {@code input}, expects it refused for {@code field}, and checks nothing was stored. */
+	private void refusedNew(SkillInput input, String field, String... messageParts) {
+		ResponseError error = onlyError(this.editor.document(UPSERT_SKILL).variable("input", input.toMap()).execute());
+		assertBadUserInput(error, field, messageParts);
+		assertThat(error.getExtensions()).containsEntry("item", "skill '" + input.id() + "'");
+		assertThat(existingSkillIds(List.of(input.id()))).as("stored after a refused upsert").isEmpty();
+		assertThat(historyCount(input.id())).as("history after a refused upsert").isZero();
+	}
+
+	private List<List<String>> stageSkills(String roadmapId) {
+		return this.anonymous.document("query($id: ID!) { roadmap(id: $id) { stages { skills { id } } } }")
+			.variable("id", roadmapId)
+			.execute()
+			.path("roadmap.stages")
+			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, List<Map<String, String>>>>() {
+			})
+			.get()
+			.stream()
+			.map((stage) -> stage.get("skills").stream().map((s) -> s.get("id")).toList())
+			.toList();
+	}
+
+}
