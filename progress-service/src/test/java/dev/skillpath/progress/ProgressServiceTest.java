@@ -1,0 +1,119 @@
+package dev.skillpath.progress;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import dev.skillpath.progress.content.SkillCatalog;
+import dev.skillpath.support.security.DevTokenIssuer;
+import dev.skillpath.support.security.Role;
+import dev.skillpath.support.testing.SqlCountingConfiguration;
+import dev.skillpath.support.testing.SqlStatementCounter;
+import dev.skillpath.support.testing.UsesTestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of progress-service tests: the real service on a random port with a real PostgreSQL, and
+ * the real content-service (started once per JVM) behind a proxy the tests can cut. Every test
+ * works with learners of its own (random subjects), so tests never see each other's progress.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.config.name=" + ProgressServiceApplication.NAME)
+@ActiveProfiles("test")
+@UsesTestDatabase
+@Import({ SqlCountingConfiguration.class, ProgressServiceTest.TestClock.class })
+public abstract class ProgressServiceTest {
+
+	@DynamicPropertySource
+	static void contentService(DynamicPropertyRegistry registry) {
+		registry.add("skillpath.progress.content-url", ContentService::graphqlUrl);
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class TestClock {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return new MutableClock();
+		}
+
+	}
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected DevTokenIssuer tokens;
+
+	@Autowired
+	protected SqlStatementCounter sql;
+
+	@Autowired
+	protected MutableClock clock;
+
+	@Autowired
+	protected DatabaseClient db;
+
+	@Autowired
+	protected SkillCatalog catalog;
+
+	protected WebTestClient http;
+
+	/** No token: what a public roadmap page sends. */
+	protected HttpGraphQlTester anonymous;
+
+	@BeforeEach
+	void createClients() {
+		this.http = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+		this.anonymous = HttpGraphQlTester.create(graphqlClient());
+	}
+
+	@AfterEach
+	void restoreTimeAndContent() {
+		this.clock.useSystemTime();
+		ContentService.proxy().restore();
+	}
+
+	/** A new learner's subject, unique to this run, so no other test touches their data. */
+	protected static String newLearner(String name) {
+		return name + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	protected HttpGraphQlTester as(String subject, Role... roles) {
+		return HttpGraphQlTester.create(graphqlClient())
+			.mutate()
+			.header("Authorization", "Bearer " + this.tokens.issue(subject, roles.length == 0 ? new Role[] { Role.LEARNER } : roles))
+			.build();
+	}
+
+	protected String bearer(String subject) {
+		return "Bearer " + this.tokens.issue(subject, Role.LEARNER);
+	}
+
+	private WebTestClient graphqlClient() {
+		return this.http.mutate().baseUrl("http://localhost:" + this.port + "/graphql").build();
+	}
+
+	protected long count(String sql, String learner) {
+		return this.db.sql(sql).bind("learner", learner).map((row) -> row.get(0, Long.class)).one().block();
+	}
+
+}
