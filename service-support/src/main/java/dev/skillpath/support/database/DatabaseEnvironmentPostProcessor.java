@@ -5,6 +5,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -14,7 +15,7 @@ import org.springframework.util.StringUtils;
  * <li>{@code spring.r2dbc.url} set: Spring's own properties win, nothing to do.</li>
  * <li>{@code skillpath.database.url} set (env {@code SKILLPATH_DATABASE_URL}, e.g.
  * {@code postgresql://db:5432/content}): derive the R2DBC and Flyway (JDBC) settings from it.</li>
- * <li>Otherwise: an embedded PostgreSQL, started lazily on first use (see
+ * <li>Otherwise, in a service that has a database at all: an embedded PostgreSQL, started lazily on first use (see
  * {@link EmbeddedPostgresPropertySource}), so that a test or an operator who configures a
  * database later in start-up never pays for starting one.</li>
  * </ol>
@@ -35,7 +36,9 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 			environment.getPropertySources().addLast(new MapPropertySource("skillpath-database", db.springProperties()));
 			return;
 		}
-		if (environment.getProperty("skillpath.database.embedded.enabled", Boolean.class, true)) {
+		if (environment.getProperty("skillpath.database.embedded.enabled", Boolean.class, true)
+				&& ClassUtils.isPresent("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", null)
+				&& ClassUtils.isPresent("io.r2dbc.spi.ConnectionFactory", null)) {
 			environment.getPropertySources().addLast(new EmbeddedPostgresPropertySource(
 					EmbeddedPostgresSettings.from(environment)));
 		}

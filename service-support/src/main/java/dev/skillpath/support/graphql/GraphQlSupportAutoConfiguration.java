@@ -2,10 +2,9 @@ package dev.skillpath.support.graphql;
 
 import dev.skillpath.support.error.ErrorCodeInterceptor;
 import dev.skillpath.support.error.GraphQlExceptionResolver;
-import dev.skillpath.support.error.RestExceptionHandler;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.federation.FederationSchemaFactory;
@@ -15,7 +14,8 @@ import org.springframework.graphql.data.federation.FederationSchemaFactory;
  * schema factory (so {@code _service} and {@code _entities} exist and {@code @EntityMapping}
  * methods answer them), the exception resolver and the error-code interceptor.
  */
-@AutoConfiguration(before = GraphQlAutoConfiguration.class)
+@AutoConfiguration(beforeName = "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration")
+@ConditionalOnClass(name = "org.springframework.graphql.data.federation.FederationSchemaFactory")
 public class GraphQlSupportAutoConfiguration {
 
 	@Bean
@@ -36,11 +36,6 @@ public class GraphQlSupportAutoConfiguration {
 	@Bean
 	ErrorCodeInterceptor errorCodeInterceptor() {
 		return new ErrorCodeInterceptor();
-	}
-
-	@Bean
-	RestExceptionHandler restExceptionHandler() {
-		return new RestExceptionHandler();
 	}
 
 }

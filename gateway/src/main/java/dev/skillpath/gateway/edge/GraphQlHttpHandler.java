@@ -1,0 +1,118 @@
+package dev.skillpath.gateway.edge;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.skillpath.gateway.router.Router;
+import dev.skillpath.gateway.router.execution.RequestContext;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * GraphQL over HTTP at the gateway: {@code POST /graphql} with a JSON body, and {@code GET
+ * /graphql?query=...} for queries (never mutations). Hands the request to the router in service
+ * with the headers subgraphs may see: Authorization, W3C trace context and the allow-list.
+ */
+public final class GraphQlHttpHandler {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {
+	};
+
+	private static final List<String> ALWAYS_FORWARDED = List.of(HttpHeaders.AUTHORIZATION, "traceparent",
+			"tracestate", "baggage");
+
+	private final SupergraphManager supergraphs;
+
+	private final GatewayProperties properties;
+
+	public GraphQlHttpHandler(SupergraphManager supergraphs, GatewayProperties properties) {
+		this.supergraphs = supergraphs;
+		this.properties = properties;
+	}
+
+	public Mono<ServerResponse> post(ServerRequest request) {
+		return request.bodyToMono(JSON_MAP)
+			.onErrorResume((ex) -> Mono.just(Map.of("__invalid", ex.getMessage() == null ? "unreadable body" : ex.getMessage())))
+			.defaultIfEmpty(Map.of())
+			.flatMap((body) -> {
+				if (body.containsKey("__invalid")) {
+					return badRequest("The body is not a JSON object: " + body.get("__invalid"));
+				}
+				Object query = body.get("query");
+				Object operationName = body.get("operationName");
+				Object variables = body.get("variables");
+				if (query != null && !(query instanceof String) || operationName != null && !(operationName instanceof String)
+						|| variables != null && !(variables instanceof Map)) {
+					return badRequest("query and operationName must be strings and variables an object");
+				}
+				@SuppressWarnings("unchecked")
+				Map<String, Object> vars = (Map<String, Object>) variables;
+				return execute(request, new Router.Request((String) query, (String) operationName, vars), false);
+			});
+	}
+
+	public Mono<ServerResponse> get(ServerRequest request) {
+		String query = request.queryParam("query").orElse(null);
+		return execute(request, new Router.Request(query, request.queryParam("operationName").orElse(null), null), true);
+	}
+
+	private Mono<ServerResponse> execute(ServerRequest http, Router.Request request, boolean overGet) {
+		Router router = this.supergraphs.router();
+		if (router == null) {
+			return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(errorBody("The gateway has no supergraph yet: " + this.supergraphs.status().lastError(),
+						"SERVICE_UNAVAILABLE"));
+		}
+		if (request.query() == null || request.query().isBlank()) {
+			return badRequest("A query is required");
+		}
+		if (overGet) {
+			Router.Prepared prepared = router.prepare(request.query(), request.operationName());
+			if (prepared.plan() != null && prepared.plan().sequential()) {
+				return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
+					.header(HttpHeaders.ALLOW, "POST")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(errorBody("Mutations are only accepted over POST", "BAD_REQUEST"));
+			}
+		}
+		RequestContext context = new RequestContext(forwarded(http.headers().asHttpHeaders()),
+				this.properties.redactSubgraphErrors());
+		return router.execute(request, context)
+			.flatMap((response) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(response));
+	}
+
+	private Map<String, String> forwarded(HttpHeaders headers) {
+		Map<String, String> out = new LinkedHashMap<>();
+		for (String name : ALWAYS_FORWARDED) {
+			String value = headers.getFirst(name);
+			if (value != null) {
+				out.put(name, value);
+			}
+		}
+		for (String name : this.properties.forwardHeaders()) {
+			String value = headers.getFirst(name);
+			if (value != null) {
+				out.put(name.toLowerCase(Locale.ROOT), value);
+			}
+		}
+		return out;
+	}
+
+	private static Mono<ServerResponse> badRequest(String message) {
+		return ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON).bodyValue(errorBody(message, "BAD_REQUEST"));
+	}
+
+	static Map<String, Object> errorBody(String message, String code) {
+		return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code))));
+	}
+
+}
