@@ -105,6 +105,9 @@ public final class PlanExecutor {
 		}
 
 		private Mono<Void> entities(FetchNode node) {
+			if (!wanted(node.selection())) {
+				return Mono.empty(); // every field this fetch would bring is skipped for these variables
+			}
 			List<Target> targets = new ArrayList<>();
 			Map<String, Integer> index = new LinkedHashMap<>();
 			List<Map<String, Object>> representations = new ArrayList<>();
@@ -162,6 +165,18 @@ public final class PlanExecutor {
 				this.errors.add(failure(node, path, ex));
 				return Mono.empty();
 			}).then();
+		}
+
+		private boolean wanted(SelectionSet selection) {
+			for (Selection<?> selection1 : selection.getSelections()) {
+				if (selection1 instanceof Field field && field.getName().equals("__typename")) {
+					continue;
+				}
+				if (Directives.included((graphql.language.DirectivesContainer<?>) selection1, this.variables)) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private Mono<Map<String, Object>> call(FetchNode node, String document, Map<String, Object> variables) {

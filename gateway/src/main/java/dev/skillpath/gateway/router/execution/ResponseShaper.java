@@ -8,8 +8,6 @@ import java.util.Map;
 import dev.skillpath.gateway.router.supergraph.FieldInfo;
 import dev.skillpath.gateway.router.supergraph.Supergraph;
 import dev.skillpath.gateway.router.supergraph.TypeInfo;
-import graphql.language.BooleanValue;
-import graphql.language.Directive;
 import graphql.language.DirectivesContainer;
 import graphql.language.Field;
 import graphql.language.InlineFragment;
@@ -20,7 +18,6 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.Type;
 import graphql.language.TypeName;
-import graphql.language.VariableReference;
 
 /**
  * Builds the client's response from the merged subgraph data by walking the client's own
@@ -179,29 +176,7 @@ public final class ResponseShaper {
 		}
 
 		private boolean included(DirectivesContainer<?> node) {
-			for (Directive directive : node.getDirectives()) {
-				if (directive.getName().equals("skip") && condition(directive)) {
-					return false;
-				}
-				if (directive.getName().equals("include") && !condition(directive)) {
-					return false;
-				}
-			}
-			return true;
-		}
-
-		private boolean condition(Directive directive) {
-			var argument = directive.getArgument("if");
-			if (argument == null) {
-				return false;
-			}
-			if (argument.getValue() instanceof BooleanValue b) {
-				return b.isValue();
-			}
-			if (argument.getValue() instanceof VariableReference v) {
-				return Boolean.TRUE.equals(this.variables.get(v.getName()));
-			}
-			return false;
+			return Directives.included(node, this.variables);
 		}
 
 	}

@@ -201,14 +201,6 @@ public final class SubgraphComposer {
 		if (!problems.isEmpty()) {
 			throw new CompositionException(problems);
 		}
-		for (TypeInfo type : assembler.types.values()) {
-			for (FieldInfo field : type.fields().values()) {
-				if (field.sources().values().stream().noneMatch(FieldSource::external)
-						&& field.sources().keySet().containsAll(type.subgraphs())) {
-					field.sources().clear(); // resolvable everywhere the type is
-				}
-			}
-		}
 		return assembler.build();
 	}
 
