@@ -1,0 +1,59 @@
+package dev.skillpath.jobs;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of jobs-service.
+ *
+ * @param content where the skills that tag listings come from
+ * @param push limits of one partner push request
+ * @param listing defaults applied to listings
+ */
+@ConfigurationProperties("skillpath.jobs")
+public record JobsProperties(Content content, Push push, Listing listing) {
+
+	public JobsProperties {
+		content = content != null ? content : new Content(null, null);
+		push = push != null ? push : new Push(0, null);
+		listing = listing != null ? listing : new Listing(null);
+	}
+
+	/**
+	 * @param graphqlUrl content-service's GraphQL endpoint
+	 * @param refreshInterval how often the skills are fetched again
+	 */
+	public record Content(String graphqlUrl, Duration refreshInterval) {
+
+		public Content {
+			graphqlUrl = graphqlUrl != null ? graphqlUrl : "http://localhost:8081/graphql";
+			refreshInterval = refreshInterval != null ? refreshInterval : Duration.ofMinutes(10);
+		}
+
+	}
+
+	/**
+	 * @param maxRecords most records in one request
+	 * @param maxBytes largest request body
+	 */
+	public record Push(int maxRecords, DataSize maxBytes) {
+
+		public Push {
+			maxRecords = maxRecords > 0 ? maxRecords : 1000;
+			maxBytes = maxBytes != null ? maxBytes : DataSize.ofMegabytes(5);
+		}
+
+	}
+
+	/** @param defaultLifetime expiry of a listing without validThrough, counted from its posting */
+	public record Listing(Duration defaultLifetime) {
+
+		public Listing {
+			defaultLifetime = defaultLifetime != null ? defaultLifetime : Duration.ofDays(60);
+		}
+
+	}
+
+}

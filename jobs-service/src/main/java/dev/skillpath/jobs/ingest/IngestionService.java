@@ -1,0 +1,143 @@
+package dev.skillpath.jobs.ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.skillpath.jobs.normalise.Normalised;
+import dev.skillpath.jobs.normalise.NormalisedListing;
+import dev.skillpath.jobs.normalise.Normaliser;
+import dev.skillpath.jobs.tagging.SkillCatalog;
+import dev.skillpath.jobs.tagging.SkillTagger;
+import dev.skillpath.jobs.tagging.SkillTags;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Stores a batch of partner records: normalise and tag each (CPU, off the event loop), look up
+ * what the partner sent before and what other partners sent (one statement each), then write
+ * jobs, sources and the report in one transaction. A replayed record is UNCHANGED and writes nothing.
+ */
+@Service
+public class IngestionService {
+
+	private final Normaliser normaliser;
+
+	private final SkillCatalog catalog;
+
+	private final JobWriter writer;
+
+	private final TransactionalOperator transaction;
+
+	private final Clock clock = Clock.systemUTC();
+
+	IngestionService(Normaliser normaliser, SkillCatalog catalog, JobWriter writer, TransactionalOperator transaction) {
+		this.normaliser = normaliser;
+		this.catalog = catalog;
+		this.writer = writer;
+		this.transaction = transaction;
+	}
+
+	private record Prepared(int index, NormalisedListing listing, SkillTags tags) {
+	}
+
+	public Mono<IngestionReport> ingest(String partnerId, String format, List<ParsedRecord> records) {
+		return this.catalog.ready()
+			.publishOn(Schedulers.parallel())
+			.map((snapshot) -> prepare(records, snapshot.tagger()))
+			.flatMap((prepared) -> store(partnerId, format, prepared));
+	}
+
+	/** Results so far (rejections) and the listings that passed, in request order. */
+	private record Batch(Map<Integer, RecordResult> results, List<Prepared> listings) {
+	}
+
+	private Batch prepare(List<ParsedRecord> records, SkillTagger tagger) {
+		Map<Integer, RecordResult> results = new HashMap<>();
+		List<Prepared> listings = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (ParsedRecord record : records) {
+			if (record.rejection() != null) {
+				results.put(record.index(), RecordResult.rejected(record.index(), record.externalId(),
+						record.rejection().field(), record.rejection().reason()));
+				continue;
+			}
+			Normalised outcome = this.normaliser.normalise(record.input());
+			if (outcome instanceof Normalised.Rejected rejected) {
+				results.put(record.index(), RecordResult.rejected(record.index(), record.externalId(),
+						rejected.rejection().field(), rejected.rejection().reason()));
+				continue;
+			}
+			NormalisedListing listing = ((Normalised.Accepted) outcome).listing();
+			if (!seen.add(listing.externalId())) {
+				results.put(record.index(), RecordResult.rejected(record.index(), listing.externalId(), "externalId",
+						"externalId appears more than once in this request"));
+				continue;
+			}
+			SkillTags tags = tagger.tag(listing.title(), listing.descriptionText(), listing.explicitRequired(),
+					listing.explicitNice());
+			listings.add(new Prepared(record.index(), listing, tags));
+		}
+		return new Batch(results, listings);
+	}
+
+	private Mono<IngestionReport> store(String partnerId, String format, Batch batch) {
+		List<String> externalIds = batch.listings().stream().map((p) -> p.listing().externalId()).toList();
+		return this.writer.existing(partnerId, externalIds).flatMap((stored) -> {
+			List<Prepared> fresh = batch.listings()
+				.stream()
+				.filter((p) -> !stored.containsKey(p.listing().externalId()))
+				.toList();
+			List<JobWriter.Candidate> candidates = fresh.stream()
+				.map((p) -> new JobWriter.Candidate(p.index(), p.listing().fingerprint(), p.listing().companyKey(),
+						p.listing().country(), p.listing().title(), p.listing().descriptionText()))
+				.toList();
+			return this.writer.duplicates(partnerId, candidates).flatMap((duplicates) -> {
+				Map<Integer, RecordResult> results = new LinkedHashMap<>(batch.results());
+				List<JobRow> jobs = new ArrayList<>();
+				List<JobWriter.SourceRow> sources = new ArrayList<>();
+				for (Prepared p : batch.listings()) {
+					NormalisedListing listing = p.listing();
+					StoredSource before = stored.get(listing.externalId());
+					if (before != null && before.contentHash().equals(listing.contentHash()) && !before.removed()) {
+						results.put(p.index(), new RecordResult(p.index(), listing.externalId(), "UNCHANGED",
+								before.jobId(), null, null, null));
+						continue;
+					}
+					String duplicateOf = before == null ? duplicates.get(p.index()) : null;
+					String jobId = before != null ? before.jobId()
+							: duplicateOf != null ? duplicateOf : UUID.randomUUID().toString();
+					if (duplicateOf == null) {
+						jobs.add(JobRow.of(jobId, listing, p.tags()));
+					}
+					sources.add(new JobWriter.SourceRow(listing.externalId(), jobId, listing.url(), listing.contentHash()));
+					results.put(p.index(), new RecordResult(p.index(), listing.externalId(),
+							before == null ? "CREATED" : "UPDATED", jobId, duplicateOf != null ? Boolean.TRUE : null,
+							null, null));
+				}
+				List<RecordResult> ordered = results.values()
+					.stream()
+					.sorted(java.util.Comparator.comparingInt(RecordResult::index))
+					.toList();
+				IngestionReport report = new IngestionReport(UUID.randomUUID().toString(), partnerId, format,
+						Instant.now(this.clock).toString(), IngestionReport.Counts.of(ordered), ordered);
+				return this.writer.upsertJobs(jobs)
+					.then(this.writer.upsertSources(partnerId, sources))
+					.then(this.writer.insertIngestion(report))
+					.as(this.transaction::transactional)
+					.thenReturn(report);
+			});
+		});
+	}
+
+}

@@ -1,0 +1,181 @@
+package dev.skillpath.jobs.ingest;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The SQL of ingestion. Every statement takes the whole batch as one JSON array
+ * ({@code jsonb_to_recordset}), so a push costs the same few round trips for 1 record or 1,000.
+ */
+@Repository
+class JobWriter {
+
+	private static final String JOB_COLUMNS = """
+			id uuid, fingerprint text, title text, company text, company_key text, city text, region text,
+			country text, location_text text, remote text, employment_type text, seniority text,
+			salary_min numeric, salary_max numeric, salary_currency text, salary_period text, annual_min numeric,
+			annual_max numeric, salary_source text, description_html text, description_text text,
+			required_skills text[], nice_skills text[], explicit_required text[], explicit_nice text[],
+			posted_at timestamptz, valid_through timestamptz""";
+
+	private static final String JOB_NAMES = """
+			id, fingerprint, title, company, company_key, city, region, country, location_text, remote,
+			employment_type, seniority, salary_min, salary_max, salary_currency, salary_period, annual_min,
+			annual_max, salary_source, description_html, description_text, required_skills, nice_skills,
+			explicit_required, explicit_nice, posted_at, valid_through""";
+
+	private final DatabaseClient db;
+
+	private final JsonMapper json;
+
+	JobWriter(DatabaseClient db, JsonMapper json) {
+		this.db = db;
+		this.json = json;
+	}
+
+	/** The partner's stored records among {@code externalIds}, by external id. */
+	Mono<Map<String, StoredSource>> existing(String partnerId, Collection<String> externalIds) {
+		if (externalIds.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return this.db.sql("""
+				SELECT external_id, job_id, content_hash, removed_at IS NOT NULL AS removed FROM job_source
+				WHERE partner_id = :partner AND external_id = ANY(:ids::text[])
+				""")
+			.bind("partner", partnerId)
+			.bind("ids", externalIds.toArray(String[]::new))
+			.map((row) -> new StoredSource(row.get("external_id", String.class), row.get("job_id", UUID.class).toString(),
+					row.get("content_hash", String.class), Boolean.TRUE.equals(row.get("removed", Boolean.class))))
+			.all()
+			.collectMap(StoredSource::externalId);
+	}
+
+	record Candidate(int idx, String fingerprint, @com.fasterxml.jackson.annotation.JsonProperty("company_key") String companyKey,
+			String country, String title, String description) {
+	}
+
+	/**
+	 * For each new listing, an open job from another partner that is the same posting: the same
+	 * fingerprint (company, title, place), or the same company and country with a similar title
+	 * and a similar description (trigram similarity).
+	 */
+	Mono<Map<Integer, String>> duplicates(String partnerId, List<Candidate> candidates) {
+		if (candidates.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return this.db.sql("""
+				SELECT r.idx, c.id FROM jsonb_to_recordset(:rows::jsonb)
+				  AS r(idx int, fingerprint text, company_key text, country text, title text, description text)
+				CROSS JOIN LATERAL (
+				  SELECT j.id FROM job j
+				  WHERE j.company_key = r.company_key AND j.country IS NOT DISTINCT FROM r.country
+				    AND j.closed_at IS NULL
+				    AND NOT EXISTS (SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.partner_id = :partner)
+				    AND (j.fingerprint = r.fingerprint
+				         OR (similarity(j.title, r.title) >= 0.5 AND similarity(j.description_text, r.description) >= 0.6))
+				  ORDER BY (j.fingerprint = r.fingerprint) DESC, similarity(j.description_text, r.description) DESC
+				  LIMIT 1) c
+				""")
+			.bind("rows", write(candidates))
+			.bind("partner", partnerId)
+			.map((row) -> Map.entry(row.get("idx", Integer.class), row.get("id", UUID.class).toString()))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	/** Inserts new jobs and rewrites updated ones (reopening them) in one statement. */
+	Mono<Void> upsertJobs(List<JobRow> rows) {
+		if (rows.isEmpty()) {
+			return Mono.empty();
+		}
+		StringBuilder updates = new StringBuilder();
+		for (String column : JOB_NAMES.split(",")) {
+			String name = column.strip();
+			if (!name.equals("id")) {
+				updates.append(name).append(" = excluded.").append(name).append(", ");
+			}
+		}
+		return this.db.sql("INSERT INTO job (" + JOB_NAMES + ") SELECT " + JOB_NAMES
+				+ " FROM jsonb_to_recordset(:rows::jsonb) AS r(" + JOB_COLUMNS + ") ON CONFLICT (id) DO UPDATE SET "
+				+ updates + "closed_at = NULL, updated_at = now()")
+			.bind("rows", write(rows))
+			.then();
+	}
+
+	record SourceRow(@com.fasterxml.jackson.annotation.JsonProperty("external_id") String externalId,
+			@com.fasterxml.jackson.annotation.JsonProperty("job_id") String jobId, String url,
+			@com.fasterxml.jackson.annotation.JsonProperty("content_hash") String contentHash) {
+	}
+
+	Mono<Void> upsertSources(String partnerId, List<SourceRow> rows) {
+		if (rows.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.db.sql("""
+				INSERT INTO job_source (partner_id, external_id, job_id, url, content_hash)
+				SELECT :partner, r.external_id, r.job_id, r.url, r.content_hash
+				FROM jsonb_to_recordset(:rows::jsonb) AS r(external_id text, job_id uuid, url text, content_hash text)
+				ON CONFLICT (partner_id, external_id) DO UPDATE SET job_id = excluded.job_id, url = excluded.url,
+				  content_hash = excluded.content_hash, removed_at = NULL, updated_at = now()
+				""")
+			.bind("partner", partnerId)
+			.bind("rows", write(rows))
+			.then();
+	}
+
+	Mono<Void> insertIngestion(IngestionReport report) {
+		return this.db.sql("""
+				INSERT INTO ingestion (id, partner_id, format, received_at, created, updated, unchanged, rejected, results)
+				VALUES (:id, :partner, :format, :received, :created, :updated, :unchanged, :rejected, :results::jsonb)
+				""")
+			.bind("id", UUID.fromString(report.ingestionId()))
+			.bind("partner", report.partnerId())
+			.bind("format", report.format())
+			.bind("received", OffsetDateTime.parse(report.receivedAt()))
+			.bind("created", report.counts().created())
+			.bind("updated", report.counts().updated())
+			.bind("unchanged", report.counts().unchanged())
+			.bind("rejected", report.counts().rejected())
+			.bind("results", write(report.results()))
+			.then();
+	}
+
+	/**
+	 * Withdraws one of the partner's records; its job closes when no other partner still carries
+	 * it. Empty when the partner has no such open record.
+	 */
+	Mono<String> remove(String partnerId, String externalId) {
+		return this.db.sql("""
+				WITH removed AS (
+				  UPDATE job_source SET removed_at = now(), updated_at = now()
+				  WHERE partner_id = :partner AND external_id = :external AND removed_at IS NULL
+				  RETURNING job_id),
+				closed AS (
+				  UPDATE job j SET closed_at = now(), updated_at = now() FROM removed r
+				  WHERE j.id = r.job_id AND NOT EXISTS (
+				    SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.removed_at IS NULL
+				      AND NOT (s.partner_id = :partner AND s.external_id = :external))
+				  RETURNING j.id)
+				SELECT job_id FROM removed
+				""")
+			.bind("partner", partnerId)
+			.bind("external", externalId)
+			.map((row) -> row.get("job_id", UUID.class).toString())
+			.one();
+	}
+
+	String write(Object value) {
+		return this.json.writeValueAsString(value);
+	}
+
+
+}

@@ -1,0 +1,17 @@
+package dev.skillpath.jobs.ingest;
+
+import dev.skillpath.jobs.normalise.ListingInput;
+import dev.skillpath.jobs.normalise.Rejection;
+
+/** A record read from a request: its input, or why it could not even be read (a wrong type, say). */
+public record ParsedRecord(int index, String externalId, ListingInput input, Rejection rejection) {
+
+	public static ParsedRecord of(ListingInput input) {
+		return new ParsedRecord(input.index(), input.externalId(), input, null);
+	}
+
+	public static ParsedRecord rejected(int index, String externalId, String field, String reason) {
+		return new ParsedRecord(index, externalId, null, new Rejection(field, reason));
+	}
+
+}

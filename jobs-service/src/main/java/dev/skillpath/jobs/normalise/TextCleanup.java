@@ -1,0 +1,70 @@
+package dev.skillpath.jobs.normalise;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Titles and company names as people would write them, and the keys that compare them. */
+public final class TextCleanup {
+
+	private static final Pattern GENDER_MARKERS = Pattern.compile(
+			"(?i)\\s*[(\\[]\\s*(m\\s*/\\s*[fwd]\\s*/\\s*[dxfw]|[fwd]\\s*/\\s*m\\s*/\\s*[dx]|all genders|w\\s*/\\s*m\\s*/\\s*d|"
+					+ "h\\s*/\\s*f|m\\s*/\\s*f)\\s*[)\\]]");
+
+	private static final Pattern NOISE = Pattern.compile(
+			"(?i)^\\s*(urgent(ly)?|hiring|now hiring|we'?re hiring|job|new)\\s*[:!\\-–—]+\\s*|"
+					+ "\\s*[\\-–—|]\\s*(urgent|apply now|immediate start)\\s*$|[!*★]+|\\s*[(\\[](remote|hybrid|on-?site)[)\\]]|"
+					+ "\\s+[\\-–—|]\\s+(remote|hybrid|on-?site)\\s*$");
+
+	private static final Pattern LEGAL_SUFFIX = Pattern.compile(
+			"(?i)\\b(inc|incorporated|llc|l l c|ltd|limited|gmbh|ag|sa|s a|sas|sarl|srl|bv|b v|nv|plc|corp|corporation|co|"
+					+ "company|oy|ab|as|pty|kg|se|spa|s p a)\\b");
+
+	private TextCleanup() {
+	}
+
+	public static String title(String raw) {
+		String title = GENDER_MARKERS.matcher(raw).replaceAll("");
+		title = NOISE.matcher(title).replaceAll(" ");
+		title = collapse(title).replaceAll("^[\\s\\-–—:|,]+|[\\s\\-–—:|,]+$", "");
+		if (title.length() > 4 && title.equals(title.toUpperCase(Locale.ROOT)) && title.matches(".*[A-Z]{4,}.*")) {
+			title = capitaliseWords(title);
+		}
+		return title;
+	}
+
+	public static String company(String raw) {
+		String company = collapse(raw).replaceAll("^[\"'“”]+|[\"'“”]+$", "").replaceAll("[\\s,;]+$", "");
+		return company;
+	}
+
+	/** Lowercase, accents folded, legal form and punctuation dropped: "ACME GmbH" and "Acme" compare equal. */
+	public static String companyKey(String company) {
+		String key = fold(company);
+		key = LEGAL_SUFFIX.matcher(key).replaceAll(" ");
+		return collapse(key.replaceAll("[^a-z0-9]+", " "));
+	}
+
+	/** Lowercase, accents and punctuation folded, for fingerprints. */
+	public static String fold(String text) {
+		String folded = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		return collapse(folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9#+.]+", " "));
+	}
+
+	public static String collapse(String text) {
+		return text.replaceAll("[\\s\\u00a0]+", " ").strip();
+	}
+
+	private static String capitaliseWords(String text) {
+		StringBuilder out = new StringBuilder();
+		for (String word : text.split(" ")) {
+			if (!out.isEmpty()) {
+				out.append(' ');
+			}
+			// short all-caps words are usually acronyms (API, AWS, QA)
+			out.append(word.length() <= 3 ? word : word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT));
+		}
+		return out.toString();
+	}
+
+}

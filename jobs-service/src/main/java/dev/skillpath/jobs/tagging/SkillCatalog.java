@@ -1,0 +1,157 @@
+package dev.skillpath.jobs.tagging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.skillpath.jobs.JobsProperties;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The roadmap's skills and aliases and the seed's reference figures, fetched over HTTP from
+ * content-service's GraphQL API at start and again every refresh interval. When the skills change
+ * a {@link SkillsChanged} event asks for listings to be tagged again.
+ */
+@Component
+public class SkillCatalog implements org.springframework.beans.factory.DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(SkillCatalog.class);
+
+	private static final String QUERY = """
+			query($after: String) {
+			  skills(first: 100, after: $after) {
+			    edges { node { id name aliases } }
+			    pageInfo { hasNextPage endCursor }
+			  }
+			  careerFacts { id statement figure unit }
+			}""";
+
+	/** Skills as fetched: the tagger built from them, the career figures, and a version to detect change. */
+	public record Snapshot(SkillTagger tagger, List<CareerFigure> figures, int skillCount, String version) {
+
+		static final Snapshot EMPTY = new Snapshot(new SkillTagger(List.of()), List.of(), 0, "");
+
+	}
+
+	/** Published when the skills differ from the ones listings were tagged with. */
+	public record SkillsChanged(Snapshot snapshot) {
+	}
+
+	private final AtomicReference<Snapshot> current = new AtomicReference<>(Snapshot.EMPTY);
+
+	private final WebClient client;
+
+	private final JsonMapper json;
+
+	private final JobsProperties.Content settings;
+
+	private final ApplicationEventPublisher events;
+
+	private Disposable refreshing;
+
+	public SkillCatalog(WebClient.Builder builder, JsonMapper json, JobsProperties properties,
+			ApplicationEventPublisher events) {
+		this.client = builder.build();
+		this.json = json;
+		this.settings = properties.content();
+		this.events = events;
+	}
+
+	public Snapshot current() {
+		return this.current.get();
+	}
+
+	/** The skills, fetched first if none were yet (a push right after start tags like every later one). */
+	public Mono<Snapshot> ready() {
+		Snapshot now = this.current.get();
+		return now.skillCount() > 0 ? Mono.just(now)
+				: refresh().onErrorResume((ex) -> Mono.just(this.current.get()));
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	public void startRefreshing() {
+		this.refreshing = Flux.interval(Duration.ZERO, this.settings.refreshInterval())
+			.concatMap((tick) -> refresh().onErrorResume((ex) -> {
+				logger.warn("Could not fetch skills from " + this.settings.graphqlUrl() + ": " + ex.getMessage());
+				return Mono.empty();
+			}))
+			.subscribe();
+	}
+
+	@Override
+	public void destroy() {
+		if (this.refreshing != null) {
+			this.refreshing.dispose();
+		}
+	}
+
+	/** Fetches every page of skills; publishes {@link SkillsChanged} when they differ from the last fetch. */
+	public Mono<Snapshot> refresh() {
+		return fetchPage(null, new ArrayList<>(), List.of()).map((snapshot) -> {
+			Snapshot previous = this.current.getAndSet(snapshot);
+			if (!previous.version().equals(snapshot.version())) {
+				logger.info("Tagging with " + snapshot.skillCount() + " skills from content-service");
+				this.events.publishEvent(new SkillsChanged(snapshot));
+			}
+			return snapshot;
+		});
+	}
+
+	private Mono<Snapshot> fetchPage(String after, List<SkillTerm> terms, List<CareerFigure> figures) {
+		java.util.Map<String, Object> variables = new java.util.HashMap<>();
+		variables.put("after", after);
+		return this.client.post()
+			.uri(this.settings.graphqlUrl())
+			.bodyValue(Map.of("query", QUERY, "variables", variables))
+			.retrieve()
+			.bodyToMono(String.class)
+			.timeout(Duration.ofSeconds(10))
+			.retryWhen(Retry.backoff(2, Duration.ofMillis(200)))
+			.flatMap((body) -> {
+				JsonNode root = this.json.readTree(body);
+				JsonNode skills = root.path("data").path("skills");
+				if (skills.isMissingNode() || skills.isNull()) {
+					return Mono.error(new IllegalStateException("content-service answered no skills: " + body));
+				}
+				for (JsonNode edge : skills.path("edges")) {
+					JsonNode node = edge.path("node");
+					List<String> aliases = new ArrayList<>();
+					node.path("aliases").forEach((alias) -> aliases.add(alias.asString()));
+					terms.addAll(SkillTagger.termsOf(node.path("id").asString(), node.path("name").asString(), aliases));
+				}
+				List<CareerFigure> facts = figures;
+				if (facts.isEmpty()) {
+					facts = new ArrayList<>();
+					for (JsonNode fact : root.path("data").path("careerFacts")) {
+						if (fact.path("figure").isNumber()) {
+							facts.add(new CareerFigure(fact.path("id").asString(), fact.path("statement").asString(),
+									fact.path("figure").asDouble(), fact.path("unit").asString()));
+						}
+					}
+				}
+				JsonNode pageInfo = skills.path("pageInfo");
+				if (pageInfo.path("hasNextPage").asBoolean()) {
+					return fetchPage(pageInfo.path("endCursor").asString(), terms, facts);
+				}
+				long skillCount = terms.stream().map(SkillTerm::skillId).distinct().count();
+				String version = Integer.toHexString(terms.hashCode());
+				return Mono.just(new Snapshot(new SkillTagger(terms), List.copyOf(facts), (int) skillCount, version));
+			});
+	}
+
+}

@@ -1,0 +1,148 @@
+package dev.skillpath.jobs;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.skillpath.content.ContentServiceApplication;
+import dev.skillpath.support.security.DevTokenIssuer;
+import dev.skillpath.support.security.Role;
+import dev.skillpath.support.testing.RunningService;
+import dev.skillpath.support.testing.SqlCountingConfiguration;
+import dev.skillpath.support.testing.SqlStatementCounter;
+import dev.skillpath.support.testing.UsesTestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of jobs-service tests: the real service on a random port and a real PostgreSQL, with a
+ * real content-service started once per run in the same JVM (its skills and aliases tag the
+ * listings, over HTTP). Tests use partner ids and company names of their own, so they share the
+ * one database without seeing each other's listings.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=" + JobsServiceApplication.NAME, "skillpath.jobs.push.max-records=50",
+				"skillpath.jobs.push.max-bytes=256KB" })
+@ActiveProfiles("test")
+@UsesTestDatabase
+@Import(SqlCountingConfiguration.class)
+public abstract class JobsServiceTest {
+
+	private static RunningService content;
+
+	@DynamicPropertySource
+	static void contentService(DynamicPropertyRegistry registry) {
+		registry.add("skillpath.jobs.content.graphql-url", () -> content().graphqlUrl());
+	}
+
+	/** content-service, started on first use and kept for the whole run. */
+	protected static synchronized RunningService content() {
+		if (content == null) {
+			content = RunningService.start(ContentServiceApplication.class, ContentServiceApplication.NAME, Map.of());
+			Runtime.getRuntime().addShutdownHook(new Thread(content::close, "content-service-stop"));
+		}
+		return content;
+	}
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected DevTokenIssuer tokens;
+
+	@Autowired
+	protected SqlStatementCounter sql;
+
+	protected WebTestClient http;
+
+	protected HttpGraphQlTester anonymous;
+
+	protected HttpGraphQlTester admin;
+
+	protected HttpGraphQlTester learner;
+
+	@BeforeEach
+	void createClients() {
+		this.http = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+		WebTestClient graphql = this.http.mutate().baseUrl("http://localhost:" + this.port + "/graphql").build();
+		this.anonymous = HttpGraphQlTester.create(graphql);
+		this.admin = HttpGraphQlTester.create(graphql)
+			.mutate()
+			.header("Authorization", "Bearer " + this.tokens.issue("admin-ada", Role.ADMIN))
+			.build();
+		this.learner = HttpGraphQlTester.create(graphql)
+			.mutate()
+			.header("Authorization", "Bearer " + this.tokens.issue("learner-lena", Role.LEARNER))
+			.build();
+	}
+
+	/** Registers a partner with a unique id as ADMIN and answers its API key. */
+	protected String registerPartner(String prefix) {
+		String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+		return this.admin.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Test partner\"}) "
+				+ "{ apiKey partner { id } } }")
+			.variable("id", id)
+			.execute()
+			.path("registerPartner.apiKey")
+			.entity(String.class)
+			.get();
+	}
+
+	/** Pushes {@code body} as {@code type} with {@code key}, expecting 200; answers the report. */
+	protected Map<String, Object> push(String key, MediaType type, String body) {
+		return this.http.post()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", key)
+			.contentType(type)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	@SuppressWarnings("unchecked")
+	protected static List<Map<String, Object>> results(Map<String, Object> report) {
+		return (List<Map<String, Object>>) report.get("results");
+	}
+
+	@SuppressWarnings("unchecked")
+	protected static Map<String, Object> counts(Map<String, Object> report) {
+		return (Map<String, Object>) report.get("counts");
+	}
+
+	protected static String jobId(Map<String, Object> report, int index) {
+		return (String) results(report).get(index).get("jobId");
+	}
+
+	/** A posting in our JSON format; {@code extra} is spliced in as more fields. */
+	protected static String ourJob(String externalId, String title, String company, String extra) {
+		return """
+				{"externalId": "%s", "title": "%s", "company": "%s", "location": "Berlin, Germany",
+				 "description": "<p>We build APIs.</p>"%s}""".formatted(externalId, title, company,
+				extra == null || extra.isEmpty() ? "" : ", " + extra);
+	}
+
+	/** A Map type for GraphQL answers. */
+	protected static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
+
+}
