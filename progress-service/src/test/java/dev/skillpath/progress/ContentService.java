@@ -1,5 +1,6 @@
 package dev.skillpath.progress;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.skillpath.content.ContentServiceApplication;
@@ -14,6 +15,8 @@ final class ContentService {
 	private static RunningService service;
 
 	private static TcpProxy proxy;
+
+	private static List<String> backendSkillIds;
 
 	private ContentService() {
 	}
@@ -30,6 +33,22 @@ final class ContentService {
 	static String graphqlUrl() {
 		service();
 		return "http://localhost:" + proxy.port() + "/graphql";
+	}
+
+	/** The shipped backend roadmap's skill ids, asked of the real content-service. */
+	static synchronized List<String> backendSkillIds() {
+		if (backendSkillIds == null) {
+			backendSkillIds = org.springframework.graphql.test.tester.HttpGraphQlTester
+				.create(org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+					.baseUrl(service().graphqlUrl())
+					.build())
+				.document("{ roadmap(id: \"backend\") { skillIds } }")
+				.execute()
+				.path("roadmap.skillIds")
+				.entityList(String.class)
+				.get();
+		}
+		return backendSkillIds;
 	}
 
 	static TcpProxy proxy() {

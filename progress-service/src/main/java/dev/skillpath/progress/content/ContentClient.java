@@ -63,7 +63,7 @@ public class ContentClient {
 		List<Map<String, Object>> representations = ids.stream()
 			.map((id) -> Map.<String, Object>of("__typename", "Skill", "id", id))
 			.toList();
-		return post(SKILLS_QUERY, Map.of("r", representations)).map((data) -> {
+		return post(SKILLS_QUERY, Map.of("r", representations), true).map((data) -> {
 			if (!(data.get("_entities") instanceof List<?> entities) || entities.size() != ids.size()) {
 				throw unavailable("content-service answered the skill lookup without one entity per id", null);
 			}
@@ -77,7 +77,7 @@ public class ContentClient {
 
 	/** The current skill ids of a roadmap, or empty when content-service has no such roadmap. */
 	public Mono<Optional<List<String>>> roadmapSkillIds(String roadmapId) {
-		return post(ROADMAP_QUERY, Map.of("id", roadmapId)).map((data) -> {
+		return post(ROADMAP_QUERY, Map.of("id", roadmapId), false).map((data) -> {
 			if (!(data.get("roadmap") instanceof Map<?, ?> roadmap)) {
 				return Optional.empty();
 			}
@@ -88,7 +88,11 @@ public class ContentClient {
 		});
 	}
 
-	private Mono<Map<String, Object>> post(String query, Map<String, Object> variables) {
+	/**
+	 * The {@code data} of content-service's answer. Errors are tolerated only when they say a key
+	 * was not found ({@code notFoundIsAnAnswer}); any other error means no reliable answer.
+	 */
+	private Mono<Map<String, Object>> post(String query, Map<String, Object> variables, boolean notFoundIsAnAnswer) {
 		return this.web.post()
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_GRAPHQL_RESPONSE)
@@ -98,13 +102,20 @@ public class ContentClient {
 			.timeout(this.timeout)
 			.onErrorMap((ex) -> !(ex instanceof ApiException), (ex) -> unavailable("content-service is unreachable", ex))
 			.map((body) -> {
-				if (body.get("data") instanceof Map<?, ?> data && (body.get("errors") == null || !data.isEmpty())) {
+				boolean reliable = !(body.get("errors") instanceof List<?> errors)
+						|| notFoundIsAnAnswer && errors.stream().allMatch(ContentClient::isNotFound);
+				if (reliable && body.get("data") instanceof Map<?, ?> data) {
 					@SuppressWarnings("unchecked")
 					Map<String, Object> typed = (Map<String, Object>) data;
 					return typed;
 				}
 				throw unavailable("content-service answered with errors: " + body.get("errors"), null);
 			});
+	}
+
+	private static boolean isNotFound(Object error) {
+		return error instanceof Map<?, ?> map && map.get("extensions") instanceof Map<?, ?> extensions
+				&& "NOT_FOUND".equals(extensions.get("code"));
 	}
 
 	private static ApiException unavailable(String reason, Throwable cause) {
