@@ -1,10 +1,14 @@
 package dev.skillpath.content;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
+import org.springframework.graphql.GraphQlResponse;
 import org.springframework.graphql.ResponseError;
 
 import static dev.skillpath.content.RoadmapDocumentInput.roadmap;
@@ -185,6 +189,48 @@ class UpsertSkillTest extends ContentServiceTest {
 		refusedNew(skill("t-place-x", "T Place X").placement("t-no-such-roadmap", 1), "placement.roadmapId",
 				"t-place-x", "unknown roadmap 't-no-such-roadmap'");
 		assertThat(stageSkills("t-place-bad")).containsExactly(List.of("t-place-bad-one"));
+	}
+
+	/**
+	 * Two editors add opposite prerequisites at the same moment. Each edit alone is fine; together
+	 * they make a cycle. Validation runs on a snapshot read under the content lock, so the second
+	 * edit sees the first and is refused: the stored graph never has the cycle.
+	 */
+	@Test
+	void concurrentEditsCannotStoreACycleBetweenThem() {
+		for (int round = 0; round < 3; round++) {
+			String a = "t-race-" + round + "-a";
+			String b = "t-race-" + round + "-b";
+			upsert(skill(a, "T Race " + round + " A"), skill(b, "T Race " + round + " B"));
+			List<GraphQlResponse> responses = Mono.zip(upsertLater(skill(a, "T Race " + round + " A").requires(b)),
+					upsertLater(skill(b, "T Race " + round + " B").requires(a)), List::of)
+				.block();
+			assertThat(responses).filteredOn(GraphQlResponse::isValid).as("accepted edits").hasSize(1);
+			assertThat(responses).filteredOn((r) -> !r.isValid()).singleElement().satisfies((refused) -> {
+				ResponseError error = refused.getErrors().get(0);
+				assertBadUserInput(error, "requires", "prerequisite cycle");
+			});
+			List<String> requires = new ArrayList<>();
+			requires.addAll(requiredIds(a));
+			requires.addAll(requiredIds(b));
+			assertThat(requires).hasSize(1);
+		}
+	}
+
+	private Mono<GraphQlResponse> upsertLater(SkillInput input) {
+		return Mono.fromCallable(() -> this.editor.document(UPSERT_SKILL)
+			.variable("input", input.toMap())
+			.execute()
+			.returnResponse()).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private List<String> requiredIds(String id) {
+		return this.anonymous.document("query($id: ID!) { skill(id: $id) { requires { id } } }")
+			.variable("id", id)
+			.execute()
+			.path("skill.requires[*].id")
+			.entityList(String.class)
+			.get();
 	}
 
 	/** Sends {@code input}, expects it refused for {@code field}, and checks nothing was stored. */
