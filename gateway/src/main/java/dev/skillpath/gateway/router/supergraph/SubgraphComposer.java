@@ -171,6 +171,27 @@ public final class SubgraphComposer {
 						+ " but is not @shareable in " + String.join(", ", resolvers));
 			}
 		});
+		// a field another subgraph @provides must be @shareable where it is resolved
+		for (TypeInfo type : assembler.types.values()) {
+			for (FieldInfo field : type.fields().values()) {
+				for (FieldSource source : field.sources().values()) {
+					TypeInfo provided = assembler.types.get(field.namedType());
+					if (source.provides() == null || provided == null) {
+						continue;
+					}
+					for (graphql.language.Selection<?> s : source.provides().getSelections()) {
+						if (s instanceof graphql.language.Field f) {
+							List<String> strict = nonShareable.getOrDefault(provided.name() + "." + f.getName(), List.of());
+							if (!strict.isEmpty()) {
+								problems.add("field " + provided.name() + "." + f.getName() + " is in the @provides of "
+										+ type.name() + "." + field.name() + " in subgraph " + source.subgraph()
+										+ " but is not @shareable in " + String.join(", ", strict));
+							}
+						}
+					}
+				}
+			}
+		}
 		fieldTypes.forEach((coordinate, bySubgraph) -> {
 			Set<String> named = new java.util.HashSet<>();
 			bySubgraph.values().forEach((t) -> named.add(t.replace("!", "")));
@@ -189,8 +210,7 @@ public final class SubgraphComposer {
 					checkFieldSet(problems, assembler, type, source.requires(), source.subgraph(),
 							"@requires of " + type.name() + "." + field.name());
 				}
-				if (!field.sources().isEmpty() && field.sources().values().stream().allMatch(FieldSource::external)
-						&& !type.isEntity()) {
+				if (!field.sources().isEmpty() && field.sources().values().stream().allMatch(FieldSource::external)) {
 					problems.add("field " + type.name() + "." + field.name() + " is @external in every subgraph ("
 							+ String.join(", ", field.sources().keySet()) + "): no subgraph resolves it");
 				}
