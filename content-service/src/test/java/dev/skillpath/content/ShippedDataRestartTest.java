@@ -39,6 +39,7 @@ class ShippedDataRestartTest {
 			  fileOnly: skill(id: "t-rs-basics") { name estimatedHours }
 			  added: skill(id: "t-rs-new") { name requires { id } }
 			  own: skill(id: "t-rs-editor-own") { name }
+			  merged: skill(id: "t-rs-legacy") { id }
 			}""";
 
 	private static final String HISTORY = "{ contentChanges(first: 200) { edges { node { actor action entityId } } } }";
@@ -53,7 +54,8 @@ class ShippedDataRestartTest {
 		Path file = this.directory.resolve("restart-roadmap.json");
 		write(file, roadmap("t-restart", "T Restart").stage("Basics", skill("t-rs-basics", "T Rs Basics"),
 				skill("t-rs-http", "T Rs Http").requires("t-rs-basics"))
-			.stage("Building", skill("t-rs-api", "T Rs Api").requires("t-rs-http")));
+			.stage("Building", skill("t-rs-api", "T Rs Api").requires("t-rs-http"),
+					skill("t-rs-legacy", "T Rs Legacy").requires("t-rs-http")));
 
 		try (ConfigurableApplicationContext service = start(file)) {
 			HttpGraphQlTester editor = client(service, Role.EDITOR);
@@ -67,13 +69,17 @@ class ShippedDataRestartTest {
 				.variable("input", skill("t-rs-editor-own", "T Rs Editor Own").placement("t-restart", 2).toMap())
 				.execute()
 				.path("upsertSkill.created").entity(Boolean.class).isEqualTo(true);
+			editor.document("mutation { mergeSkill(from: \"t-rs-legacy\", into: \"t-rs-api\") { skill { id } } }")
+				.execute()
+				.path("mergeSkill.skill.id").entity(String.class).isEqualTo("t-rs-api");
 		}
 
 		// the new version of the file changes the skill the editor edited and another one, and adds one
 		write(file, roadmap("t-restart", "T Restart Edited").stage("Basics", skill("t-rs-basics", "T Rs Basics Edited").hours(9),
 				skill("t-rs-http", "T Rs Http From The File").requires("t-rs-basics").summary("The file's summary."))
 			.stage("Building", skill("t-rs-api", "T Rs Api").requires("t-rs-http"),
-					skill("t-rs-new", "T Rs New").requires("t-rs-api")));
+					skill("t-rs-legacy", "T Rs Legacy Edited").requires("t-rs-http"),
+					skill("t-rs-new", "T Rs New").requires("t-rs-legacy")));
 
 		List<Map<String, Object>> history;
 		try (ConfigurableApplicationContext service = start(file)) {
@@ -90,7 +96,9 @@ class ShippedDataRestartTest {
 				.path("fileOnly.name").entity(String.class).isEqualTo("T Rs Basics Edited")
 				.path("fileOnly.estimatedHours").entity(Integer.class).isEqualTo(9)
 				.path("added.name").entity(String.class).isEqualTo("T Rs New")
+				// the file still names the skill an editor merged away; it keeps resolving to the merge
 				.path("added.requires[*].id").entityList(String.class).containsExactly("t-rs-api")
+				.path("merged.id").entity(String.class).isEqualTo("t-rs-api")
 				.path("own.name").entity(String.class).isEqualTo("T Rs Editor Own");
 			history = history(editor);
 			assertThat(history).extracting((c) -> c.get("entityId") + " " + c.get("actor"))

@@ -1,11 +1,10 @@
 package dev.skillpath.content.editing;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The whole content as definitions, read inside a write transaction (after the content lock),
@@ -19,7 +18,8 @@ final class ContentSnapshot {
 
 	final Map<String, String> managedBy = new LinkedHashMap<>();
 
-	final Set<String> redirectedIds = new HashSet<>();
+	/** Old ids of merged skills, each with the id of the skill it resolves to now. */
+	final Map<String, String> redirects = new HashMap<>();
 
 	final Map<String, RoadmapState> roadmaps = new LinkedHashMap<>();
 

@@ -55,10 +55,10 @@ class ContentStore {
 			.sql("SELECT " + SkillRepository.SKILL_COLUMNS + ", s.managed_by FROM skill s ORDER BY s.id")
 			.map((row) -> new Object[] { SkillRepository.map(row), row.get("managed_by", String.class) })
 			.all();
-		Mono<List<String>> redirects = this.db.sql("SELECT old_id FROM skill_redirect")
-			.map((row) -> row.get("old_id", String.class))
+		Mono<Map<String, String>> redirects = this.db.sql("SELECT old_id, skill_id FROM skill_redirect")
+			.map((row) -> Map.entry(row.get("old_id", String.class), row.get("skill_id", String.class)))
 			.all()
-			.collectList();
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 		Mono<Void> roadmaps = this.db.sql("SELECT id, managed_by FROM roadmap ORDER BY id")
 			.map((row) -> new ContentSnapshot.RoadmapState(row.get("id", String.class),
 					row.get("managed_by", String.class)))
@@ -87,7 +87,7 @@ class ContentStore {
 							resourcesBySkill.getOrDefault(skill.id(), List.of()), null));
 			snapshot.managedBy.put(skill.id(), (String) pair[1]);
 		}).then())
-			.then(redirects.doOnNext(snapshot.redirectedIds::addAll))
+			.then(redirects.doOnNext(snapshot.redirects::putAll))
 			.then(roadmaps)
 			.thenReturn(snapshot);
 	}

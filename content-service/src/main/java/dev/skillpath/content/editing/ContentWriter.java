@@ -56,7 +56,7 @@ public class ContentWriter {
 			String item = "skill '" + skill.id() + "'";
 			List<Problem> problems = new ArrayList<>(ContentValidator.checkFields(item, skill));
 			SkillDefinition before = content.skills.get(skill.id());
-			if (before == null && content.redirectedIds.contains(skill.id())) {
+			if (before == null && content.redirects.containsKey(skill.id())) {
 				problems.add(new Problem(item, "id", "'" + skill.id()
 						+ "' was merged into another skill and keeps resolving to it; choose another id"));
 			}
@@ -199,8 +199,10 @@ public class ContentWriter {
 	 * roadmap editor-managed. A shipped import (the data file at start) leaves alone what editors
 	 * changed: their skills, their placements, and a roadmap they imported themselves.
 	 */
-	public Mono<ImportResult> importDocument(RoadmapDocument document, boolean shipped, String actor) {
+	public Mono<ImportResult> importDocument(RoadmapDocument given, boolean shipped, String actor) {
 		return inTransaction((content) -> {
+			// the data file keeps naming skills that editors merged away; it follows their merges
+			RoadmapDocument document = shipped ? ShippedMerges.follow(given, content) : given;
 			List<Problem> problems = new ArrayList<>();
 			if (document.formatVersion() != null && document.formatVersion() != RoadmapDocument.CURRENT_FORMAT) {
 				problems.add(new Problem("document", "formatVersion", "format " + document.formatVersion()
@@ -217,7 +219,7 @@ public class ContentWriter {
 					problems.add(new Problem(item, "id", "duplicate id '" + skill.id() + "' in the document"));
 				}
 				if (skill.id() != null && !content.skills.containsKey(skill.id())
-						&& content.redirectedIds.contains(skill.id())) {
+						&& content.redirects.containsKey(skill.id())) {
 					problems.add(new Problem(item, "id", "'" + skill.id() + "' was merged into another skill"));
 				}
 			}
@@ -227,7 +229,7 @@ public class ContentWriter {
 			List<SkillDefinition> toWrite = new ArrayList<>();
 			Map<String, SkillDefinition> befores = new LinkedHashMap<>();
 			int unchanged = 0;
-			int kept = 0;
+			int kept = ShippedMerges.skillCount(given) - ShippedMerges.skillCount(document);
 			int created = 0;
 			for (SkillDefinition skill : skills) {
 				SkillDefinition before = content.skills.get(skill.id());
