@@ -53,13 +53,13 @@ public class JobController {
 	}
 
 	@SchemaMapping(typeName = "Job", field = "requiredSkills")
-	public List<SkillRef> requiredSkills(Job job) {
-		return job.requiredSkillIds().stream().map(SkillRef::new).toList();
+	public List<Skill> requiredSkills(Job job) {
+		return job.requiredSkillIds().stream().map(Skill::new).toList();
 	}
 
 	@SchemaMapping(typeName = "Job", field = "niceToHaveSkills")
-	public List<SkillRef> niceToHaveSkills(Job job) {
-		return job.niceToHaveSkillIds().stream().map(SkillRef::new).toList();
+	public List<Skill> niceToHaveSkills(Job job) {
+		return job.niceToHaveSkillIds().stream().map(Skill::new).toList();
 	}
 
 	@BatchMapping(typeName = "Job", field = "sources")

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.skillpath.jobs.listing.JobRows;
-import dev.skillpath.jobs.listing.SkillRef;
+import dev.skillpath.jobs.listing.Skill;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -63,7 +63,7 @@ public class MarketRepository {
 		return this.db.sql("SELECT s AS skill_id, count(*) AS n FROM job j, unnest(j.required_skills) AS s WHERE "
 				+ JobRows.OPEN + " GROUP BY s ORDER BY n DESC, s LIMIT :limit")
 			.bind("limit", limit)
-			.map((row) -> new MarketStats.SkillDemand(new SkillRef(row.get("skill_id", String.class)),
+			.map((row) -> new MarketStats.SkillDemand(new Skill(row.get("skill_id", String.class)),
 					row.get("n", Long.class).intValue()))
 			.all()
 			.collectList();

@@ -9,7 +9,7 @@ import dev.skillpath.jobs.listing.Job;
 import dev.skillpath.jobs.listing.JobFilter;
 import dev.skillpath.jobs.listing.JobRepository;
 import dev.skillpath.jobs.listing.OffsetCursors;
-import dev.skillpath.jobs.listing.SkillRef;
+import dev.skillpath.jobs.listing.Skill;
 import dev.skillpath.jobs.tagging.CareerFigure;
 import dev.skillpath.jobs.tagging.SkillCatalog;
 import dev.skillpath.support.error.ApiException;
@@ -47,12 +47,12 @@ public class SkillMarketController {
 
 	/** Any skill id resolves: a skill no listing names simply has no jobs. */
 	@EntityMapping
-	public SkillRef skill(@Argument String id) {
-		return new SkillRef(id);
+	public Skill skill(@Argument String id) {
+		return new Skill(id);
 	}
 
 	@SchemaMapping(typeName = "Skill", field = "openJobs")
-	public Mono<Connection<Job>> openJobs(SkillRef skill, @Argument Integer first, @Argument String after) {
+	public Mono<Connection<Job>> openJobs(Skill skill, @Argument Integer first, @Argument String after) {
 		int size = Cursors.pageSize(first, 20, 100);
 		int offset = OffsetCursors.offsetAfter(CURSOR_KIND, after);
 		return this.jobs.search(JobFilter.requiring(skill.id()), "NEWEST", offset, size)
@@ -60,15 +60,15 @@ public class SkillMarketController {
 	}
 
 	@BatchMapping(typeName = "Skill", field = "jobCount")
-	public Mono<Map<SkillRef, Integer>> jobCount(List<SkillRef> skills) {
-		return this.market.jobCounts(skills.stream().map(SkillRef::id).distinct().toList())
+	public Mono<Map<Skill, Integer>> jobCount(List<Skill> skills) {
+		return this.market.jobCounts(skills.stream().map(Skill::id).distinct().toList())
 			.map((counts) -> skills.stream()
 				.distinct()
 				.collect(Collectors.toMap((s) -> s, (s) -> counts.getOrDefault(s.id(), 0))));
 	}
 
 	@SchemaMapping(typeName = "Skill", field = "salaryStats")
-	public Mono<SalaryStats> salaryStats(SkillRef skill, @Argument String currency) {
+	public Mono<SalaryStats> salaryStats(Skill skill, @Argument String currency) {
 		return stats(skill.id(), currency);
 	}
 

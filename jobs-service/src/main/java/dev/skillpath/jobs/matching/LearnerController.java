@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.skillpath.jobs.listing.OffsetCursors;
-import dev.skillpath.jobs.listing.SkillRef;
+import dev.skillpath.jobs.listing.Skill;
 import dev.skillpath.support.error.ApiException;
 import dev.skillpath.support.graphql.Cursors;
 import dev.skillpath.support.graphql.PageInfo;
@@ -60,7 +60,7 @@ public class LearnerController {
 		return this.matches.matches(done, Math.max(threshold, 1e-9), offset, size).map((page) -> {
 			OffsetCursors.PagedEdges<JobMatch> paged = OffsetCursors.page(CURSOR_KIND, page.rows(), offset, size,
 					page.total(), (cursor, row) -> new JobMatch(cursor, row.getValue(), row.getKey(),
-							row.getKey().requiredSkillIds().stream().filter((s) -> !done.contains(s)).map(SkillRef::new)
+							row.getKey().requiredSkillIds().stream().filter((s) -> !done.contains(s)).map(Skill::new)
 								.toList()));
 			List<JobMatch> edges = paged.edges();
 			return new JobMatchConnection(edges, new PageInfo(paged.hasNext(), paged.hasPrevious(),

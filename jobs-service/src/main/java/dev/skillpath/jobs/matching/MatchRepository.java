@@ -30,7 +30,7 @@ public class MatchRepository {
 				CROSS JOIN LATERAL (
 				    SELECT count(*) FILTER (WHERE s = ANY(:done::text[]))::float8 / cardinality(j.required_skills) AS score
 				    FROM unnest(j.required_skills) AS s) m
-				WHERE """ + JobRows.OPEN + """
+				WHERE\s""" + JobRows.OPEN + """
 				 AND cardinality(j.required_skills) > 0 AND j.required_skills && :done::text[] AND m.score >= :minScore
 				ORDER BY m.score DESC, cardinality(j.required_skills) DESC, j.posted_at DESC, j.id
 				LIMIT :limit OFFSET :offset

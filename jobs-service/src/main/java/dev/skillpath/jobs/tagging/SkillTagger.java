@@ -62,6 +62,8 @@ public final class SkillTagger {
 		Set<String> texts = new LinkedHashSet<>();
 		for (String piece : normalise(name).split(" / ")) {
 			texts.add(piece);
+			// "Apache Kafka", "Amazon DynamoDB": postings mostly write the product name alone
+			texts.add(piece.replaceFirst("^(apache|amazon|microsoft|google|aws|azure) ", ""));
 			// "joomla!" is written "Joomla" in text; "infrastructure as code (terraform)" names Terraform
 			texts.add(piece.replaceAll("[^\\p{Alnum}#+]+$", ""));
 			java.util.regex.Matcher inner = Pattern.compile("\\(([^)]+)\\)").matcher(piece);
