@@ -1,0 +1,72 @@
+package dev.skillpath.progress;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import reactor.core.publisher.Flux;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Write throughput of {@code setSkillStatus} over HTTP, end to end (token check, GraphQL, one
+ * transaction with the learner lock, statement and projection). A benchmark, not a test: it asserts
+ * nothing about time and only runs when asked:
+ * {@code ./mvnw -o test -pl progress-service -Dtest=WriteThroughputBenchmark -Dbenchmark=true}.
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class WriteThroughputBenchmark extends ProgressServiceTest {
+
+	@Test
+	void setSkillStatusThroughput() {
+		List<String> skills = ContentService.backendSkillIds().subList(0, 40);
+		List<String> statuses = List.of("LEARNING", "DONE", "SKIPPED");
+		int learners = 40;
+		int writesPerLearner = 50;
+		WebClient web = WebClient.create("http://localhost:" + this.port + "/graphql");
+		List<String> bearers = java.util.stream.IntStream.range(0, learners)
+			.mapToObj((i) -> bearer(newLearner("bench")))
+			.toList();
+		for (int concurrency : new int[] { 8, 32, 64 }) {
+			// warm-up fills the skill cache and JIT-compiles the write path
+			run(web, bearers.subList(0, 4), skills, statuses, 10, 4);
+			AtomicInteger errors = new AtomicInteger();
+			long start = System.nanoTime();
+			int writes = run(web, bearers, skills, statuses, writesPerLearner, concurrency, errors);
+			double seconds = (System.nanoTime() - start) / 1e9;
+			System.out.printf("BENCHMARK setSkillStatus: %d writes by %d learners, concurrency %d: %.1f s, %.0f writes/s,"
+					+ " %d errors%n", writes, learners, concurrency, seconds, writes / seconds, errors.get());
+		}
+	}
+
+	private static int run(WebClient web, List<String> bearers, List<String> skills, List<String> statuses,
+			int writesPerLearner, int concurrency) {
+		return run(web, bearers, skills, statuses, writesPerLearner, concurrency, new AtomicInteger());
+	}
+
+	private static int run(WebClient web, List<String> bearers, List<String> skills, List<String> statuses,
+			int writesPerLearner, int concurrency, AtomicInteger errors) {
+		int total = bearers.size() * writesPerLearner;
+		Flux.range(0, total)
+			.flatMap((i) -> web.post()
+				.header("Authorization", bearers.get(i % bearers.size()))
+				.bodyValue(Map.of("query", SetSkillStatusTest.SET, "variables",
+						Map.of("input", Map.of("skillId", skills.get(i % skills.size()), "status",
+								statuses.get(i % statuses.size())))))
+				.retrieve()
+				.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() {
+				})
+				.doOnNext((body) -> {
+					if (body.containsKey("errors")) {
+						errors.incrementAndGet();
+					}
+				}), concurrency)
+			.blockLast(Duration.ofMinutes(5));
+		return total;
+	}
+
+}
