@@ -214,6 +214,19 @@ class SkillQueriesTest extends ContentServiceTest {
 	}
 
 	@Test
+	void searchLimitsAreBadUserInput() {
+		assertBadUserInput(onlyError(this.anonymous.document("{ searchSkills(text: \"java\", first: 51) { score } }")
+			.execute()), "first", "51");
+		assertBadUserInput(onlyError(this.anonymous.document("query($t: String!) { searchSkills(text: $t) { score } }")
+			.variable("t", "x".repeat(101))
+			.execute()), "text", "100 characters");
+		// pattern characters are plain text, not wildcards
+		this.anonymous.document("{ searchSkills(text: \"%_\") { skill { id } } }")
+			.execute()
+			.path("searchSkills").entityList(Object.class).hasSize(0);
+	}
+
+	@Test
 	void learningPathPutsEveryPrerequisiteFirstAndEndsWithTheTarget() {
 		List<Map<String, Object>> path = this.anonymous
 			.document("{ learningPath(to: \"spring-boot\") { id requires { id } } }")

@@ -90,6 +90,12 @@ class UpsertSkillTest extends ContentServiceTest {
 	}
 
 	@Test
+	void unknownChoiceIsRefused() {
+		refusedNew(skill("t-v-choice", "T V Choice").alternativeOf("t-v-no-choice"), "alternativeOf", "t-v-choice",
+				"unknown skill 't-v-no-choice'");
+	}
+
+	@Test
 	void selfRequirementIsRefused() {
 		refusedNew(skill("t-v-self", "T V Self").requires("t-v-self"), "requires", "t-v-self", "cannot require itself");
 	}
