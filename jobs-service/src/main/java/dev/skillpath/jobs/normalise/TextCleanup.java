@@ -25,7 +25,11 @@ public final class TextCleanup {
 
 	public static String title(String raw) {
 		String title = GENDER_MARKERS.matcher(raw).replaceAll("");
-		title = NOISE.matcher(title).replaceAll(" ");
+		// noise can hide noise ("- Remote!!!"): strip until nothing changes
+		for (String previous = null; !title.equals(previous);) {
+			previous = title;
+			title = NOISE.matcher(title).replaceAll(" ").strip();
+		}
 		title = collapse(title).replaceAll("^[\\s\\-–—:|,]+|[\\s\\-–—:|,]+$", "");
 		if (title.length() > 4 && title.equals(title.toUpperCase(Locale.ROOT)) && title.matches(".*[A-Z]{4,}.*")) {
 			title = capitaliseWords(title);
@@ -34,7 +38,7 @@ public final class TextCleanup {
 	}
 
 	public static String company(String raw) {
-		String company = collapse(raw).replaceAll("^[\"'“”]+|[\"'“”]+$", "").replaceAll("[\\s,;]+$", "");
+		String company = collapse(raw).replaceAll("[\\s,;]+$", "").replaceAll("^[\"'“”]+|[\"'“”]+$", "").strip();
 		return company;
 	}
 
