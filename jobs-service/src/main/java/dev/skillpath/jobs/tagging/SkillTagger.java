@@ -60,7 +60,10 @@ public final class SkillTagger {
 	/** Terms for a skill's id, name and aliases; everyday words are marked ambiguous. */
 	public static List<SkillTerm> termsOf(String skillId, String name, Collection<String> aliases) {
 		Set<String> texts = new LinkedHashSet<>();
-		for (String piece : normalise(name).split(" / ")) {
+		// ids are words too: "tdd", "orm", "rest-apis" as "rest apis"
+		texts.add(skillId.replace('-', ' '));
+		// "Linux and the terminal", "Agile and Scrum": each part names the skill
+		for (String piece : normalise(name).split(" / | and ")) {
 			texts.add(piece);
 			// "Apache Kafka", "Amazon DynamoDB": postings mostly write the product name alone
 			texts.add(piece.replaceFirst("^(apache|amazon|microsoft|google|aws|azure) ", ""));
