@@ -135,6 +135,26 @@ class ImportRoadmapTest extends ContentServiceTest {
 	}
 
 	@Test
+	void careerFactWithoutSourceOrWithABadUrlIsRefused() {
+		List<SkillInput> skills = List.of(skill("t-fact-skill", "T Fact Skill"));
+		RoadmapDocumentInput noSource = roadmap("t-fact", "T Fact").stage("All", skills.toArray(SkillInput[]::new))
+			.careerFacts(List.of(Map.of("id", "t-fact-one", "statement", "Backend developers earn 1 dollar.",
+					"figure", 1, "source", "  ")));
+		assertBadUserInput(onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", noSource.toMap()).execute()),
+				"source", "careerFacts[0]", "needs its source");
+		RoadmapDocumentInput badUrl = roadmap("t-fact", "T Fact").stage("All", skills.toArray(SkillInput[]::new))
+			.careerFacts(List.of(Map.of("id", "t-fact-one", "statement", "Backend developers earn 1 dollar.",
+					"source", "A survey", "sourceUrl", "survey.example.org")));
+		assertBadUserInput(onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", badUrl.toMap()).execute()),
+				"sourceUrl", "careerFacts[0]", "not a valid URL");
+		assertNothingStored("t-fact", skills);
+		// the seed's facts are still there
+		this.anonymous.document("{ careerFacts { id } }")
+			.execute()
+			.path("careerFacts[*].id").entityList(String.class).contains("entry-salary").doesNotContain("t-fact-one");
+	}
+
+	@Test
 	void refusedReimportLeavesTheRoadmapAsItWas() {
 		importRoadmap(roadmap("t-aon-keep", "T Keep").stage("One", skill("t-keep-a", "T Keep A"), skill("t-keep-b", "T Keep B")));
 		RoadmapDocumentInput bad = roadmap("t-aon-keep", "T Keep Changed")

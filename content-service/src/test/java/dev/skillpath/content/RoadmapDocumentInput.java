@@ -16,6 +16,8 @@ final class RoadmapDocumentInput {
 
 	private final List<SkillInput> skills = new ArrayList<>();
 
+	private List<Map<String, Object>> careerFacts;
+
 	private RoadmapDocumentInput(String roadmapId, String title) {
 		this.roadmapId = roadmapId;
 		this.title = title;
@@ -48,6 +50,12 @@ final class RoadmapDocumentInput {
 		return this;
 	}
 
+	/** Career facts for the document; without this call the document leaves the stored facts alone. */
+	RoadmapDocumentInput careerFacts(List<Map<String, Object>> facts) {
+		this.careerFacts = facts;
+		return this;
+	}
+
 	Map<String, Object> toMap() {
 		Map<String, Object> roadmap = new LinkedHashMap<>();
 		roadmap.put("id", this.roadmapId);
@@ -58,6 +66,9 @@ final class RoadmapDocumentInput {
 		document.put("formatVersion", 1);
 		document.put("roadmap", roadmap);
 		document.put("skills", this.skills.stream().map(SkillInput::toMap).toList());
+		if (this.careerFacts != null) {
+			document.put("careerFacts", this.careerFacts);
+		}
 		return document;
 	}
 

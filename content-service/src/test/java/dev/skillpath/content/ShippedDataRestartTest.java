@@ -24,6 +24,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static dev.skillpath.content.RoadmapDocumentInput.roadmap;
 import static dev.skillpath.content.SkillInput.skill;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The shipped data file is applied at every start when it changed: a restart with an edited file
@@ -119,6 +120,12 @@ class ShippedDataRestartTest {
 				.path("fileOnly.name").entity(String.class).isEqualTo("T Rs Basics Edited")
 				.path("roadmap.skillIds").entityList(String.class).hasSize(5);
 		}
+
+		// a broken file stops the start, naming the file and the problem
+		write(file, roadmap("t-restart", "T Restart Broken").stage("Basics",
+				skill("t-rs-basics", "T Rs Basics Edited").hours(9).requires("t-rs-missing")));
+		assertThatThrownBy(() -> start(file).close()).hasStackTraceContaining("restart-roadmap.json")
+			.hasStackTraceContaining("unknown skill 't-rs-missing'");
 	}
 
 	private ConfigurableApplicationContext start(Path file) {
