@@ -18,7 +18,7 @@ public record ProgressProperties(URI contentUrl, Duration contentTimeout, Durati
 
 	public ProgressProperties {
 		contentUrl = contentUrl != null ? contentUrl : URI.create("http://localhost:8081/graphql");
-		contentTimeout = contentTimeout != null ? contentTimeout : Duration.ofSeconds(3);
+		contentTimeout = contentTimeout != null ? contentTimeout : Duration.ofSeconds(5);
 		knownSkillTtl = knownSkillTtl != null ? knownSkillTtl : Duration.ofMinutes(10);
 		maxSyncItems = maxSyncItems != null ? maxSyncItems : 200;
 	}

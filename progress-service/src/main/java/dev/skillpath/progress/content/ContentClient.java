@@ -9,12 +9,14 @@ import java.util.Optional;
 
 import dev.skillpath.progress.ProgressProperties;
 import dev.skillpath.support.error.ApiException;
+import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -43,7 +45,7 @@ public class ContentClient {
 
 	private final Duration timeout;
 
-	public ContentClient(ProgressProperties properties) {
+	public ContentClient(ProgressProperties properties, ObjectProvider<ObservationRegistry> observations) {
 		int connectMillis = (int) Math.min(properties.contentTimeout().toMillis(), 2000);
 		HttpClient http = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectMillis)
@@ -51,6 +53,8 @@ public class ContentClient {
 		this.web = WebClient.builder()
 			.baseUrl(properties.contentUrl().toString())
 			.clientConnector(new ReactorClientHttpConnector(http))
+			// metrics of the calls, and the trace context passed on to content-service
+			.observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP))
 			.build();
 		this.timeout = properties.contentTimeout();
 	}
@@ -100,7 +104,10 @@ public class ContentClient {
 			.retrieve()
 			.bodyToMono(JSON_OBJECT)
 			.timeout(this.timeout)
-			.onErrorMap((ex) -> !(ex instanceof ApiException), (ex) -> unavailable("content-service is unreachable", ex))
+			.onErrorMap((ex) -> !(ex instanceof ApiException), (ex) -> unavailable(
+					ex instanceof java.util.concurrent.TimeoutException
+							? "content-service did not answer within " + this.timeout.toMillis() + " ms"
+							: "content-service is unreachable", ex))
 			.map((body) -> {
 				boolean reliable = !(body.get("errors") instanceof List<?> errors)
 						|| notFoundIsAnAnswer && errors.stream().allMatch(ContentClient::isNotFound);
@@ -120,7 +127,7 @@ public class ContentClient {
 
 	private static ApiException unavailable(String reason, Throwable cause) {
 		logger.warn(reason + (cause == null ? "" : ": " + cause));
-		return ApiException.unavailable("Could not check the skill with content-service (" + reason
+		return ApiException.unavailable("Could not check the ids with content-service (" + reason
 				+ "); nothing was stored, retry shortly");
 	}
 

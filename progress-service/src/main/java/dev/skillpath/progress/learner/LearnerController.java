@@ -118,11 +118,11 @@ public class LearnerController {
 	}
 
 	@MutationMapping
-	public Mono<Learner> updateMySettings(@Argument Map<String, Object> input) {
-		Object name = input.get("timeZone");
+	public Mono<Learner> updateMySettings(@Argument LearnerSettings input) {
+		String name = input.timeZone();
 		ZoneId zone;
 		try {
-			zone = ZoneId.of(String.valueOf(name).trim());
+			zone = ZoneId.of(name.trim());
 		}
 		catch (DateTimeException ex) {
 			return Mono.error(ApiException.badUserInput("Unknown time zone '" + name
@@ -137,6 +137,10 @@ public class LearnerController {
 		return Callers.authenticated()
 			.flatMap((caller) -> this.learners.saveTimeZone(caller.subject(), chosen)
 				.thenReturn(new Learner(caller.subject())));
+	}
+
+	/** What a learner can set. */
+	public record LearnerSettings(String timeZone) {
 	}
 
 	private static LocalDate date(String text, String field) {

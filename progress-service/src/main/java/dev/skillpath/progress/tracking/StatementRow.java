@@ -28,10 +28,11 @@ public record StatementRow(long seq, UUID id, String learnerId, Kind kind, Strin
 		return new SkillProgress(this.skillId, this.status, this.masteryLevel, this.note, this.occurredAt);
 	}
 
+	/** Maps a row of {@code statement} that also has the computed column {@code voided}. */
 	static StatementRow map(Readable row) {
 		String status = row.get("status", String.class);
 		String mastery = row.get("mastery_level", String.class);
-		Boolean voided = hasColumn(row) ? row.get("voided", Boolean.class) : Boolean.FALSE;
+		Boolean voided = row.get("voided", Boolean.class);
 		return new StatementRow(row.get("seq", Long.class), row.get("id", UUID.class),
 				row.get("learner_id", String.class), Kind.valueOf(row.get("kind", String.class)),
 				row.get("skill_id", String.class), status == null ? null : SkillStatus.valueOf(status),
@@ -40,10 +41,6 @@ public record StatementRow(long seq, UUID id, String learnerId, Kind kind, Strin
 				row.get("occurred_at", OffsetDateTime.class).toInstant(),
 				row.get("stored_at", OffsetDateTime.class).toInstant(), row.get("client_mutation_id", String.class),
 				row.get("request_fingerprint", String.class), Boolean.TRUE.equals(voided));
-	}
-
-	private static boolean hasColumn(Readable row) {
-		return row instanceof io.r2dbc.spi.Row r && r.getMetadata().contains("voided");
 	}
 
 }
