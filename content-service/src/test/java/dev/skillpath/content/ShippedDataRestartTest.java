@@ -41,6 +41,7 @@ class ShippedDataRestartTest {
 			  added: skill(id: "t-rs-new") { name requires { id } }
 			  own: skill(id: "t-rs-editor-own") { name }
 			  merged: skill(id: "t-rs-legacy") { id }
+			  deleted: skill(id: "t-rs-doomed") { id }
 			}""";
 
 	private static final String HISTORY = "{ contentChanges(first: 200) { edges { node { actor action entityId } } } }";
@@ -56,7 +57,8 @@ class ShippedDataRestartTest {
 		write(file, roadmap("t-restart", "T Restart").stage("Basics", skill("t-rs-basics", "T Rs Basics"),
 				skill("t-rs-http", "T Rs Http").requires("t-rs-basics"))
 			.stage("Building", skill("t-rs-api", "T Rs Api").requires("t-rs-http"),
-					skill("t-rs-legacy", "T Rs Legacy").requires("t-rs-http")));
+					skill("t-rs-legacy", "T Rs Legacy").requires("t-rs-http"),
+					skill("t-rs-doomed", "T Rs Doomed").requires("t-rs-basics")));
 
 		try (ConfigurableApplicationContext service = start(file)) {
 			HttpGraphQlTester editor = client(service, Role.EDITOR);
@@ -73,6 +75,9 @@ class ShippedDataRestartTest {
 			editor.document("mutation { mergeSkill(from: \"t-rs-legacy\", into: \"t-rs-api\") { skill { id } } }")
 				.execute()
 				.path("mergeSkill.skill.id").entity(String.class).isEqualTo("t-rs-api");
+			editor.document("mutation { deleteSkill(id: \"t-rs-doomed\") { deletedId } }")
+				.execute()
+				.path("deleteSkill.deletedId").entity(String.class).isEqualTo("t-rs-doomed");
 		}
 
 		// the new version of the file changes the skill the editor edited and another one, and adds one
@@ -80,7 +85,8 @@ class ShippedDataRestartTest {
 				skill("t-rs-http", "T Rs Http From The File").requires("t-rs-basics").summary("The file's summary."))
 			.stage("Building", skill("t-rs-api", "T Rs Api").requires("t-rs-http"),
 					skill("t-rs-legacy", "T Rs Legacy Edited").requires("t-rs-http"),
-					skill("t-rs-new", "T Rs New").requires("t-rs-legacy")));
+					skill("t-rs-doomed", "T Rs Doomed Edited").requires("t-rs-basics"),
+					skill("t-rs-new", "T Rs New").requires("t-rs-legacy", "t-rs-doomed")));
 
 		List<Map<String, Object>> history;
 		try (ConfigurableApplicationContext service = start(file)) {
@@ -97,9 +103,10 @@ class ShippedDataRestartTest {
 				.path("fileOnly.name").entity(String.class).isEqualTo("T Rs Basics Edited")
 				.path("fileOnly.estimatedHours").entity(Integer.class).isEqualTo(9)
 				.path("added.name").entity(String.class).isEqualTo("T Rs New")
-				// the file still names the skill an editor merged away; it keeps resolving to the merge
+				// the file still names skills an editor merged away and deleted: the merge and the deletion stand
 				.path("added.requires[*].id").entityList(String.class).containsExactly("t-rs-api")
 				.path("merged.id").entity(String.class).isEqualTo("t-rs-api")
+				.path("deleted").valueIsNull()
 				.path("own.name").entity(String.class).isEqualTo("T Rs Editor Own");
 			history = history(editor);
 			assertThat(history).extracting((c) -> c.get("entityId") + " " + c.get("actor"))

@@ -2,9 +2,11 @@ package dev.skillpath.content.editing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The whole content as definitions, read inside a write transaction (after the content lock),
@@ -20,6 +22,9 @@ final class ContentSnapshot {
 
 	/** Old ids of merged skills, each with the id of the skill it resolves to now. */
 	final Map<String, String> redirects = new HashMap<>();
+
+	/** Ids of skills that editors deleted and nobody created again. */
+	final Set<String> deletedByEditors = new HashSet<>();
 
 	final Map<String, RoadmapState> roadmaps = new LinkedHashMap<>();
 

@@ -59,6 +59,11 @@ class ContentStore {
 			.map((row) -> Map.entry(row.get("old_id", String.class), row.get("skill_id", String.class)))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+		Mono<List<String>> deleted = this.db.sql("""
+				SELECT DISTINCT c.entity_id FROM content_change c
+				WHERE c.entity_type = 'Skill' AND c.action = 'DELETE'
+				  AND NOT EXISTS (SELECT 1 FROM skill s WHERE s.id = c.entity_id)
+				""").map((row) -> row.get("entity_id", String.class)).all().collectList();
 		Mono<Void> roadmaps = this.db.sql("SELECT id, managed_by FROM roadmap ORDER BY id")
 			.map((row) -> new ContentSnapshot.RoadmapState(row.get("id", String.class),
 					row.get("managed_by", String.class)))
@@ -88,6 +93,7 @@ class ContentStore {
 			snapshot.managedBy.put(skill.id(), (String) pair[1]);
 		}).then())
 			.then(redirects.doOnNext(snapshot.redirects::putAll))
+			.then(deleted.doOnNext(snapshot.deletedByEditors::addAll))
 			.then(roadmaps)
 			.thenReturn(snapshot);
 	}

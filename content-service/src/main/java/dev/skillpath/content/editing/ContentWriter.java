@@ -201,8 +201,8 @@ public class ContentWriter {
 	 */
 	public Mono<ImportResult> importDocument(RoadmapDocument given, boolean shipped, String actor) {
 		return inTransaction((content) -> {
-			// the data file keeps naming skills that editors merged away; it follows their merges
-			RoadmapDocument document = shipped ? ShippedMerges.follow(given, content) : given;
+			// the data file keeps naming skills that editors merged or deleted; their decision stands
+			RoadmapDocument document = shipped ? EditorDecisions.apply(given, content) : given;
 			List<Problem> problems = new ArrayList<>();
 			if (document.formatVersion() != null && document.formatVersion() != RoadmapDocument.CURRENT_FORMAT) {
 				problems.add(new Problem("document", "formatVersion", "format " + document.formatVersion()
@@ -229,7 +229,7 @@ public class ContentWriter {
 			List<SkillDefinition> toWrite = new ArrayList<>();
 			Map<String, SkillDefinition> befores = new LinkedHashMap<>();
 			int unchanged = 0;
-			int kept = ShippedMerges.skillCount(given) - ShippedMerges.skillCount(document);
+			int kept = EditorDecisions.skillCount(given) - EditorDecisions.skillCount(document);
 			int created = 0;
 			for (SkillDefinition skill : skills) {
 				SkillDefinition before = content.skills.get(skill.id());

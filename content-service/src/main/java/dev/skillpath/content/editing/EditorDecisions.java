@@ -7,21 +7,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies editors' merges to a shipped data file before it is imported. The file was written
- * before the merge and still names the old id; importing it as is would either be refused (the
- * service would not start) or bring the merged skill back. So a merged-away skill is left out,
- * and prerequisites, choices and stage entries naming it point at the skill it was merged into.
+ * Applies editors' merges and deletions to a shipped data file before it is imported. The file
+ * was written before them and still names the old ids; importing it as is would either be
+ * refused (the service would not start) or bring those skills back. So a merged-away or deleted
+ * skill is left out; prerequisites, choices and stage entries naming a merged skill point at the
+ * skill it was merged into, and those naming a deleted skill are dropped.
  */
-final class ShippedMerges {
+final class EditorDecisions {
 
-	private ShippedMerges() {
+	private EditorDecisions() {
 	}
 
-	static RoadmapDocument follow(RoadmapDocument document, ContentSnapshot content) {
-		Map<String, String> redirects = content.redirects;
-		if (redirects.isEmpty()) {
+	static RoadmapDocument apply(RoadmapDocument document, ContentSnapshot content) {
+		if (content.redirects.isEmpty() && content.deletedByEditors.isEmpty()) {
 			return document;
 		}
+		Map<String, String> redirects = new java.util.HashMap<>(content.redirects);
+		// a deleted skill "redirects" to nothing: references to it are dropped
+		content.deletedByEditors.forEach((id) -> redirects.putIfAbsent(id, null));
 		List<SkillDefinition> skills = new ArrayList<>();
 		for (SkillDefinition skill : document.skills() == null ? List.<SkillDefinition>of() : document.skills()) {
 			String id = skill.id() == null ? null : skill.id().trim();
@@ -41,7 +44,10 @@ final class ShippedMerges {
 	private static SkillDefinition followReferences(SkillDefinition skill, Map<String, String> redirects) {
 		Set<String> requires = new LinkedHashSet<>();
 		for (String required : skill.requires() == null ? List.<String>of() : skill.requires()) {
-			requires.add(target(required, redirects));
+			String current = target(required, redirects);
+			if (current != null) {
+				requires.add(current);
+			}
 		}
 		if (skill.id() != null) {
 			requires.remove(skill.id().trim());
@@ -65,7 +71,7 @@ final class ShippedMerges {
 			for (String id : stage.skills() == null ? List.<String>of() : stage.skills()) {
 				// a skill and the one merged into it may both be listed: the first place wins
 				String current = target(id, redirects);
-				if (placed.add(current)) {
+				if (current != null && placed.add(current)) {
 					ids.add(current);
 				}
 			}
@@ -74,12 +80,13 @@ final class ShippedMerges {
 		return new RoadmapDocument.RoadmapDefinition(roadmap.id(), roadmap.title(), roadmap.description(), stages);
 	}
 
+	/** The id a reference means now: itself, the skill it was merged into, or null if deleted. */
 	private static String target(String id, Map<String, String> redirects) {
 		if (id == null) {
 			return null;
 		}
 		String trimmed = id.trim();
-		return redirects.getOrDefault(trimmed, trimmed);
+		return redirects.containsKey(trimmed) ? redirects.get(trimmed) : trimmed;
 	}
 
 }
