@@ -100,7 +100,7 @@ public class IngestionService {
 				.toList();
 			List<JobWriter.Candidate> candidates = fresh.stream()
 				.map((p) -> new JobWriter.Candidate(p.index(), p.listing().fingerprint(), p.listing().companyKey(),
-						p.listing().country(), p.listing().title(), p.listing().descriptionText()))
+						p.listing().country(), p.listing().city(), p.listing().seniority(), p.listing().title(), p.listing().descriptionText()))
 				.toList();
 			return this.writer.duplicates(partnerId, candidates).flatMap((duplicates) -> {
 				Map<Integer, RecordResult> results = new LinkedHashMap<>(batch.results());

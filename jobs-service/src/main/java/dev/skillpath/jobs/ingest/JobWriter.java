@@ -60,13 +60,13 @@ class JobWriter {
 	}
 
 	record Candidate(int idx, String fingerprint, @com.fasterxml.jackson.annotation.JsonProperty("company_key") String companyKey,
-			String country, String title, String description) {
+			String country, String city, String seniority, String title, String description) {
 	}
 
 	/**
 	 * For each new listing, an open job from another partner that is the same posting: the same
-	 * fingerprint (company, title, place), or the same company and country with a similar title
-	 * and a similar description (trigram similarity).
+	 * fingerprint (company, title, place), or the same company, country, city and seniority with a
+	 * similar title and a similar description (pg_trgm similarity).
 	 */
 	Mono<Map<Integer, String>> duplicates(String partnerId, List<Candidate> candidates) {
 		if (candidates.isEmpty()) {
@@ -74,14 +74,16 @@ class JobWriter {
 		}
 		return this.db.sql("""
 				SELECT r.idx, c.id FROM jsonb_to_recordset(:rows::jsonb)
-				  AS r(idx int, fingerprint text, company_key text, country text, title text, description text)
+				  AS r(idx int, fingerprint text, company_key text, country text, city text, seniority text, title text, description text)
 				CROSS JOIN LATERAL (
 				  SELECT j.id FROM job j
 				  WHERE j.company_key = r.company_key AND j.country IS NOT DISTINCT FROM r.country
 				    AND j.closed_at IS NULL
 				    AND NOT EXISTS (SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.partner_id = :partner)
 				    AND (j.fingerprint = r.fingerprint
-				         OR (similarity(j.title, r.title) >= 0.5 AND similarity(j.description_text, r.description) >= 0.6))
+				         OR (similarity(j.title, r.title) >= 0.5 AND similarity(j.description_text, r.description) >= 0.6
+				             AND j.seniority IS NOT DISTINCT FROM r.seniority
+				             AND (j.city IS NULL OR r.city IS NULL OR lower(j.city) = lower(r.city))))
 				  ORDER BY (j.fingerprint = r.fingerprint) DESC, similarity(j.description_text, r.description) DESC
 				  LIMIT 1) c
 				""")

@@ -18,7 +18,7 @@ public final class TextCleanup {
 
 	private static final Pattern LEGAL_SUFFIX = Pattern.compile(
 			"(?i)\\b(inc|incorporated|llc|l l c|ltd|limited|gmbh|ag|sa|s a|sas|sarl|srl|bv|b v|nv|plc|corp|corporation|co|"
-					+ "company|oy|ab|as|pty|kg|se|spa|s p a)\\b");
+					+ "company|oy|ab|as|pty|kg|se|spa|s p a|sl|slu|s l|ltda|kk)\\b");
 
 	private TextCleanup() {
 	}
@@ -44,9 +44,8 @@ public final class TextCleanup {
 
 	/** Lowercase, accents folded, legal form and punctuation dropped: "ACME GmbH" and "Acme" compare equal. */
 	public static String companyKey(String company) {
-		String key = fold(company);
-		key = LEGAL_SUFFIX.matcher(key).replaceAll(" ");
-		return collapse(key.replaceAll("[^a-z0-9]+", " "));
+		String key = fold(company).replaceAll("[^a-z0-9]+", " ");
+		return collapse(LEGAL_SUFFIX.matcher(key).replaceAll(" "));
 	}
 
 	/** Lowercase, accents and punctuation folded, for fingerprints. */
