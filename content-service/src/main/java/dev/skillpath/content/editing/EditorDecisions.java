@@ -1,6 +1,7 @@
 package dev.skillpath.content.editing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class EditorDecisions {
 		if (content.redirects.isEmpty() && content.deletedByEditors.isEmpty()) {
 			return document;
 		}
-		Map<String, String> redirects = new java.util.HashMap<>(content.redirects);
+		Map<String, String> redirects = new HashMap<>(content.redirects);
 		// a deleted skill "redirects" to nothing: references to it are dropped
 		content.deletedByEditors.forEach((id) -> redirects.putIfAbsent(id, null));
 		List<SkillDefinition> skills = new ArrayList<>();

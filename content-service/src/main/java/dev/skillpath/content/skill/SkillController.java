@@ -8,9 +8,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.skillpath.support.error.ApiException;
-import org.dataloader.DataLoader;
 import dev.skillpath.support.graphql.Connection;
 import dev.skillpath.support.graphql.Cursors;
+import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.federation.EntityMapping;
