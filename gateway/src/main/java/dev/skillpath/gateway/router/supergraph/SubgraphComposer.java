@@ -72,6 +72,10 @@ public final class SubgraphComposer {
 			}
 			List<TypeDefinition<?>> definitions = new ArrayList<>();
 			registry.types().values().forEach(definitions::add);
+			// custom scalars live apart from the other types in the registry
+			registry.scalars().values().stream()
+				.filter((scalar) -> !SupergraphAssembler.BUILT_IN_SCALARS.contains(scalar.getName()))
+				.forEach(definitions::add);
 			registry.objectTypeExtensions().values().forEach(definitions::addAll);
 			registry.interfaceTypeExtensions().values().forEach(definitions::addAll);
 			for (TypeDefinition<?> definition : definitions) {

@@ -1,0 +1,177 @@
+package dev.skillpath.gateway.edge;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.skillpath.content.ContentServiceApplication;
+import dev.skillpath.gateway.GatewayApplication;
+import dev.skillpath.progress.ProgressServiceApplication;
+import dev.skillpath.support.security.DevTokenIssuer;
+import dev.skillpath.support.security.Role;
+import dev.skillpath.support.testing.RunningService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The suite end to end: the gateway in front of the real content and progress services, each on
+ * its own real PostgreSQL database, all talking HTTP. One schema, one endpoint, per role.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
+				// the services' libraries are on this test's class path; the gateway itself has no database or schema
+				"spring.autoconfigure.exclude=org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
+						+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
+						+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+						+ "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration" })
+@ActiveProfiles("test")
+class SuiteThroughGatewayTest {
+
+	static RunningService content;
+
+	static RunningService progress;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DevTokenIssuer tokens;
+
+	WebTestClient http;
+
+	@DynamicPropertySource
+	static void subgraphs(DynamicPropertyRegistry registry) {
+		if (content == null) {
+			Map<String, Object> quiet = Map.of("spring.cloud.gateway.server.webflux.enabled", false);
+			content = RunningService.start(ContentServiceApplication.class, ContentServiceApplication.NAME, quiet);
+			progress = RunningService.start(ProgressServiceApplication.class, ProgressServiceApplication.NAME,
+					Map.of("spring.cloud.gateway.server.webflux.enabled", false, "skillpath.progress.content-url",
+							content.graphqlUrl()));
+		}
+		registry.add("skillpath.gateway.subgraphs.content", content::graphqlUrl);
+		registry.add("skillpath.gateway.subgraphs.progress", progress::graphqlUrl);
+		registry.add("skillpath.gateway.subgraphs.jobs", () -> "");
+	}
+
+	@AfterAll
+	static void stopServices() {
+		if (progress != null) {
+			progress.close();
+		}
+		if (content != null) {
+			content.close();
+		}
+	}
+
+	@BeforeEach
+	void awaitSupergraph() {
+		this.http = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+		long deadline = System.currentTimeMillis() + 60_000;
+		while (System.currentTimeMillis() < deadline) {
+			int status = this.http.get().uri("/actuator/health/readiness").exchange().returnResult(String.class)
+				.getStatus().value();
+			if (status == 200) {
+				return;
+			}
+			sleep();
+		}
+		throw new AssertionError("the gateway did not compose the supergraph within 60 s");
+	}
+
+	HttpGraphQlTester graphql(String subject, Role... roles) {
+		HttpGraphQlTester tester = HttpGraphQlTester.create(this.http.mutate().baseUrl("http://localhost:" + this.port + "/graphql").build());
+		return subject == null ? tester
+				: tester.mutate().header("Authorization", "Bearer " + this.tokens.issue(subject, roles)).build();
+	}
+
+	@Test
+	void anonymousVisitorsBrowseTheRoadmapWithPersonalFieldsNull() {
+		graphql(null).document("""
+				{ roadmap(id: "backend") { title myCompletion { percent } skills { id name myProgress { status } } } }
+				""")
+			.execute()
+			.errors().verify()
+			.path("roadmap.title").entity(String.class).isEqualTo("Backend Developer")
+			.path("roadmap.myCompletion").valueIsNull()
+			.path("roadmap.skills[0].myProgress").valueIsNull()
+			.path("roadmap.skills").entityList(Object.class).satisfies((skills) -> assertThat(skills).hasSizeGreaterThanOrEqualTo(60));
+	}
+
+	@Test
+	void aLearnersProgressShowsAcrossBothSubgraphs() {
+		HttpGraphQlTester learner = graphql("gw-learner-1", Role.LEARNER);
+		learner.document("""
+				mutation { setSkillStatus(input: { skillId: "internet", status: DONE, clientMutationId: "gw-1" }) {
+				  progress { status } } }
+				""").execute().errors().verify().path("setSkillStatus.progress.status").entity(String.class).isEqualTo("DONE");
+
+		learner.document("""
+				{ me { completedSkillIds streak { current } }
+				  roadmap(id: "backend") { myCompletion { done total percent } }
+				  skill(id: "internet") { name myProgress { status } unlocks { id } } }
+				""")
+			.execute()
+			.errors().verify()
+			.path("me.completedSkillIds").entityList(String.class).containsExactly("internet")
+			.path("me.streak.current").entity(Integer.class).isEqualTo(1)
+			.path("roadmap.myCompletion.done").entity(Integer.class).isEqualTo(1)
+			.path("skill.name").entity(String.class).isEqualTo("How the internet works")
+			.path("skill.myProgress.status").entity(String.class).isEqualTo("DONE");
+	}
+
+	@Test
+	void editorsEditThroughTheGatewayAndTheServicesStillCheckRoles() {
+		graphql("gw-editor", Role.EDITOR).document("""
+				mutation { upsertSkill(input: { id: "gw-htmx", name: "htmx via gateway", category: FRAMEWORK,
+				  summary: "Hypermedia.", requires: ["http"], estimatedHours: 4,
+				  resources: [{ title: "htmx docs", url: "https://htmx.org/docs/", kind: DOCS, free: true }] }) { created } }
+				""").execute().errors().verify().path("upsertSkill.created").entity(Boolean.class).isEqualTo(true);
+		graphql("gw-learner-2", Role.LEARNER).document("mutation { deleteSkill(id: \"gw-htmx\") { deletedId } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
+				assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN").containsEntry("service", "content");
+				assertThat(error.getPath()).isEqualTo("deleteSkill");
+			}));
+	}
+
+	@Test
+	void anInvalidTokenIsRefusedAtTheGateway() {
+		this.http.post().uri("/graphql").header("Authorization", "Bearer not-a-token")
+			.bodyValue(Map.of("query", "{ roadmaps { id } }"))
+			.exchange()
+			.expectStatus().isUnauthorized()
+			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
+	}
+
+	@Test
+	void mutationsAreRefusedOverGet() {
+		this.http.get().uri((uri) -> uri.path("/graphql").queryParam("query", "mutation { deleteMyData { deletedStatements } }").build())
+			.exchange()
+			.expectStatus().isEqualTo(405);
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(250);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
