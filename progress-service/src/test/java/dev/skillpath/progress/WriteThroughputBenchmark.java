@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -31,28 +32,29 @@ class WriteThroughputBenchmark extends ProgressServiceTest {
 		List<String> bearers = java.util.stream.IntStream.range(0, learners)
 			.mapToObj((i) -> bearer(newLearner("bench")))
 			.toList();
-		for (int concurrency : new int[] { 8, 32, 64 }) {
-			// warm-up fills the skill cache and JIT-compiles the write path
-			run(web, bearers.subList(0, 4), skills, statuses, 10, 4);
+		// warm-up fills the skill cache and JIT-compiles the write path
+		run(web, bearers, skills, statuses, 10, 8, new AtomicInteger(), new java.util.concurrent.ConcurrentLinkedQueue<>());
+		for (int concurrency : new int[] { 1, 8, 32, 64 }) {
 			AtomicInteger errors = new AtomicInteger();
+			java.util.Queue<Long> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
+			int perLearner = concurrency == 1 ? 10 : writesPerLearner;
 			long start = System.nanoTime();
-			int writes = run(web, bearers, skills, statuses, writesPerLearner, concurrency, errors);
+			int writes = run(web, bearers, skills, statuses, perLearner, concurrency, errors, latencies);
 			double seconds = (System.nanoTime() - start) / 1e9;
+			long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
 			System.out.printf("BENCHMARK setSkillStatus: %d writes by %d learners, concurrency %d: %.1f s, %.0f writes/s,"
-					+ " %d errors%n", writes, learners, concurrency, seconds, writes / seconds, errors.get());
+					+ " p50 %d ms, p99 %d ms, %d errors%n", writes, learners, concurrency, seconds, writes / seconds,
+					sorted[sorted.length / 2] / 1_000_000, sorted[(int) (sorted.length * 0.99)] / 1_000_000, errors.get());
 		}
 	}
 
 	private static int run(WebClient web, List<String> bearers, List<String> skills, List<String> statuses,
-			int writesPerLearner, int concurrency) {
-		return run(web, bearers, skills, statuses, writesPerLearner, concurrency, new AtomicInteger());
-	}
-
-	private static int run(WebClient web, List<String> bearers, List<String> skills, List<String> statuses,
-			int writesPerLearner, int concurrency, AtomicInteger errors) {
+			int writesPerLearner, int concurrency, AtomicInteger errors, java.util.Queue<Long> latencies) {
 		int total = bearers.size() * writesPerLearner;
 		Flux.range(0, total)
-			.flatMap((i) -> web.post()
+			.flatMap((i) -> Mono.defer(() -> {
+				long begin = System.nanoTime();
+				return web.post()
 				.header("Authorization", bearers.get(i % bearers.size()))
 				.bodyValue(Map.of("query", SetSkillStatusTest.SET, "variables",
 						Map.of("input", Map.of("skillId", skills.get(i % skills.size()), "status",
@@ -61,10 +63,12 @@ class WriteThroughputBenchmark extends ProgressServiceTest {
 				.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() {
 				})
 				.doOnNext((body) -> {
+					latencies.add(System.nanoTime() - begin);
 					if (body.containsKey("errors")) {
 						errors.incrementAndGet();
 					}
-				}), concurrency)
+				});
+			}), concurrency)
 			.blockLast(Duration.ofMinutes(5));
 		return total;
 	}
