@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.skillpath.gateway.router.execution.SubgraphClient;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -38,8 +39,14 @@ class GatewayConfiguration {
 	}
 
 	@Bean
-	GraphQlHttpHandler graphQlHttpHandler(SupergraphManager supergraphs, GatewayProperties properties) {
-		return new GraphQlHttpHandler(supergraphs, properties);
+	PersistedQueryStore persistedQueryStore(GatewayProperties properties, JsonMapper json) {
+		return PersistedQueryStore.from(properties.persistedQueries(), json);
+	}
+
+	@Bean
+	GraphQlHttpHandler graphQlHttpHandler(SupergraphManager supergraphs, GatewayProperties properties,
+			PersistedQueryStore persistedQueries, JsonMapper json) {
+		return new GraphQlHttpHandler(supergraphs, properties, persistedQueries, json);
 	}
 
 	@Bean

@@ -18,7 +18,34 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("skillpath.gateway")
 public record GatewayProperties(Map<String, String> subgraphs, String supergraphFile, Duration pollInterval,
-		Duration subgraphTimeout, Integer planCacheSize, List<String> forwardHeaders, boolean redactSubgraphErrors) {
+		Duration subgraphTimeout, Integer planCacheSize, List<String> forwardHeaders, boolean redactSubgraphErrors,
+		Limits limits, PersistedQueries persistedQueries) {
+
+	/** What an operation may ask for before any subgraph is called; see {@code OperationLimits}. */
+	public record Limits(Integer maxDepth, Integer maxAliases, Integer maxRootFields, Integer maxDirectives,
+			Long maxCost, Integer maxTokens, Integer defaultListSize, Boolean introspection) {
+
+		public dev.skillpath.gateway.router.OperationLimits toOperationLimits() {
+			var d = dev.skillpath.gateway.router.OperationLimits.DEFAULTS;
+			return new dev.skillpath.gateway.router.OperationLimits(or(this.maxDepth, d.maxDepth()),
+					or(this.maxAliases, d.maxAliases()), or(this.maxRootFields, d.maxRootFields()),
+					or(this.maxDirectives, d.maxDirectives()), this.maxCost == null ? d.maxCost() : this.maxCost,
+					or(this.maxTokens, d.maxTokens()), or(this.defaultListSize, d.defaultListSize()),
+					this.introspection == null ? d.introspection() : this.introspection);
+		}
+
+		private static int or(Integer value, int fallback) {
+			return value == null ? fallback : value;
+		}
+
+	}
+
+	/**
+	 * @param cacheSize how many automatic persisted queries are remembered
+	 * @param allowListFile a JSON object of sha256 hash to query; with it, only those operations run
+	 */
+	public record PersistedQueries(Integer cacheSize, String allowListFile) {
+	}
 
 	public GatewayProperties {
 		// a subgraph whose URL is set empty is left out of the composition
@@ -31,6 +58,8 @@ public record GatewayProperties(Map<String, String> subgraphs, String supergraph
 		subgraphTimeout = subgraphTimeout == null ? Duration.ofSeconds(10) : subgraphTimeout;
 		planCacheSize = planCacheSize == null ? 1000 : planCacheSize;
 		forwardHeaders = forwardHeaders == null ? List.of() : forwardHeaders;
+		limits = limits == null ? new Limits(null, null, null, null, null, null, null, null) : limits;
+		persistedQueries = persistedQueries == null ? new PersistedQueries(null, null) : persistedQueries;
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.skillpath.gateway.router.Router;
 import dev.skillpath.gateway.router.execution.RequestContext;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
@@ -33,9 +34,16 @@ public final class GraphQlHttpHandler {
 
 	private final GatewayProperties properties;
 
-	public GraphQlHttpHandler(SupergraphManager supergraphs, GatewayProperties properties) {
+	private final PersistedQueryStore persistedQueries;
+
+	private final JsonMapper json;
+
+	public GraphQlHttpHandler(SupergraphManager supergraphs, GatewayProperties properties,
+			PersistedQueryStore persistedQueries, JsonMapper json) {
 		this.supergraphs = supergraphs;
 		this.properties = properties;
+		this.persistedQueries = persistedQueries;
+		this.json = json;
 	}
 
 	public Mono<ServerResponse> post(ServerRequest request) {
@@ -55,13 +63,48 @@ public final class GraphQlHttpHandler {
 				}
 				@SuppressWarnings("unchecked")
 				Map<String, Object> vars = (Map<String, Object>) variables;
-				return execute(request, new Router.Request((String) query, (String) operationName, vars), false);
+				return execute(request, (String) query, persistedHash(body.get("extensions")), (String) operationName,
+						vars, false);
 			});
 	}
 
 	public Mono<ServerResponse> get(ServerRequest request) {
 		String query = request.queryParam("query").orElse(null);
-		return execute(request, new Router.Request(query, request.queryParam("operationName").orElse(null), null), true);
+		Map<String, Object> variables;
+		Object extensions;
+		try {
+			variables = request.queryParam("variables").map(this::parseObject).orElse(null);
+			extensions = request.queryParam("extensions").map(this::parseObject).orElse(null);
+		}
+		catch (RuntimeException ex) {
+			return badRequest("variables and extensions must be JSON objects");
+		}
+		return execute(request, query, persistedHash(extensions), request.queryParam("operationName").orElse(null),
+				variables, true);
+	}
+
+	private Map<String, Object> parseObject(String text) {
+		return this.json.readValue(text, new tools.jackson.core.type.TypeReference<Map<String, Object>>() {
+		});
+	}
+
+	private static String persistedHash(Object extensions) {
+		if (extensions instanceof Map<?, ?> map && map.get("persistedQuery") instanceof Map<?, ?> persisted
+				&& persisted.get("sha256Hash") instanceof String hash) {
+			return hash;
+		}
+		return null;
+	}
+
+	private Mono<ServerResponse> execute(ServerRequest http, String query, String hash, String operationName,
+			Map<String, Object> variables, boolean overGet) {
+		PersistedQueryStore.Resolution resolution = this.persistedQueries.resolve(query, hash);
+		if (resolution.query() == null) {
+			return ServerResponse.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(errorBody(resolution.message(), resolution.errorCode()));
+		}
+		return execute(http, new Router.Request(resolution.query(), operationName, variables), overGet);
 	}
 
 	private Mono<ServerResponse> execute(ServerRequest http, Router.Request request, boolean overGet) {

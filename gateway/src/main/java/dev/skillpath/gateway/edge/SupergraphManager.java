@@ -148,7 +148,8 @@ public final class SupergraphManager implements SmartLifecycle {
 	}
 
 	private void install(Supergraph supergraph, String source, String fingerprint) {
-		this.router.set(new Router(supergraph, this.subgraphClient, this.properties.planCacheSize()));
+		this.router.set(new Router(supergraph, this.subgraphClient, this.properties.planCacheSize(),
+				this.properties.limits().toOperationLimits()));
 		this.composedFrom = fingerprint;
 		this.status = new Status(true, source, Instant.now(), List.copyOf(supergraph.subgraphNames()), null, null);
 		logger.info("Serving the supergraph " + source + " with " + supergraph.types().size() + " types");

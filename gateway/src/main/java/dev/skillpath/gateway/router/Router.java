@@ -28,6 +28,8 @@ import graphql.language.SelectionSet;
 import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
 import graphql.GraphQLContext;
@@ -66,7 +68,14 @@ public final class Router {
 
 	private final Cache<PlanKey, Prepared> plans;
 
+	private final OperationLimits limits;
+
 	public Router(Supergraph supergraph, SubgraphClient client, int planCacheSize) {
+		this(supergraph, client, planCacheSize, OperationLimits.DEFAULTS);
+	}
+
+	public Router(Supergraph supergraph, SubgraphClient client, int planCacheSize, OperationLimits limits) {
+		this.limits = limits;
 		this.supergraph = supergraph;
 		this.planner = new QueryPlanner(supergraph);
 		this.executor = new PlanExecutor(supergraph, client);
@@ -88,7 +97,11 @@ public final class Router {
 	public Prepared prepareUncached(String query, String operationName) {
 		Document document;
 		try {
-			document = Parser.parse(query);
+			document = Parser.parse(ParserEnvironment.newParserEnvironment()
+				.document(query)
+				.parserOptions(ParserOptions.getDefaultOperationParserOptions()
+					.transform((options) -> options.maxTokens(this.limits.maxTokens())))
+				.build());
 		}
 		catch (InvalidSyntaxException ex) {
 			return new Prepared(null, List.of(error(ex.getMessage(), "GRAPHQL_PARSE_FAILED",
@@ -104,7 +117,9 @@ public final class Router {
 			return new Prepared(null, errors);
 		}
 		try {
-			return new Prepared(this.planner.plan(document, operationName), List.of());
+			QueryPlan plan = this.planner.plan(document, operationName);
+			Map<String, Object> exceeded = this.limits.check(plan.operation(), this.supergraph);
+			return exceeded == null ? new Prepared(plan, List.of()) : new Prepared(null, List.of(exceeded));
 		}
 		catch (PlanningException ex) {
 			return new Prepared(null, List.of(error(ex.getMessage(), "BAD_USER_INPUT", List.of())));

@@ -1,0 +1,100 @@
+package dev.skillpath.gateway.router;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.skillpath.gateway.router.execution.RequestContext;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each limit refuses its operation with a clear error, before any subgraph is called. */
+class OperationLimitsTest {
+
+	final FixtureSubgraphs fixtures = new FixtureSubgraphs();
+
+	final Router router = new Router(this.fixtures.compose(), this.fixtures, 10,
+			new OperationLimits(5, 3, 3, 4, 500, 200, 10, false));
+
+	Map<String, Object> refusal(String query) {
+		return refusal(this.router, query);
+	}
+
+	@SuppressWarnings("unchecked")
+	Map<String, Object> refusal(Router router, String query) {
+		Map<String, Object> response = router.execute(new Router.Request(query, null, Map.of()), RequestContext.EMPTY)
+			.block(Duration.ofSeconds(10));
+		assertThat(this.fixtures.calls).as("no subgraph is called").isEmpty();
+		assertThat(response).doesNotContainKey("data");
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) response.get("errors");
+		assertThat(errors).isNotEmpty();
+		return errors.get(0);
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> extensions(Map<String, Object> error) {
+		return (Map<String, Object>) error.get("extensions");
+	}
+
+	@Test
+	void depth() {
+		Router shallow = new Router(this.fixtures.compose(), this.fixtures, 10,
+				new OperationLimits(3, 30, 30, 30, 50_000, 2000, 10, true));
+		Map<String, Object> error = refusal(shallow, "{ me { matchingJobs(first: 1) { requiredSkills { name } } } }");
+		assertThat(extensions(error)).containsEntry("code", "OPERATION_LIMIT_EXCEEDED").containsEntry("limit", "depth")
+			.containsEntry("max", 3L).containsEntry("actual", 4L);
+		assertThat(error.get("message").toString()).contains("the limit is 3");
+	}
+
+	@Test
+	void aliasOverloading() {
+		assertThat(extensions(refusal("{ a: skills { id } b: skills { id } c: skills { id } d: skills { id } }")))
+			.containsEntry("limit", "aliases");
+	}
+
+	@Test
+	void rootFields() {
+		assertThat(extensions(refusal("{ skills { id } jobs { id } featured { __typename } nodes { id } }")))
+			.containsEntry("limit", "rootFields");
+	}
+
+	@Test
+	void directiveOverloading() {
+		assertThat(extensions(refusal("{ skills { id @skip(if: false) name @skip(if: false) category @skip(if: false) a: id @skip(if: false) b: name @include(if: true) } }")))
+			.containsEntry("limit", "directives");
+	}
+
+	@Test
+	void costOfNestedLists() {
+		// 100 jobs x (1 + 10 skills x 1 field) exceeds 500
+		assertThat(extensions(refusal("{ me { matchingJobs(first: 100) { requiredSkills { id } } } }")))
+			.containsEntry("limit", "cost");
+	}
+
+	@Test
+	void tokens() {
+		String many = "{ skills { " + "id ".repeat(300) + "} }";
+		assertThat(extensions(refusal(many))).containsEntry("code", "GRAPHQL_PARSE_FAILED");
+	}
+
+	@Test
+	void introspectionWhenOff() {
+		assertThat(extensions(refusal("{ __schema { types { name } } }"))).containsEntry("code", "INTROSPECTION_DISABLED");
+	}
+
+	@Test
+	void circularFragmentsAreRefusedByValidation() {
+		assertThat(extensions(refusal("{ skills { ...A } } fragment A on Skill { id ...B } fragment B on Skill { name ...A }")))
+			.containsEntry("code", "GRAPHQL_VALIDATION_FAILED");
+	}
+
+	@Test
+	void withinLimitsTheOperationRuns() {
+		Map<String, Object> response = this.router
+			.execute(new Router.Request("{ skills { id name } }", null, Map.of()), RequestContext.EMPTY)
+			.block(Duration.ofSeconds(10));
+		assertThat(response).doesNotContainKey("errors");
+	}
+
+}
