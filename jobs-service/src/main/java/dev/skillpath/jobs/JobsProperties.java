@@ -13,12 +13,32 @@ import org.springframework.util.unit.DataSize;
  * @param listing defaults applied to listings
  */
 @ConfigurationProperties("skillpath.jobs")
-public record JobsProperties(Content content, Push push, Listing listing) {
+public record JobsProperties(Content content, Push push, Listing listing, Feeds feeds) {
 
 	public JobsProperties {
 		content = content != null ? content : new Content(null, null);
 		push = push != null ? push : new Push(0, null);
 		listing = listing != null ? listing : new Listing(null);
+		feeds = feeds != null ? feeds : new Feeds(null, null, 0, null, null);
+	}
+
+	/**
+	 * @param pollInterval how often a replica looks for due feeds ({@code 0s} turns scheduled pulls off)
+	 * @param timeout how long one HTTP fetch may take
+	 * @param retries retries of a fetch that failed for a network error or a 5xx, with backoff
+	 * @param maxBytes largest feed body read
+	 * @param lease how long a claimed feed stays with the replica that pulls it
+	 */
+	public record Feeds(Duration pollInterval, Duration timeout, int retries, DataSize maxBytes, Duration lease) {
+
+		public Feeds {
+			pollInterval = pollInterval != null ? pollInterval : Duration.ofSeconds(30);
+			timeout = timeout != null ? timeout : Duration.ofSeconds(20);
+			retries = retries > 0 ? retries : 2;
+			maxBytes = maxBytes != null ? maxBytes : DataSize.ofMegabytes(50);
+			lease = lease != null ? lease : Duration.ofMinutes(5);
+		}
+
 	}
 
 	/**

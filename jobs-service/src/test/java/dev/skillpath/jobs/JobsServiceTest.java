@@ -34,7 +34,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + JobsServiceApplication.NAME, "skillpath.jobs.push.max-records=50",
-				"skillpath.jobs.push.max-bytes=256KB" })
+				"skillpath.jobs.push.max-bytes=256KB", "skillpath.jobs.feeds.poll-interval=0s",
+				// recorded bodies carry fixed dates; a long default lifetime keeps them open for years
+				"skillpath.jobs.listing.default-lifetime=3650d" })
 @ActiveProfiles("test")
 @UsesTestDatabase
 @Import(SqlCountingConfiguration.class)

@@ -24,14 +24,14 @@ import dev.skillpath.support.error.ApiException;
  * (StAX): one {@code <job>} at a time is held in memory. Documents with a DTD are refused before
  * any entity could be expanded, which stops XXE and billion-laughs bodies.
  */
-final class IndeedXmlFormat {
+public final class IndeedXmlFormat {
 
 	private static final XMLInputFactory FACTORY = safeFactory();
 
 	private IndeedXmlFormat() {
 	}
 
-	private static XMLInputFactory safeFactory() {
+	public static XMLInputFactory safeFactory() {
 		XMLInputFactory factory = XMLInputFactory.newFactory();
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -44,7 +44,7 @@ final class IndeedXmlFormat {
 	 * Reads every {@code <job>} and hands each record to {@code sink}; {@code maxRecords} more
 	 * than allowed stops the stream with PAYLOAD_TOO_LARGE.
 	 */
-	static void read(InputStream body, int maxRecords, Consumer<ParsedRecord> sink) {
+	public static void read(InputStream body, int maxRecords, Consumer<ParsedRecord> sink) {
 		XMLStreamReader reader = null;
 		try {
 			reader = FACTORY.createXMLStreamReader(body);

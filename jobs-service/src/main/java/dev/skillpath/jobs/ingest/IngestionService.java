@@ -52,10 +52,15 @@ public class IngestionService {
 	}
 
 	public Mono<IngestionReport> ingest(String partnerId, String format, List<ParsedRecord> records) {
+		return ingest(partnerId, format, records, null);
+	}
+
+	/** Stores records that came from the feed {@code feedId} (null for a push). */
+	public Mono<IngestionReport> ingest(String partnerId, String format, List<ParsedRecord> records, String feedId) {
 		return this.catalog.ready()
 			.publishOn(Schedulers.parallel())
 			.map((snapshot) -> prepare(records, snapshot.tagger()))
-			.flatMap((prepared) -> store(partnerId, format, prepared));
+			.flatMap((prepared) -> store(partnerId, format, prepared, feedId));
 	}
 
 	/** Results so far (rejections) and the listings that passed, in request order. */
@@ -91,7 +96,7 @@ public class IngestionService {
 		return new Batch(results, listings);
 	}
 
-	private Mono<IngestionReport> store(String partnerId, String format, Batch batch) {
+	private Mono<IngestionReport> store(String partnerId, String format, Batch batch, String feedId) {
 		List<String> externalIds = batch.listings().stream().map((p) -> p.listing().externalId()).toList();
 		return this.writer.existing(partnerId, externalIds).flatMap((stored) -> {
 			List<Prepared> fresh = batch.listings()
@@ -120,7 +125,8 @@ public class IngestionService {
 					if (duplicateOf == null) {
 						jobs.add(JobRow.of(jobId, listing, p.tags()));
 					}
-					sources.add(new JobWriter.SourceRow(listing.externalId(), jobId, listing.url(), listing.contentHash()));
+					sources.add(new JobWriter.SourceRow(listing.externalId(), jobId, listing.url(), listing.contentHash(),
+							feedId));
 					results.put(p.index(), new RecordResult(p.index(), listing.externalId(),
 							before == null ? "CREATED" : "UPDATED", jobId, duplicateOf != null ? Boolean.TRUE : null,
 							null, null));

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * ({@code jsonb_to_recordset}), so a push costs the same few round trips for 1 record or 1,000.
  */
 @Repository
-class JobWriter {
+public class JobWriter {
 
 	private static final String JOB_COLUMNS = """
 			id uuid, fingerprint text, title text, company text, company_key text, city text, region text,
@@ -37,7 +37,7 @@ class JobWriter {
 
 	private final JsonMapper json;
 
-	JobWriter(DatabaseClient db, JsonMapper json) {
+	public JobWriter(DatabaseClient db, JsonMapper json) {
 		this.db = db;
 		this.json = json;
 	}
@@ -115,7 +115,8 @@ class JobWriter {
 
 	record SourceRow(@com.fasterxml.jackson.annotation.JsonProperty("external_id") String externalId,
 			@com.fasterxml.jackson.annotation.JsonProperty("job_id") String jobId, String url,
-			@com.fasterxml.jackson.annotation.JsonProperty("content_hash") String contentHash) {
+			@com.fasterxml.jackson.annotation.JsonProperty("content_hash") String contentHash,
+			@com.fasterxml.jackson.annotation.JsonProperty("feed_id") String feedId) {
 	}
 
 	Mono<Void> upsertSources(String partnerId, List<SourceRow> rows) {
@@ -123,11 +124,13 @@ class JobWriter {
 			return Mono.empty();
 		}
 		return this.db.sql("""
-				INSERT INTO job_source (partner_id, external_id, job_id, url, content_hash)
-				SELECT :partner, r.external_id, r.job_id, r.url, r.content_hash
-				FROM jsonb_to_recordset(:rows::jsonb) AS r(external_id text, job_id uuid, url text, content_hash text)
+				INSERT INTO job_source (partner_id, external_id, job_id, url, content_hash, feed_id)
+				SELECT :partner, r.external_id, r.job_id, r.url, r.content_hash, r.feed_id
+				FROM jsonb_to_recordset(:rows::jsonb)
+				  AS r(external_id text, job_id uuid, url text, content_hash text, feed_id uuid)
 				ON CONFLICT (partner_id, external_id) DO UPDATE SET job_id = excluded.job_id, url = excluded.url,
-				  content_hash = excluded.content_hash, removed_at = NULL, updated_at = now()
+				  content_hash = excluded.content_hash, feed_id = excluded.feed_id, removed_at = NULL,
+				  updated_at = now()
 				""")
 			.bind("partner", partnerId)
 			.bind("rows", write(rows))
@@ -172,6 +175,32 @@ class JobWriter {
 			.bind("partner", partnerId)
 			.bind("external", externalId)
 			.map((row) -> row.get("job_id", UUID.class).toString())
+			.one();
+	}
+
+	/**
+	 * Withdraws the feed's records missing from a full pull ({@code seen} holds the ones present)
+	 * and closes their jobs unless another source still carries them; answers how many.
+	 */
+	public Mono<Integer> closeMissing(String partnerId, String feedId, java.util.Collection<String> seen) {
+		return this.db.sql("""
+				WITH removed AS (
+				  UPDATE job_source SET removed_at = now(), updated_at = now()
+				  WHERE partner_id = :partner AND feed_id = :feed AND removed_at IS NULL
+				    AND NOT (external_id = ANY(:seen::text[]))
+				  RETURNING job_id),
+				closed AS (
+				  UPDATE job j SET closed_at = now(), updated_at = now()
+				  WHERE j.id IN (SELECT job_id FROM removed) AND j.closed_at IS NULL AND NOT EXISTS (
+				    SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.removed_at IS NULL
+				      AND NOT (s.partner_id = :partner AND s.feed_id = :feed AND NOT (s.external_id = ANY(:seen::text[]))))
+				  RETURNING j.id)
+				SELECT count(*) AS n FROM removed
+				""")
+			.bind("partner", partnerId)
+			.bind("feed", UUID.fromString(feedId))
+			.bind("seen", seen.toArray(String[]::new))
+			.map((row) -> row.get("n", Long.class).intValue())
 			.one();
 	}
 

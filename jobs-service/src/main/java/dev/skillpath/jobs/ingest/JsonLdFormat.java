@@ -14,12 +14,12 @@ import static dev.skillpath.jobs.ingest.JsonFields.text;
  * other types in a graph (an Organization, say) are skipped. The external id is the
  * {@code identifier} (text or PropertyValue), else the posting's {@code url}.
  */
-final class JsonLdFormat {
+public final class JsonLdFormat {
 
 	private JsonLdFormat() {
 	}
 
-	static List<JsonNode> records(JsonNode root) {
+	public static List<JsonNode> records(JsonNode root) {
 		List<JsonNode> candidates = new ArrayList<>();
 		if (root.isArray()) {
 			root.forEach(candidates::add);
@@ -54,7 +54,7 @@ final class JsonLdFormat {
 		return type.asString().endsWith("JobPosting");
 	}
 
-	static ParsedRecord read(int index, JsonNode node) {
+	public static ParsedRecord read(int index, JsonNode node) {
 		if (!node.isObject()) {
 			return ParsedRecord.rejected(index, null, "record", "each JobPosting must be a JSON object");
 		}

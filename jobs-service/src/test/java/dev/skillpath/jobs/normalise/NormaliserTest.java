@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Normalisation examples: what partners write and what learners see. */
 class NormaliserTest {
 
-	private final Normaliser normaliser = new Normaliser(new JobsProperties(null, null, null),
+	private final Normaliser normaliser = new Normaliser(new JobsProperties(null, null, null, null),
 			Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
 
 	private static ListingInput input(String title, String company, String location, String description) {
