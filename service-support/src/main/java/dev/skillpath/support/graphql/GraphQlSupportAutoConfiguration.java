@@ -34,6 +34,11 @@ public class GraphQlSupportAutoConfiguration {
 	}
 
 	@Bean
+	EntityErrorAdvice entityErrorAdvice(GraphQlExceptionResolver graphQlExceptionResolver) {
+		return new EntityErrorAdvice(graphQlExceptionResolver);
+	}
+
+	@Bean
 	ErrorCodeInterceptor errorCodeInterceptor() {
 		return new ErrorCodeInterceptor();
 	}
