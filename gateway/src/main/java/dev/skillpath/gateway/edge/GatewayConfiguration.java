@@ -45,13 +45,49 @@ class GatewayConfiguration {
 
 	@Bean
 	GraphQlHttpHandler graphQlHttpHandler(SupergraphManager supergraphs, GatewayProperties properties,
-			PersistedQueryStore persistedQueries, JsonMapper json) {
-		return new GraphQlHttpHandler(supergraphs, properties, persistedQueries, json);
+			PersistedQueryStore persistedQueries, JsonMapper json, io.micrometer.core.instrument.MeterRegistry meters) {
+		return new GraphQlHttpHandler(supergraphs, properties, persistedQueries, json, meters);
 	}
 
 	@Bean
 	RouterFunction<ServerResponse> graphQlRoutes(GraphQlHttpHandler handler) {
-		return route(POST("/graphql"), handler::post).andRoute(GET("/graphql"), handler::get);
+		return route(POST("/graphql"), handler::post).andRoute(GET("/graphql"), handler::get)
+			.andRoute(org.springframework.web.reactive.function.server.RequestPredicates.path("/partner-unavailable"),
+					(request) -> ServerResponse.status(503)
+						.header("Retry-After", "30")
+						.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+						.bodyValue(Map.of("type", "about:blank", "title", "Service Unavailable", "status", 503, "detail",
+								"The partner API is unavailable; retry in 30 s. Nothing from this request was stored.",
+								"code", "SERVICE_UNAVAILABLE")));
+	}
+
+	/** Browser clients from the configured origins may call the gateway. */
+	@Bean
+	org.springframework.web.cors.reactive.CorsWebFilter corsWebFilter(GatewayProperties properties) {
+		var config = new org.springframework.web.cors.CorsConfiguration();
+		config.setAllowedOrigins(properties.cors().allowedOrigins());
+		config.setAllowedMethods(java.util.List.of("GET", "POST", "OPTIONS"));
+		config.setAllowedHeaders(java.util.List.of("Authorization", "Content-Type", "traceparent", "tracestate",
+				"apollographql-client-name", "apollographql-client-version"));
+		config.setMaxAge(3600L);
+		var source = new org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", config);
+		return new org.springframework.web.cors.reactive.CorsWebFilter(source);
+	}
+
+	/** Plan cache hit ratio and size of the router in service. */
+	@Bean
+	io.micrometer.core.instrument.binder.MeterBinder planCacheMetrics(SupergraphManager supergraphs) {
+		return (registry) -> {
+			io.micrometer.core.instrument.Gauge.builder("skillpath.gateway.plan.cache.hit.ratio",
+					supergraphs, (s) -> s.router() == null ? 0 : s.router().planCacheStats().hitRate())
+				.description("Share of requests whose plan came from the cache")
+				.register(registry);
+			io.micrometer.core.instrument.Gauge.builder("skillpath.gateway.supergraph.ready", supergraphs,
+					(s) -> s.status().ready() ? 1 : 0)
+				.description("1 once the gateway serves a composed supergraph")
+				.register(registry);
+		};
 	}
 
 	/** Ready only with a supergraph; the details say where it came from and the last failure. */

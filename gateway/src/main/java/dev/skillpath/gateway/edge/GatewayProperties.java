@@ -19,7 +19,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("skillpath.gateway")
 public record GatewayProperties(Map<String, String> subgraphs, String supergraphFile, Duration pollInterval,
 		Duration subgraphTimeout, Integer planCacheSize, List<String> forwardHeaders, boolean redactSubgraphErrors,
-		Limits limits, PersistedQueries persistedQueries) {
+		Limits limits, PersistedQueries persistedQueries, Cors cors) {
+
+	/** Browser origins allowed to call the gateway. */
+	public record Cors(List<String> allowedOrigins) {
+	}
 
 	/** What an operation may ask for before any subgraph is called; see {@code OperationLimits}. */
 	public record Limits(Integer maxDepth, Integer maxAliases, Integer maxRootFields, Integer maxDirectives,
@@ -60,6 +64,7 @@ public record GatewayProperties(Map<String, String> subgraphs, String supergraph
 		forwardHeaders = forwardHeaders == null ? List.of() : forwardHeaders;
 		limits = limits == null ? new Limits(null, null, null, null, null, null, null, null) : limits;
 		persistedQueries = persistedQueries == null ? new PersistedQueries(null, null) : persistedQueries;
+		cors = cors == null || cors.allowedOrigins() == null ? new Cors(List.of()) : cors;
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 
 import dev.skillpath.gateway.router.Router;
 import dev.skillpath.gateway.router.execution.RequestContext;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,8 +40,17 @@ public final class GraphQlHttpHandler {
 
 	private final JsonMapper json;
 
+	private final MeterRegistry meters;
+
+	private final DistributionSummary subgraphCalls;
+
 	public GraphQlHttpHandler(SupergraphManager supergraphs, GatewayProperties properties,
-			PersistedQueryStore persistedQueries, JsonMapper json) {
+			PersistedQueryStore persistedQueries, JsonMapper json, MeterRegistry meters) {
+		this.meters = meters;
+		this.subgraphCalls = DistributionSummary.builder("skillpath.gateway.subgraph.calls")
+			.description("Subgraph requests made for one client request")
+			.publishPercentileHistogram()
+			.register(meters);
 		this.supergraphs = supergraphs;
 		this.properties = properties;
 		this.persistedQueries = persistedQueries;
@@ -129,8 +140,25 @@ public final class GraphQlHttpHandler {
 		}
 		RequestContext context = new RequestContext(forwarded(http.headers().asHttpHeaders()),
 				this.properties.redactSubgraphErrors());
-		return router.execute(request, context)
+		return router.execute(request, context).doOnNext(this::record)
 			.flatMap((response) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(response));
+	}
+
+	/** Subgraph calls per request, and errors per subgraph, for the federation dashboard. */
+	private void record(Map<String, Object> response) {
+		if (response.get("extensions") instanceof Map<?, ?> extensions
+				&& extensions.get("subgraphCalls") instanceof Number calls) {
+			this.subgraphCalls.record(calls.doubleValue());
+		}
+		if (response.get("errors") instanceof List<?> errors) {
+			for (Object error : errors) {
+				if (error instanceof Map<?, ?> map && map.get("extensions") instanceof Map<?, ?> ext
+						&& ext.get("service") instanceof String service) {
+					this.meters.counter("skillpath.gateway.subgraph.errors", "service", service, "code",
+							String.valueOf(ext.get("code"))).increment();
+				}
+			}
+		}
 	}
 
 	private Map<String, String> forwarded(HttpHeaders headers) {

@@ -1,0 +1,147 @@
+package dev.skillpath.gateway.edge;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.skillpath.gateway.GatewayApplication;
+import dev.skillpath.support.security.DevTokenIssuer;
+import dev.skillpath.support.security.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The edge on its own: persisted queries, rate limits counted in the real Redis, CORS, and the
+ * partner route's size limit and circuit breaker. The supergraph comes from the Apollo-composed
+ * fixture file; the operations used here need no subgraph.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=" + GatewayApplication.NAME,
+				"skillpath.gateway.supergraph-file=src/test/resources/fixtures/supergraph.graphql",
+				"skillpath.gateway.rate-limit.store=redis", "skillpath.gateway.rate-limit.learner-per-window=3",
+				"skillpath.gateway.rate-limit.anonymous-per-window=1000",
+				"skillpath.gateway.rate-limit.partner-per-window=2", "PARTNER_MAX_REQUEST_SIZE=1KB",
+				// nothing listens there: the partner route's circuit breaker answers instead
+				"JOBS_BASE_URL=http://127.0.0.1:9", "CORS_ALLOWED_ORIGINS=https://app.skillpath.dev",
+				"spring.autoconfigure.exclude=org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
+						+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
+						+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+						+ "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration" })
+@ActiveProfiles("test")
+class GatewayEdgeTest {
+
+	/** Each run counts under its own Redis keys, so runs within one window do not meet. */
+	static final String RUN = UUID.randomUUID().toString();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DevTokenIssuer tokens;
+
+	@Autowired
+	ReactiveStringRedisTemplate redis;
+
+	WebTestClient http;
+
+	@BeforeEach
+	void client() {
+		this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(20)).build();
+	}
+
+	String token() {
+		return "Bearer " + this.tokens.issue("edge-" + UUID.randomUUID(), Role.LEARNER);
+	}
+
+	WebTestClient.ResponseSpec post(String token, Map<String, Object> body) {
+		return this.http.post().uri("/graphql").header(HttpHeaders.AUTHORIZATION, token)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+	}
+
+	@Test
+	void automaticPersistedQueriesFollowApollosProtocol() {
+		String token = token();
+		String query = "{ __typename }";
+		String hash = PersistedQueryStore.sha256(query);
+		Map<String, Object> byHash = Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash)));
+		post(token, byHash).expectStatus().isOk().expectBody()
+			.jsonPath("$.errors[0].extensions.code").isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+		post(token, Map.of("query", query, "extensions", byHash.get("extensions"))).expectStatus().isOk().expectBody()
+			.jsonPath("$.data.__typename").isEqualTo("Query");
+		post(this.token(), byHash).expectStatus().isOk().expectBody().jsonPath("$.data.__typename").isEqualTo("Query");
+		post(this.token(), Map.of("query", "{ __typename __typename }", "extensions", byHash.get("extensions")))
+			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_USER_INPUT");
+	}
+
+	@Test
+	void eachLearnerGetsTheirOwnBudgetInRedisAndIsToldWhenToRetry() {
+		String ada = token();
+		for (int i = 0; i < 3; i++) {
+			post(ada, Map.of("query", "{ __typename }")).expectStatus().isOk();
+		}
+		post(ada, Map.of("query", "{ __typename }")).expectStatus().isEqualTo(429)
+			.expectHeader().exists(HttpHeaders.RETRY_AFTER)
+			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("RATE_LIMITED");
+		// another learner is not affected
+		post(token(), Map.of("query", "{ __typename }")).expectStatus().isOk();
+		Long keys = this.redis.keys("skillpath:ratelimit:learner:*").count().block(Duration.ofSeconds(5));
+		assertThat(keys).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	void partnersAreLimitedPerKeyAndTheRouteFailsClosedWithAProblem() {
+		String key = "pk_" + RUN;
+		for (int i = 0; i < 2; i++) {
+			this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", key).contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("[]").exchange()
+				.expectStatus().isEqualTo(503)
+				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody().jsonPath("$.code").isEqualTo("SERVICE_UNAVAILABLE");
+		}
+		this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", key).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("[]").exchange()
+			.expectStatus().isEqualTo(429)
+			.expectBody().jsonPath("$.code").isEqualTo("RATE_LIMITED");
+	}
+
+	@Test
+	void partnerBodiesOverTheSizeLimitAreRefusedAtTheEdge() {
+		this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", "pk_big_" + RUN)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue("[" + "\"x\",".repeat(1000) + "\"x\"]")
+			.exchange()
+			.expectStatus().isEqualTo(413);
+	}
+
+	@Test
+	void browsersFromAllowedOriginsOnly() {
+		this.http.options().uri("/graphql").header(HttpHeaders.ORIGIN, "https://app.skillpath.dev")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
+			.expectStatus().isOk()
+			.expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://app.skillpath.dev");
+		this.http.options().uri("/graphql").header(HttpHeaders.ORIGIN, "https://evil.example")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
+			.expectStatus().isForbidden();
+	}
+
+	@Test
+	void federationMetricsAreExposed() {
+		post(token(), Map.of("query", "{ __typename }")).expectStatus().isOk();
+		String scrape = this.http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(scrape).contains("skillpath_gateway_plan_cache_hit_ratio", "skillpath_gateway_subgraph_calls",
+				"skillpath_gateway_supergraph_ready");
+	}
+
+}
