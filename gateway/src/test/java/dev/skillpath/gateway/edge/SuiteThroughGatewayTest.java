@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.skillpath.content.ContentServiceApplication;
 import dev.skillpath.gateway.GatewayApplication;
+import dev.skillpath.jobs.JobsServiceApplication;
 import dev.skillpath.progress.ProgressServiceApplication;
 import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
@@ -42,6 +43,8 @@ class SuiteThroughGatewayTest {
 
 	static RunningService progress;
 
+	static RunningService jobs;
+
 	@LocalServerPort
 	int port;
 
@@ -53,19 +56,33 @@ class SuiteThroughGatewayTest {
 	@DynamicPropertySource
 	static void subgraphs(DynamicPropertyRegistry registry) {
 		if (content == null) {
-			Map<String, Object> quiet = Map.of("spring.cloud.gateway.server.webflux.enabled", false);
-			content = RunningService.start(ContentServiceApplication.class, ContentServiceApplication.NAME, quiet);
+			content = RunningService.start(ContentServiceApplication.class, ContentServiceApplication.NAME,
+					withoutGateway(Map.of()));
 			progress = RunningService.start(ProgressServiceApplication.class, ProgressServiceApplication.NAME,
-					Map.of("spring.cloud.gateway.server.webflux.enabled", false, "skillpath.progress.content-url",
-							content.graphqlUrl()));
+					withoutGateway(Map.of("skillpath.progress.content-url", content.graphqlUrl())));
+			jobs = RunningService.start(JobsServiceApplication.class, JobsServiceApplication.NAME,
+					withoutGateway(Map.of("skillpath.jobs.content.graphql-url", content.graphqlUrl(),
+							"skillpath.jobs.feeds.poll-interval", "0s")));
 		}
 		registry.add("skillpath.gateway.subgraphs.content", content::graphqlUrl);
 		registry.add("skillpath.gateway.subgraphs.progress", progress::graphqlUrl);
-		registry.add("skillpath.gateway.subgraphs.jobs", () -> "");
+		registry.add("skillpath.gateway.subgraphs.jobs", jobs::graphqlUrl);
+		registry.add("JOBS_BASE_URL", jobs::baseUrl);
+	}
+
+	/** The gateway's libraries are on this class path too; the services must not act as gateways. */
+	static Map<String, Object> withoutGateway(Map<String, Object> properties) {
+		Map<String, Object> all = new java.util.LinkedHashMap<>(properties);
+		all.put("spring.cloud.gateway.server.webflux.enabled", false);
+		all.put("spring.autoconfigure.exclude", "org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration");
+		return all;
 	}
 
 	@AfterAll
 	static void stopServices() {
+		if (jobs != null) {
+			jobs.close();
+		}
 		if (progress != null) {
 			progress.close();
 		}
@@ -147,6 +164,65 @@ class SuiteThroughGatewayTest {
 				assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN").containsEntry("service", "content");
 				assertThat(error.getPath()).isEqualTo("deleteSkill");
 			}));
+	}
+
+	static final String SIGNATURE = """
+			query Signature($first: Int) { me { streak { current } completedSkillIds
+			       matchingJobs(first: $first) { edges { score node { title company { name }
+			         salary { min max currency }
+			         requiredSkills { name myProgress { status } } } } } } }
+			""";
+
+	/**
+	 * DESIGN.md's signature query, across all three services: an admin registers a partner, the
+	 * partner pushes listings through the gateway's partner route, a learner records progress, and
+	 * the query costs the same subgraph calls for 20 jobs as for 100.
+	 */
+	@Test
+	void theSignatureQueryCrossesEveryServiceWithAFixedNumberOfCalls() {
+		String apiKey = graphql("gw-admin", Role.ADMIN)
+			.document("mutation { registerPartner(input: { id: \"gw-board\", name: \"Gateway Board\" }) { apiKey } }")
+			.execute().errors().verify().path("registerPartner.apiKey").entity(String.class).get();
+		StringBuilder jobsJson = new StringBuilder("{\"jobs\": [");
+		for (int i = 0; i < 120; i++) {
+			jobsJson.append(i == 0 ? "" : ",").append("""
+					{"externalId": "gw-%d", "title": "Backend Engineer %d", "company": "Company %d",
+					 "location": "Berlin, Germany", "description": "<p>APIs in Java and SQL.</p>",
+					 "salary": {"min": 60000, "max": 80000, "currency": "EUR", "period": "YEAR"},
+					 "skills": ["Java", "SQL"]}""".formatted(i, i, i % 7));
+		}
+		jobsJson.append("]}");
+		this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", apiKey)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(jobsJson.toString())
+			.exchange().expectStatus().is2xxSuccessful()
+			.expectBody().jsonPath("$.counts.created").isEqualTo(120);
+
+		HttpGraphQlTester learner = graphql("gw-signature", Role.LEARNER);
+		for (String skill : java.util.List.of("java", "sql")) {
+			learner.document("mutation($s: ID!) { setSkillStatus(input: { skillId: $s, status: DONE }) { progress { status } } }")
+				.variable("s", skill).execute().errors().verify();
+		}
+		var twenty = learner.document(SIGNATURE).variable("first", 20).execute();
+		twenty.errors().verify()
+			.path("me.completedSkillIds").entityList(String.class).contains("java", "sql").hasSize(2)
+			.path("me.matchingJobs.edges").entityList(Object.class).hasSize(20)
+			.path("me.matchingJobs.edges[0].node.requiredSkills[*].myProgress.status").entityList(String.class)
+			.satisfies((statuses) -> assertThat(statuses).isNotEmpty().containsOnly("DONE"))
+			.path("me.matchingJobs.edges[0].node.salary.currency").entity(String.class).isEqualTo("EUR");
+		int callsForTwenty = twenty.path("$.extensions.subgraphCalls").entity(Integer.class).get();
+		// jobs-service pages at most 100; the router test covers 200 over fixture subgraphs
+		var hundred = learner.document(SIGNATURE).variable("first", 100).execute();
+		hundred.errors().verify().path("me.matchingJobs.edges").entityList(Object.class).hasSize(100);
+		int callsForAHundred = hundred.path("$.extensions.subgraphCalls").entity(Integer.class).get();
+		// progress (me), jobs (matchingJobs), then content (names) and progress (myProgress) in parallel
+		assertThat(callsForTwenty).isEqualTo(4).isEqualTo(callsForAHundred);
+
+		graphql(null).document(SIGNATURE).variable("first", 20).execute()
+			.errors().satisfy((errors) -> assertThat(errors).singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED")))
+			.path("me").valueIsNull();
+		graphql("gw-editor-2", Role.EDITOR).document(SIGNATURE).variable("first", 5).execute()
+			.errors().verify().path("me.completedSkillIds").entityList(String.class).hasSize(0);
 	}
 
 	@Test
