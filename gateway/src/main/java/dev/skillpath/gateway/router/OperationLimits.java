@@ -36,7 +36,7 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 		Counter counter = new Counter(supergraph);
 		String root = operation.getOperation() == OperationDefinition.Operation.MUTATION ? supergraph.mutationType()
 				: supergraph.queryType();
-		long cost = counter.cost(supergraph.type(root), operation.getSelectionSet(), 1);
+		long cost = counter.cost(supergraph.type(root), operation.getSelectionSet(), 1, null);
 		if (!this.introspection && counter.introspection) {
 			return error("Introspection is disabled on this gateway", "INTROSPECTION_DISABLED", null, 0, 0);
 		}
@@ -96,7 +96,11 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 			this.supergraph = supergraph;
 		}
 
-		long cost(TypeInfo type, SelectionSet selection, int level) {
+		/**
+		 * @param connectionSize the page size of the enclosing Relay connection, which applies to
+		 * its {@code edges} and {@code nodes} lists
+		 */
+		long cost(TypeInfo type, SelectionSet selection, int level, Long connectionSize) {
 			long total = 0;
 			for (Field field : fields(selection, level)) {
 				if (level == 1) {
@@ -114,8 +118,14 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 				FieldInfo info = type == null ? null : type.fields().get(field.getName());
 				long fieldCost = 1;
 				if (field.getSelectionSet() != null && info != null) {
-					long inner = cost(this.supergraph.type(info.namedType()), field.getSelectionSet(), level + 1);
-					fieldCost += isList(info.type()) ? pageSize(field) * inner : inner;
+					Long ownSize = pageArgument(field);
+					boolean list = isList(info.type());
+					long inner = cost(this.supergraph.type(info.namedType()), field.getSelectionSet(), level + 1,
+							list ? null : ownSize);
+					long size = ownSize != null ? ownSize
+							: connectionSize != null && (field.getName().equals("edges") || field.getName().equals("nodes"))
+									? connectionSize : OperationLimits.this.defaultListSize;
+					fieldCost += list ? size * inner : inner;
 				}
 				total += fieldCost;
 			}
@@ -136,14 +146,15 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 			return out;
 		}
 
-		private long pageSize(Field field) {
+		/** A literal {@code first}, {@code last} or {@code limit}; a variable counts as the default size. */
+		private Long pageArgument(Field field) {
 			for (Argument argument : field.getArguments()) {
-				if (List.of("first", "last", "limit").contains(argument.getName())
-						&& argument.getValue() instanceof IntValue value) {
-					return Math.max(1, value.getValue().longValue());
+				if (List.of("first", "last", "limit").contains(argument.getName())) {
+					return argument.getValue() instanceof IntValue value ? Math.max(1, value.getValue().longValue())
+							: (long) OperationLimits.this.defaultListSize;
 				}
 			}
-			return OperationLimits.this.defaultListSize;
+			return null;
 		}
 
 	}

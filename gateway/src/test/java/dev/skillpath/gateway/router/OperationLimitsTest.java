@@ -73,6 +73,26 @@ class OperationLimitsTest {
 	}
 
 	@Test
+	void aConnectionsPageSizeMultipliesItsEdges() {
+		var supergraph = dev.skillpath.gateway.router.supergraph.SubgraphComposer.compose(List.of(
+				new dev.skillpath.gateway.router.supergraph.SubgraphComposer.SubgraphSchema("items", "http://items", """
+						type Query { items(first: Int): ItemConnection! }
+						type ItemConnection { edges: [ItemEdge!]! }
+						type ItemEdge { node: Item! }
+						type Item { id: ID! name: String! }
+						""")));
+		Router items = new Router(supergraph, (subgraph, url, document, variables, context) -> reactor.core.publisher.Mono
+			.just(Map.of("data", Map.of("items", Map.of("edges", List.of())))), 10,
+				new OperationLimits(10, 10, 10, 10, 500, 2000, 10, true));
+		Map<String, Object> big = items.execute(new Router.Request("{ items(first: 1000) { edges { node { id name } } } }",
+				null, Map.of()), RequestContext.EMPTY).block(Duration.ofSeconds(5));
+		assertThat(big.get("errors").toString()).contains("limit=cost");
+		Map<String, Object> small = items.execute(new Router.Request("{ items(first: 20) { edges { node { id name } } } }",
+				null, Map.of()), RequestContext.EMPTY).block(Duration.ofSeconds(5));
+		assertThat(small).doesNotContainKey("errors");
+	}
+
+	@Test
 	void tokens() {
 		String many = "{ skills { " + "id ".repeat(300) + "} }";
 		assertThat(extensions(refusal(many))).containsEntry("code", "GRAPHQL_PARSE_FAILED");
