@@ -1,0 +1,57 @@
+-- wrk script: POSTs GraphQL bodies, cycling through a list of bodies and a list of bearer tokens,
+-- so that concurrent requests differ like real traffic does (Hive Gateway merges identical
+-- in-flight subgraph requests; one repeated body would measure that cache, not the gateway).
+-- When done, appends one JSON line with the figures to $RESULT_FILE.
+--   BODY_FILE    JSON request bodies, one per line ({"query": ..., "variables": ...})
+--   TOKENS_FILE  optional: bearer tokens, one per line, sent as Authorization
+--   RESULT_FILE  where the JSON line goes
+--   SCENARIO     the scenario's name, copied into the JSON line
+
+local function lines(path)
+  local out = {}
+  if path == nil or path == "" then
+    return out
+  end
+  for line in io.lines(path) do
+    if line ~= "" then
+      out[#out + 1] = line
+    end
+  end
+  return out
+end
+
+local requests = {}
+local next = 0
+
+function init(args)
+  local bodies = lines(os.getenv("BODY_FILE"))
+  local tokens = lines(os.getenv("TOKENS_FILE"))
+  assert(#bodies > 0, "BODY_FILE has no bodies")
+  -- request k pairs body k and token k (each list cycled): max(#bodies, #tokens) distinct requests
+  for k = 0, math.max(#bodies, #tokens) - 1 do
+    local headers = { ["Content-Type"] = "application/json", ["Accept"] = "application/json" }
+    if #tokens > 0 then
+      headers["Authorization"] = "Bearer " .. tokens[k % #tokens + 1]
+    end
+    requests[k + 1] = wrk.format("POST", nil, headers, bodies[k % #bodies + 1])
+  end
+end
+
+function request()
+  next = next % #requests + 1
+  return requests[next]
+end
+
+function done(summary, latency, requests)
+  local out = assert(io.open(os.getenv("RESULT_FILE"), "a"))
+  local errors = summary.errors
+  out:write(string.format(
+    '{"scenario":"%s","requests":%d,"duration_us":%d,"rps":%.1f,' ..
+    '"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d,"mean_us":%.1f,' ..
+    '"non_2xx":%d,"socket_errors":%d}\n',
+    os.getenv("SCENARIO") or "?", summary.requests, summary.duration,
+    summary.requests / (summary.duration / 1e6),
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean,
+    errors.status, errors.connect + errors.read + errors.write + errors.timeout))
+  out:close()
+end

@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""Writes the markdown report (and an SVG chart beside it) from one bench run's raw files.
+
+usage: report.py RUN_DIR REPORT.md
+Reads machine.json, startup.jsonl, wrk.jsonl, scenarios.jsonl, rss.jsonl, plan-time.jsonl and
+gateway-*.hot.txt from RUN_DIR; copies the small raw files next to the report (data/<name>/).
+"""
+import json
+import os
+import shutil
+import sys
+
+SCENARIO_TEXT = {
+    "direct-skill": ("content-service direct", "single-subgraph `skill(id)`"),
+    "gateway-skill": ("our gateway", "single-subgraph `skill(id)`"),
+    "hive-skill": ("Hive Gateway", "single-subgraph `skill(id)`"),
+    "gateway-signature": ("our gateway", "signature query (DESIGN.md), learner token"),
+    "hive-signature": ("Hive Gateway", "signature query (DESIGN.md), learner token"),
+    "gateway-roadmap-progress": ("our gateway", "roadmap + myCompletion + 120 × myProgress, learner token"),
+    "hive-roadmap-progress": ("Hive Gateway", "roadmap + myCompletion + 120 × myProgress, learner token"),
+}
+
+
+def lines(path):
+    if not os.path.exists(path):
+        return []
+    with open(path) as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+def ms(us):
+    return f"{us / 1000:.2f}"
+
+
+def router_ms(r):
+    """CPU milliseconds the router process (our gateway or Hive Gateway) spent per request."""
+    name = "gateway" if r["scenario"].startswith("gateway") else "hive-gateway" if r["scenario"].startswith("hive") else None
+    ticks = r.get("cpu_ticks", {}).get(name)
+    if name is None or ticks is None or not r["requests"]:
+        return None
+    return 1000 * ticks / r.get("clk_tck", 100) / r["requests"]
+
+
+def router_cpu(r):
+    v = router_ms(r)
+    return "—" if v is None else f"{v:.2f} ms"
+
+
+def chart(rows, path):
+    """Two horizontal bar groups: throughput, and p50/p99 latency, one bar per scenario."""
+    width, bar, gap, left = 760, 18, 8, 250
+    height = 60 + len(rows) * (bar + gap) * 2 + 80
+    top_rps = max(r["rps"] for r in rows) or 1
+    top_lat = max(r["p99_us"] for r in rows) or 1
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
+           '<rect width="100%" height="100%" fill="white"/>',
+           '<text x="10" y="20" font-size="14" font-weight="bold">Throughput (requests/s, higher is better)</text>']
+    y = 35
+    for r in rows:
+        w = (width - left - 90) * r["rps"] / top_rps
+        colour = "#2b6cb0" if r["scenario"].startswith("gateway") else "#718096" if r["scenario"].startswith("direct") else "#dd6b20"
+        out.append(f'<text x="{left - 6}" y="{y + 13}" text-anchor="end">{r["scenario"]}</text>')
+        out.append(f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar}" fill="{colour}"/>')
+        out.append(f'<text x="{left + w + 4:.1f}" y="{y + 13}">{r["rps"]:.0f}</text>')
+        y += bar + gap
+    y += 25
+    out.append(f'<text x="10" y="{y}" font-size="14" font-weight="bold">Latency (ms; p50 dark, p99 light; lower is better)</text>')
+    y += 15
+    for r in rows:
+        w99 = (width - left - 90) * r["p99_us"] / top_lat
+        w50 = (width - left - 90) * r["p50_us"] / top_lat
+        out.append(f'<text x="{left - 6}" y="{y + 13}" text-anchor="end">{r["scenario"]}</text>')
+        out.append(f'<rect x="{left}" y="{y}" width="{w99:.1f}" height="{bar}" fill="#bee3f8"/>')
+        out.append(f'<rect x="{left}" y="{y}" width="{w50:.1f}" height="{bar}" fill="#2c5282"/>')
+        out.append(f'<text x="{left + w99 + 4:.1f}" y="{y + 13}">{ms(r["p50_us"])} / {ms(r["p99_us"])}</text>')
+        y += bar + gap
+    out.append("</svg>")
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def main():
+    run, report = sys.argv[1], sys.argv[2]
+    machine = json.load(open(os.path.join(run, "machine.json")))
+    wrk = {r["scenario"]: r for r in lines(os.path.join(run, "wrk.jsonl"))}
+    scen = {r["scenario"]: r for r in lines(os.path.join(run, "scenarios.jsonl"))}
+    rss = lines(os.path.join(run, "rss.jsonl"))
+    startup = lines(os.path.join(run, "startup.jsonl"))
+    plans = lines(os.path.join(run, "plan-time.jsonl"))
+    hive_version = open(os.path.join(run, "hive-version")).read().strip() if os.path.exists(os.path.join(run, "hive-version")) else "not run"
+    base = os.path.splitext(report)[0]
+    name = os.path.basename(base)
+    data_dir = os.path.join(os.path.dirname(report), "data", name)
+    os.makedirs(data_dir, exist_ok=True)
+    for f in os.listdir(run):
+        if f.endswith((".jsonl", ".json", ".wrk.txt", ".hot.txt", "supergraph.graphql")) or f in ("commit", "hive-version", "bench.log"):
+            shutil.copy(os.path.join(run, f), data_dir)
+
+    rows = [dict(wrk[s], **scen.get(s, {})) for s in wrk]
+    chart(rows, base + ".svg")
+    out = []
+    w = out.append
+    w(f"# Gateway benchmark, {machine['started'][:4]}-{machine['started'][4:6]}-{machine['started'][6:8]}\n")
+    w(f"Commit `{machine['commit']}`, run `{machine['started']}`. Written by `bench/run-gateway-bench.sh` "
+      f"(raw data: [`data/{name}/`](data/{name}/)). **The figures are indicative**: a 2-core machine shared "
+      "with other engineers' builds and tests while it ran (load averages below), and wrk, every service "
+      "and the gateways all on the same two cores.\n")
+    w("## Machine\n")
+    w("| | |\n|---|---|")
+    w(f"| CPU | {machine['nproc']} × {machine['cpu']} |")
+    w(f"| memory | {machine['mem_total_mb']} MB |")
+    w(f"| kernel | {machine['kernel']} |")
+    w(f"| Java | {machine['java'].splitlines()[0]} ({machine['java'].splitlines()[-1].strip()}) |")
+    w(f"| JVM options (as `run-suite`) | `{machine['java_opts']}` |")
+    w(f"| load average at start | {machine['load_at_start']} |")
+    w(f"| load generator | {machine['wrk']}; {machine['threads']} thread, {machine['connections']} connections, "
+      f"{machine['warmup_s']} s warm-up then {machine['duration_s']} s measured per scenario |")
+    w(f"| Hive Gateway | `@graphql-hive/gateway` {hive_version} on Node {machine['node']}, default settings (1 worker), "
+      "supergraph composed by `@theguild/federation-composition` from the same subgraphs |")
+    w(f"| data | fresh embedded PostgreSQL per service; 20 learners with 16 to 35 of the 120 roadmap skills done; {machine['jobs_seeded']} listings from one partner |")
+    w(f"| jars | {machine.get('jars', '?')} (the modules' `target/*-exec.jar`, copied before the run; HEAD was `{machine['commit']}`) |")
+    w("")
+    w("## Command\n")
+    w("```bash\nbench/run-gateway-bench.sh     # DURATION=20 WARMUP=10 CONNECTIONS=16 THREADS=1 by default\n```\n")
+    b = machine.get("base_port", 18080)
+    w(f"Each service runs from its exec jar on the bench ports (gateway {b}, content {b + 1}, progress {b + 2}, "
+      f"jobs {b + 3}, Hive Gateway {b + 4}) with its own data directory under `/tmp/skillpath-bench/data`. "
+      f"Load: `wrk -t{machine['threads']} -c{machine['connections']} -d{machine['duration_s']}s --timeout 10s --latency "
+      "-s bench/lib/graphql-post.lua http://127.0.0.1:<port>/graphql`, after a warm-up of the same load. The Lua "
+      "script cycles through request bodies and tokens so that concurrent requests differ as real traffic does: "
+      "the skill query runs with 100 different `$id` values, the learner queries with 20 learners' tokens (Hive "
+      "Gateway merges identical in-flight subgraph requests, so one repeated body would mostly measure that). "
+      f"Gateway arguments: `{machine.get('gateway_args', '')}` (the rate limiter still runs on every request but "
+      "does not refuse the load).\n")
+    w("## Throughput and latency\n")
+    w("![throughput and latency](" + os.path.basename(base) + ".svg)\n")
+    w("| scenario | target | query | req/s | p50 ms | p90 ms | p99 ms | subgraph requests per request | "
+      "router CPU per request | CPU per request, all processes | CPU by process (% of one core) | load avg before → after |")
+    w("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|")
+    for r in rows:
+        target, what = SCENARIO_TEXT.get(r["scenario"], (str(r.get("port")), r.get("query", "")))
+        secs = r["duration_us"] / 1e6
+        ticks = r.get("cpu_ticks", {})
+        tck = r.get("clk_tck", 100)
+        cpu_total = sum(ticks.values()) / tck
+        by_proc = ", ".join(f"{k.replace('-service', '')} {100 * v / tck / secs:.0f}%"
+                            for k, v in sorted(ticks.items(), key=lambda kv: -kv[1]) if v > 0)
+        sub = r.get("subgraph_requests", {})
+        per_req = sum(sub.values()) / r["requests"] if r["requests"] else 0
+        reported = r.get("gateway_subgraph_calls")
+        calls = f"{per_req:.2f}" + (f" (gateway reports {reported})" if reported is not None else "")
+        errors = "" if r["non_2xx"] + r["socket_errors"] == 0 else f" ⚠ {r['non_2xx']} non-2xx, {r['socket_errors']} socket errors"
+        w(f"| {r['scenario']}{errors} | {target} | {what} | {r['rps']:.0f} | {ms(r['p50_us'])} | {ms(r['p90_us'])} | "
+          f"{ms(r['p99_us'])} | {calls} | {router_cpu(r)} | {1000 * cpu_total / r['requests']:.2f} ms | {by_proc} | "
+          f"{r.get('load_before', '?')} → {r.get('load_after', '?')} |")
+    w("")
+    w("Subgraph requests per request are counted by the subgraphs themselves (`http_server_requests_seconds_count"
+      "{uri=\"/graphql\"}` before and after the measured window, divided by the requests wrk completed), so they are "
+      "comparable between our gateway and Hive Gateway; progress-service and jobs-service make no GraphQL calls of "
+      "their own while answering these queries. CPU is utime + stime from `/proc/<pid>/stat` over the measured "
+      "window (wrk's own CPU is not counted).\n")
+
+    w("## Goals\n")
+    w("| goal | source | measured | verdict |\n|---|---|---|---|")
+
+    def verdict(ok):
+        return "**met**" if ok else "**missed**"
+
+    d, g = wrk.get("direct-skill"), wrk.get("gateway-skill")
+    if d and g:
+        share = g["rps"] / d["rps"]
+        added = (g["p50_us"] - d["p50_us"]) / 1000
+        w(f"| gateway ≥ 70% of direct throughput | issue 5 | {g['rps']:.0f} / {d['rps']:.0f} req/s = {100 * share:.0f}% | {verdict(share >= 0.7)} |")
+        w(f"| < 1 ms added at p50 | issue 5 | {ms(g['p50_us'])} − {ms(d['p50_us'])} = {added:.2f} ms | {verdict(added < 1)} |")
+    for q in ("signature", "roadmap-progress", "skill"):
+        ours, hive = wrk.get(f"gateway-{q}"), wrk.get(f"hive-{q}")
+        if ours and hive:
+            ratio = ours["rps"] / hive["rps"]
+            w(f"| ≥ 5 × Hive Gateway throughput, `{q}` | issue 7 | {ours['rps']:.0f} / {hive['rps']:.0f} req/s = {ratio:.1f} × | {verdict(ratio >= 5)} |")
+            w(f"| lower p99 than Hive Gateway, `{q}` | issue 7 | {ms(ours['p99_us'])} vs {ms(hive['p99_us'])} ms | {verdict(ours['p99_us'] < hive['p99_us'])} |")
+            a, b = router_ms(dict(ours, **scen.get(f"gateway-{q}", {}))), router_ms(dict(hive, **scen.get(f"hive-{q}", {})))
+            if a and b:
+                w(f"| (load-independent view) router CPU per request, `{q}` | — | ours {a:.2f} ms, Hive Gateway {b:.2f} ms: "
+                  f"{b / a:.1f} × less CPU per request | {'at least 5 ×' if b / a >= 5 else 'under 5 ×'} |")
+    for s in startup:
+        w(f"| start-up ≤ 20 s ({s['kind']}) | issue 7 | {s['seconds']} s (load average after: {s['load']}) | {verdict(float(s['seconds']) <= 20)} |")
+    for r in rss:
+        if r["service"] != "hive-gateway":
+            w(f"| RSS ≤ 300 MB after the signature query: {r['service']} | issue 7 | {r['rss_mb']} MB | {verdict(r['rss_mb'] <= 300)} |")
+    w("")
+
+    w("## Start-up and footprint\n")
+    w("| start | seconds from launch to all healthy | load average after |\n|---|---:|---|")
+    for s in startup:
+        kind = ("fresh data directories (first run: initdb, migrations, roadmap import)" if s["kind"] == "fresh"
+                else "restart on the seeded data directories")
+        w(f"| {kind} | {s['seconds']} | {s['load']} |")
+    w("\nAs `run-suite` does: the subgraphs in parallel, the gateway once they answer (readiness includes a composed supergraph).\n")
+    w("| process | RSS after the signature-query scenario |\n|---|---:|")
+    for r in sorted(rss, key=lambda r: r["service"]):
+        w(f"| {r['service']} | {r['rss_mb']} MB |")
+    w("")
+
+    if plans:
+        w("## Plan time\n")
+        w("Measured in-process by `bench/plan-time/PlanTime.java` against the gateway jar's classes and the "
+          "subgraphs' SDLs from this run: `Router.prepareUncached` (parse, validate, plan, limits: what a new "
+          "document costs) and `Router.prepare` once the plan is cached (the Caffeine lookup keyed by document and "
+          "operation name). *First in JVM* is the very first plan in a fresh JVM (class loading, interpreter); "
+          "*uncached* and *cached* are medians after warm-up.\n")
+        w("| query | first in JVM | uncached (warm JIT) | cached |\n|---|---:|---:|---:|")
+        for p in plans:
+            if p["what"] == "compose":
+                continue
+            w(f"| `{p['query']}` | {p['first_in_jvm_us'] / 1000:.1f} ms | {p['uncached_median_us']:.0f} µs | "
+              f"{p['cached_median_us'] * 1000:.0f} ns |")
+        comp = [p for p in plans if p["what"] == "compose"]
+        if comp:
+            w(f"\nComposing the {comp[0]['subgraphs']} subgraph SDLs (first, cold JVM): {comp[0]['first_us'] / 1000:.0f} ms.")
+        w("")
+
+    hot = sorted(f for f in os.listdir(run) if f.endswith(".hot.txt"))
+    if hot:
+        w("## Profiles\n")
+        w("JFR (`settings=profile`) on the gateway during a separate pass of the same load after the measured "
+          "runs; summarised by `bench/lib/hot-frames.py`. Shares are of Java execution samples in the gateway JVM.\n")
+        for f in hot:
+            w(f"### {f.replace('.hot.txt', '')}\n")
+            text = open(os.path.join(run, f)).read().replace("## ", "#### ")
+            w(text)
+    with open(report, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,355 @@
+#!/usr/bin/env bash
+# Gateway benchmark (issue 5 "Speed", issue 7 scenarios 1-3 and 6). One command:
+#
+#   bench/run-gateway-bench.sh            # about 8 minutes; writes docs/benchmarks/gateway-<date>.md
+#
+# What it does: builds the jars if missing, copies them to $BENCH_DIR (so a rebuild by someone
+# else cannot swap them mid-run), starts content-, progress- and jobs-service and our gateway on
+# the bench ports 18081-18083 and 18080 (BASE_PORT moves them) with fresh embedded databases under $BENCH_DIR/data,
+# timing the start-up; seeds a learner and 200 listings; starts Hive Gateway (npm, in
+# $BENCH_DIR/hive) on 18084 over a supergraph composed by The Guild's composer from the same
+# subgraphs; then for each scenario warms up and measures with wrk for a fixed time, recording
+# throughput, p50/p99, subgraph requests per request (the subgraphs' own http.server.requests
+# counters) and CPU seconds of every process (from /proc/<pid>/stat); RSS of each JVM after the
+# signature query; plan time cold and cached (bench/plan-time/PlanTime.java); and a JFR profile of
+# the gateway under each gateway scenario. Everything stops at the end (also on Ctrl-C).
+#
+# Loopback only; every load is bounded by DURATION. Never touches the dev ports 8080-8083.
+# Settings (environment): BASE_PORT=18080 (gateway; subgraphs +1..+3, Hive Gateway +4), DURATION=20 WARMUP=10 (seconds per scenario), CONNECTIONS=16,
+# THREADS=1 (wrk), JOBS=200 (listings seeded), PROFILE=1 (JFR pass), HIVE=1, RESTART=1 (time a
+# second start on the seeded data), BENCH_DIR=/tmp/skillpath-bench, REPORT=<path of the report>.
+# Needs: JDK 17, wrk (apt-get install -y wrk), node + npm (for Hive Gateway), python3, jq, curl.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+BENCH_DIR=${BENCH_DIR:-/tmp/skillpath-bench}
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-10}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-1}
+JOBS=${JOBS:-200}
+PROFILE=${PROFILE:-1}
+HIVE=${HIVE:-1}
+RESTART=${RESTART:-1}
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+RUN=$BENCH_DIR/runs/$STAMP
+REPORT=${REPORT:-docs/benchmarks/gateway-$(date -u +%Y-%m-%d).md}
+mkdir -p "$RUN/logs" "$BENCH_DIR/jars"
+# the run command's JVM options (run-suite), so footprint figures match what people run
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=96m -Xss512k -XX:+ExitOnOutOfMemoryError}
+BASE_PORT=${BASE_PORT:-18080}
+CONTENT_PORT=$((BASE_PORT + 1))
+PROGRESS_PORT=$((BASE_PORT + 2))
+JOBS_PORT=$((BASE_PORT + 3))
+GATEWAY_PORT=$BASE_PORT
+HIVE_PORT=$((BASE_PORT + 4))
+declare -A PORT=([content-service]=$CONTENT_PORT [progress-service]=$PROGRESS_PORT [jobs-service]=$JOBS_PORT [gateway]=$GATEWAY_PORT)
+declare -A PID=()
+# The gateway's rate limits (600 a minute per learner, 300 per anonymous IP) would refuse most of a
+# load test: raised so that the limiter still runs on every request but never refuses.
+GATEWAY_ARGS=${GATEWAY_ARGS:---skillpath.gateway.rate-limit.learner-per-window=1000000000 --skillpath.gateway.rate-limit.anonymous-per-window=1000000000}
+HIVE_PID=
+log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$RUN/bench.log"; }
+
+for tool in wrk curl jq python3 java; do
+  command -v "$tool" >/dev/null || { echo "needs $tool (wrk: apt-get install -y wrk)" >&2; exit 1; }
+done
+for port in $GATEWAY_PORT $CONTENT_PORT $PROGRESS_PORT $JOBS_PORT $HIVE_PORT; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use: is another bench running?" >&2
+    exit 1
+  fi
+done
+
+# ---- jars ----------------------------------------------------------------------------------------
+modules=(content-service progress-service jobs-service gateway)
+missing=()
+for m in "${modules[@]}"; do
+  [ -f "$m/pom.xml" ] || continue
+  ls "$m"/target/"$m"-*-exec.jar >/dev/null 2>&1 || missing+=("$m")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "building ${missing[*]}"
+  ./mvnw -q -B -ntp -DskipTests package -pl "$(IFS=,; echo "${missing[*]}")" -am
+fi
+for m in "${modules[@]}"; do
+  jar=$(ls "$m"/target/"$m"-*-exec.jar 2>/dev/null | head -1 || true)
+  if [ -n "$jar" ]; then cp "$jar" "$BENCH_DIR/jars/$m.jar"; fi
+done
+git -C "$ROOT" rev-parse --short HEAD >"$RUN/commit" 2>/dev/null || echo unknown >"$RUN/commit"
+
+# ---- processes -----------------------------------------------------------------------------------
+stop_all() {
+  if [ -n "$HIVE_PID" ]; then kill -- "-$HIVE_PID" 2>/dev/null || kill "$HIVE_PID" 2>/dev/null || true; fi
+  for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; done
+  # let each JVM stop its embedded PostgreSQL cleanly
+  for _ in $(seq 1 60); do
+    alive=0
+    for name in "${!PID[@]}"; do
+      if kill -0 "${PID[$name]}" 2>/dev/null; then alive=1; fi
+    done
+    if [ $alive = 0 ]; then break; fi
+    sleep 0.5
+  done
+  PID=()
+  HIVE_PID=
+}
+trap 'stop_all' EXIT
+trap 'exit 130' INT TERM
+
+launch() { # name
+  local name=$1
+  local jar=$BENCH_DIR/jars/$name.jar
+  env PORT="${PORT[$name]}" \
+    SKILLPATH_DATABASE_EMBEDDED_DATA_DIR="$BENCH_DIR/data/$name" \
+    SKILLPATH_PROGRESS_CONTENT_URL="http://127.0.0.1:$CONTENT_PORT/graphql" \
+    CONTENT_SERVICE_URL="http://127.0.0.1:$CONTENT_PORT" \
+    CONTENT_URL="http://127.0.0.1:$CONTENT_PORT/graphql" \
+    PROGRESS_URL="http://127.0.0.1:$PROGRESS_PORT/graphql" \
+    JOBS_URL="${JOBS_URL_FOR_GATEWAY-http://127.0.0.1:$JOBS_PORT/graphql}" \
+    nohup java $JAVA_OPTS -Dskillpath-bench="$name" -jar "$jar" $([ "$name" = gateway ] && echo "$GATEWAY_ARGS") \
+    >"$RUN/logs/$name.log" 2>&1 &
+  PID[$name]=$!
+}
+
+healthy() { curl -fs "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1; }
+
+await() { # name timeout-seconds; fails (1) when the service died or timed out
+  local name=$1 until=$(( $(date +%s) + $2 ))
+  until healthy "${PORT[$name]}"; do
+    kill -0 "${PID[$name]}" 2>/dev/null || { log "$name stopped during start (log: $RUN/logs/$name.log)"; return 1; }
+    [ "$(date +%s)" -lt "$until" ] || { log "$name not healthy after $2 s"; return 1; }
+    sleep 0.2
+  done
+}
+
+# Starts the suite as run-suite does (subgraphs in parallel, the gateway once they answer) and
+# sets STARTUP_SECONDS to the time from launch to all healthy.
+start_suite() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  for name in content-service progress-service jobs-service; do
+    if [ -f "$BENCH_DIR/jars/$name.jar" ]; then launch "$name"; fi
+  done
+  await content-service 300
+  await progress-service 300
+  if [ -n "${PID[jobs-service]:-}" ] && ! await jobs-service 300; then
+    log "jobs-service is not available: benchmarking without it"
+    kill "${PID[jobs-service]}" 2>/dev/null || true
+    unset 'PID[jobs-service]'
+    JOBS_URL_FOR_GATEWAY=""
+  fi
+  launch gateway
+  await gateway 120
+  t1=$(date +%s.%N)
+  STARTUP_SECONDS=$(python3 -c "print(f'{$t1 - $t0:.1f}')")
+}
+
+# ---- measurement helpers -------------------------------------------------------------------------
+tree() { # a pid and all its descendants
+  local p
+  echo "$1"
+  for p in $(pgrep -P "$1" 2>/dev/null || true); do tree "$p"; done
+}
+cpu_ticks() { # utime+stime of a process tree, in clock ticks (stat fields 14 and 15, counted after comm)
+  local total=0 p
+  for p in $(tree "$1"); do
+    if [ -r "/proc/$p/stat" ]; then
+      total=$(( total + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{print $12 + $13}') ))
+    fi
+  done
+  echo $total
+}
+thread_ticks() { # "thread-name ticks" for each thread of a process (JIT, GC and event-loop threads apart)
+  local t
+  for t in /proc/"$1"/task/*; do
+    printf '%s\t%s\n' "$(cat "$t/comm" 2>/dev/null)" "$(sed 's/^.*) //' "$t/stat" 2>/dev/null | awk '{print $12 + $13}')"
+  done
+}
+rss_mb() { # resident memory of a process tree
+  local p
+  for p in $(tree "$1"); do cat "/proc/$p/status" 2>/dev/null || true; done | awk '/VmRSS/ {s += $2} END {printf "%.0f", s/1024}'
+}
+graphql_requests() { # requests a service answered at /graphql, from its own metrics
+  curl -fs "http://127.0.0.1:$1/actuator/prometheus" 2>/dev/null \
+    | awk '/^http_server_requests_seconds_count/ && /uri="\/graphql"/ {s += $NF} END {printf "%d", s}'
+}
+processes() { # name=pid of everything that may do work in a scenario
+  for name in "${!PID[@]}"; do echo "$name=${PID[$name]}"; done
+  if [ -n "$HIVE_PID" ]; then echo "hive-gateway=$HIVE_PID"; fi
+}
+# request bodies of a query, one a line: the skill query once per roadmap skill (100 of them),
+# the learner queries once (they vary by token instead)
+body_of() {
+  local q
+  q=$(cat "bench/queries/$1.graphql")
+  if [ "$1" = skill ]; then
+    head -100 "$RUN/skill-ids.txt" | jq -cR --arg q "$q" '{query: $q, variables: {id: .}}' >"$RUN/$1.bodies.jsonl"
+  else
+    jq -cn --arg q "$q" '{query: $q}' >"$RUN/$1.bodies.jsonl"
+  fi
+  echo "$RUN/$1.bodies.jsonl"
+}
+
+# scenario name, port, query, tokens file (optional): checks one answer, warms up, measures
+run_scenario() {
+  local name=$1 port=$2 query=$3 tokens=${4:-} body load token=""
+  body=$(body_of "$query")
+  if [ -n "$tokens" ]; then token=$(head -1 "$tokens"); fi
+  head -1 "$body" | curl -fs "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' \
+    ${token:+-H "authorization: Bearer $token"} --data-binary @- >"$RUN/$name.response.json"
+  if jq -e '.errors' "$RUN/$name.response.json" >/dev/null; then
+    log "$name: the answer has errors, see $RUN/$name.response.json"
+  fi
+  log "$name: warm-up ${WARMUP}s"
+  BODY_FILE=$body TOKENS_FILE=$tokens RESULT_FILE=/dev/null SCENARIO=$name \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s bench/lib/graphql-post.lua "http://127.0.0.1:$port/graphql" >/dev/null
+  sleep 2 # requests still in flight when wrk stopped must not count in the measured window
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  declare -A cpu0=() req0=()
+  for entry in $(processes); do cpu0[${entry%%=*}]=$(cpu_ticks "${entry#*=}"); done
+  for s in content-service progress-service jobs-service; do
+    if [ -n "${PID[$s]:-}" ]; then req0[$s]=$(graphql_requests "${PORT[$s]}"); fi
+  done
+  log "$name: measuring ${DURATION}s (load average $load)"
+  BODY_FILE=$body TOKENS_FILE=$tokens RESULT_FILE="$RUN/wrk.jsonl" SCENARIO=$name \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s bench/lib/graphql-post.lua \
+    "http://127.0.0.1:$port/graphql" >"$RUN/$name.wrk.txt"
+  {
+    printf '{"scenario":"%s","port":%d,"query":"%s","load_before":"%s","load_after":"%s","clk_tck":%d,' \
+      "$name" "$port" "$query" "$load" "$(cut -d' ' -f1-3 /proc/loadavg)" "$(getconf CLK_TCK)"
+    printf '"cpu_ticks":{'
+    local first=1
+    for entry in $(processes); do
+      [ $first = 1 ] || printf ','; first=0
+      printf '"%s":%d' "${entry%%=*}" $(( $(cpu_ticks "${entry#*=}") - ${cpu0[${entry%%=*}]:-0} ))
+    done
+    printf '},"subgraph_requests":{'
+    first=1
+    for s in content-service progress-service jobs-service; do
+      [ -n "${PID[$s]:-}" ] || continue
+      [ $first = 1 ] || printf ','; first=0
+      printf '"%s":%d' "$s" $(( $(graphql_requests "${PORT[$s]}") - ${req0[$s]} ))
+    done
+    printf '},"gateway_subgraph_calls":%s}\n' "$(jq '.extensions.subgraphCalls // null' "$RUN/$name.response.json")"
+  } >>"$RUN/scenarios.jsonl"
+  tail -1 "$RUN/wrk.jsonl" | tee -a "$RUN/bench.log"
+}
+
+# ---- machine -------------------------------------------------------------------------------------
+{
+  echo "{\"nproc\":$(nproc),\"mem_total_mb\":$(awk '/MemTotal/ {printf "%d", $2/1024}' /proc/meminfo),"
+  echo "\"cpu\":$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' | jq -R .),"
+  echo "\"kernel\":$(uname -r | jq -R .),\"load_at_start\":\"$(cut -d' ' -f1-3 /proc/loadavg)\","
+  echo "\"java\":$(java -version 2>&1 | jq -Rs .),\"wrk\":$(wrk -v 2>&1 | head -1 | jq -R .),"
+  echo "\"node\":$(node --version 2>/dev/null | jq -R .),\"java_opts\":$(echo "$JAVA_OPTS" | jq -R .),"
+  echo "\"duration_s\":$DURATION,\"warmup_s\":$WARMUP,\"connections\":$CONNECTIONS,\"threads\":$THREADS,"
+  echo "\"jars\":$(for m in "${modules[@]}"; do [ -f "$BENCH_DIR/jars/$m.jar" ] && echo "$m built $(date -u -r "$(ls "$m"/target/"$m"-*-exec.jar | head -1)" +%H:%MZ)"; done | paste -sd, | sed 's/,/, /g' | jq -R .),"
+  echo "\"base_port\":$BASE_PORT,\"gateway_args\":$(echo "$GATEWAY_ARGS" | jq -R .),\"jobs_seeded\":$JOBS,\"commit\":\"$(cat "$RUN/commit")\",\"started\":\"$STAMP\"}"
+} >"$RUN/machine.json"
+
+# ---- start-up (fresh databases: the README's first run) ------------------------------------------
+rm -rf "$BENCH_DIR/data"
+log "starting the suite on fresh databases (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+start_suite
+cold=$STARTUP_SECONDS
+log "suite healthy in ${cold}s"
+echo "{\"kind\":\"fresh\",\"seconds\":$cold,\"load\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}" >>"$RUN/startup.jsonl"
+
+jobs_url=""
+if [ -n "${PID[jobs-service]:-}" ]; then jobs_url=http://127.0.0.1:$JOBS_PORT; fi
+python3 bench/lib/seed.py "$RUN" http://127.0.0.1:$CONTENT_PORT http://127.0.0.1:$PROGRESS_PORT "$jobs_url" "$JOBS" | tee -a "$RUN/bench.log"
+TOKENS=$RUN/learners.tokens
+
+if [ "$RESTART" = 1 ]; then
+  stop_all
+  log "starting the suite again on the seeded databases"
+  start_suite
+  warm=$STARTUP_SECONDS
+  log "suite healthy in ${warm}s"
+  echo "{\"kind\":\"restart\",\"seconds\":$warm,\"load\":\"$(cut -d' ' -f1-3 /proc/loadavg)\"}" >>"$RUN/startup.jsonl"
+fi
+# the signature query needs jobs-service; without it, the largest content+progress query
+SIGNATURE=signature
+[ -n "${PID[jobs-service]:-}" ] || SIGNATURE=roadmap-progress
+
+# ---- Hive Gateway --------------------------------------------------------------------------------
+if [ "$HIVE" = 1 ]; then
+  HIVE_DIR=$BENCH_DIR/hive
+  mkdir -p "$HIVE_DIR"
+  if [ ! -x "$HIVE_DIR/node_modules/.bin/hive-gateway" ]; then
+    log "installing Hive Gateway into $HIVE_DIR"
+    (cd "$HIVE_DIR" && { [ -f package.json ] || npm init -y >/dev/null; } \
+      && npm install --no-audit --no-fund @graphql-hive/gateway @theguild/federation-composition graphql >npm.log 2>&1)
+  fi
+  cp bench/hive/compose-supergraph.mjs bench/hive/gateway.config.mjs "$HIVE_DIR/"
+  subgraph_args=(content=http://127.0.0.1:$CONTENT_PORT/graphql progress=http://127.0.0.1:$PROGRESS_PORT/graphql)
+  if [ -n "${PID[jobs-service]:-}" ]; then subgraph_args+=(jobs=http://127.0.0.1:$JOBS_PORT/graphql); fi
+  node "$HIVE_DIR/compose-supergraph.mjs" "$RUN/supergraph.graphql" "${subgraph_args[@]}" | tee -a "$RUN/bench.log"
+  jq -r '.dependencies["@graphql-hive/gateway"]' "$HIVE_DIR/package.json" >"$RUN/hive-version"
+  (cd "$HIVE_DIR" && exec setsid node_modules/.bin/hive-gateway supergraph "$RUN/supergraph.graphql" \
+    -c "$HIVE_DIR/gateway.config.mjs" --port $HIVE_PORT --host 127.0.0.1 >"$RUN/logs/hive-gateway.log" 2>&1) &
+  HIVE_PID=$!
+  for _ in $(seq 1 120); do
+    if curl -fs "http://127.0.0.1:$HIVE_PORT/readiness" >/dev/null 2>&1; then break; fi
+    sleep 0.5
+  done
+  curl -fs "http://127.0.0.1:$HIVE_PORT/readiness" >/dev/null || { log "Hive Gateway did not start"; HIVE=0; }
+fi
+
+# ---- scenarios -----------------------------------------------------------------------------------
+: >"$RUN/scenarios.jsonl"
+: >"$RUN/wrk.jsonl"
+run_scenario direct-skill $CONTENT_PORT skill
+run_scenario gateway-skill $GATEWAY_PORT skill
+run_scenario gateway-$SIGNATURE $GATEWAY_PORT $SIGNATURE "$TOKENS"
+for name in "${!PID[@]}"; do echo "{\"service\":\"$name\",\"rss_mb\":$(rss_mb "${PID[$name]}")}"; done >"$RUN/rss.jsonl"
+if [ -n "$HIVE_PID" ]; then echo "{\"service\":\"hive-gateway\",\"rss_mb\":$(rss_mb "$HIVE_PID")}" >>"$RUN/rss.jsonl"; fi
+if [ "$HIVE" = 1 ]; then
+  run_scenario hive-$SIGNATURE $HIVE_PORT $SIGNATURE "$TOKENS"
+  run_scenario hive-skill $HIVE_PORT skill
+fi
+if [ "$SIGNATURE" = signature ]; then
+  run_scenario gateway-roadmap-progress $GATEWAY_PORT roadmap-progress "$TOKENS"
+  if [ "$HIVE" = 1 ]; then run_scenario hive-roadmap-progress $HIVE_PORT roadmap-progress "$TOKENS"; fi
+fi
+
+# ---- plan time -----------------------------------------------------------------------------------
+log "plan time"
+mkdir -p "$RUN/sdl" "$BENCH_DIR/gateway-classes"
+for s in content:$CONTENT_PORT progress:$PROGRESS_PORT jobs:$JOBS_PORT; do
+  [ -n "${PID[${s%%:*}-service]:-}" ] || continue
+  curl -fs "http://127.0.0.1:${s##*:}/graphql" -H 'content-type: application/json' \
+    -d '{"query":"{ _service { sdl } }"}' | jq -r '.data._service.sdl' >"$RUN/sdl/${s%%:*}.graphql"
+done
+rm -rf "$BENCH_DIR/gateway-classes" && mkdir -p "$BENCH_DIR/gateway-classes"
+(cd "$BENCH_DIR/gateway-classes" && jar xf "$BENCH_DIR/jars/gateway.jar" BOOT-INF)
+java -XX:+UseSerialGC -cp "$BENCH_DIR/gateway-classes/BOOT-INF/classes:$BENCH_DIR/gateway-classes/BOOT-INF/lib/*" \
+  bench/plan-time/PlanTime.java "$RUN/sdl" bench/queries/skill.graphql bench/queries/$SIGNATURE.graphql \
+  $([ "$SIGNATURE" = signature ] && echo bench/queries/roadmap-progress.graphql) 2>"$RUN/logs/plan-time.log" \
+  | tee "$RUN/plan-time.jsonl"
+
+# ---- profile: where the gateway's time goes (a separate pass: JFR costs a little) ----------------
+if [ "$PROFILE" = 1 ]; then
+  gw=${PID[gateway]}
+  for query in skill $SIGNATURE; do
+    tokens=""; [ "$query" = skill ] || tokens=$TOKENS
+    log "profiling the gateway under $query"
+    thread_ticks "$gw" >"$RUN/gateway-$query.threads-before.txt"
+    jcmd "$gw" JFR.start name=bench settings=profile duration="${DURATION}s" filename="$RUN/gateway-$query.jfr" >/dev/null
+    BODY_FILE="$RUN/$query.bodies.jsonl" TOKENS_FILE=$tokens RESULT_FILE=/dev/null SCENARIO=profile \
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s bench/lib/graphql-post.lua http://127.0.0.1:$GATEWAY_PORT/graphql >/dev/null
+    thread_ticks "$gw" >"$RUN/gateway-$query.threads-after.txt"
+    sleep 2
+    # top frames of each sample (where the CPU is), and the gateway's own methods anywhere on the stack
+    jfr print --stack-depth 64 --events jdk.ExecutionSample "$RUN/gateway-$query.jfr" >"$RUN/gateway-$query.samples.txt"
+    python3 bench/lib/hot-frames.py "$RUN/gateway-$query.samples.txt" "$RUN/gateway-$query.threads-before.txt" \
+      "$RUN/gateway-$query.threads-after.txt" >"$RUN/gateway-$query.hot.txt"
+  done
+fi
+
+stop_all
+log "writing $REPORT"
+mkdir -p "$(dirname "$REPORT")"
+python3 bench/lib/report.py "$RUN" "$REPORT"
+log "done: $REPORT (raw data in $RUN)"
