@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,11 +94,14 @@ class DeployFilesTest {
 		if (content == null) {
 			content = RunningService.start(ContentServiceApplication.class, ContentServiceApplication.NAME,
 					withoutGateway(Map.of()));
-			progress = RunningService.start(ProgressServiceApplication.class, ProgressServiceApplication.NAME,
-					withoutGateway(Map.of("skillpath.progress.content-url", content.graphqlUrl())));
+			// the two services that only need content-service start side by side: the test stays well under 90 s
+			CompletableFuture<RunningService> startingProgress = CompletableFuture.supplyAsync(() -> RunningService.start(
+					ProgressServiceApplication.class, ProgressServiceApplication.NAME,
+					withoutGateway(Map.of("skillpath.progress.content-url", content.graphqlUrl()))));
 			jobs = RunningService.start(JobsServiceApplication.class, JobsServiceApplication.NAME,
 					withoutGateway(Map.of("skillpath.jobs.content.graphql-url", content.graphqlUrl(),
 							"skillpath.jobs.feeds.poll-interval", "0s")));
+			progress = startingProgress.join();
 		}
 		registry.add("skillpath.gateway.subgraphs.content", content::graphqlUrl);
 		registry.add("skillpath.gateway.subgraphs.progress", progress::graphqlUrl);
@@ -619,7 +623,7 @@ class DeployFilesTest {
 						skipSpaces();
 						identifierOrNumber();
 					}
-					else if (next != '(' && !KEYWORDS.contains(word)) {
+					else if (next != '(' && !KEYWORDS.contains(word) && !groupingFollows()) {
 						selectors.add(new Selector(word, next == '{' ? matchers() : Map.of()));
 					}
 				}
@@ -643,6 +647,11 @@ class DeployFilesTest {
 				this.at++;
 			}
 			return this.text.substring(start, this.at);
+		}
+
+		/** Whether {@code by} or {@code without} comes next: the word before was an aggregation ({@code sum by (x) (...)}). */
+		private boolean groupingFollows() {
+			return this.text.startsWith("by", this.at) || this.text.startsWith("without", this.at);
 		}
 
 		private void identifierOrNumber() {
