@@ -58,7 +58,7 @@ public class IngestionService {
 	/** Stores records that came from the feed {@code feedId} (null for a push). */
 	public Mono<IngestionReport> ingest(String partnerId, String format, List<ParsedRecord> records, String feedId) {
 		return this.catalog.ready()
-			.publishOn(Schedulers.parallel())
+			.publishOn(Schedulers.boundedElastic())
 			.map((snapshot) -> prepare(records, snapshot.tagger()))
 			.flatMap((prepared) -> store(partnerId, format, prepared, feedId));
 	}
@@ -68,30 +68,36 @@ public class IngestionService {
 	}
 
 	private Batch prepare(List<ParsedRecord> records, SkillTagger tagger) {
-		Map<Integer, RecordResult> results = new HashMap<>();
-		List<Prepared> listings = new ArrayList<>();
-		Set<String> seen = new HashSet<>();
-		for (ParsedRecord record : records) {
+		// normalising and tagging are pure CPU work per record: spread them over the cores
+		List<Object> outcomes = records.parallelStream().map((record) -> {
 			if (record.rejection() != null) {
-				results.put(record.index(), RecordResult.rejected(record.index(), record.externalId(),
-						record.rejection().field(), record.rejection().reason()));
-				continue;
+				return (Object) RecordResult.rejected(record.index(), record.externalId(), record.rejection().field(),
+						record.rejection().reason());
 			}
 			Normalised outcome = this.normaliser.normalise(record.input());
 			if (outcome instanceof Normalised.Rejected rejected) {
-				results.put(record.index(), RecordResult.rejected(record.index(), record.externalId(),
-						rejected.rejection().field(), rejected.rejection().reason()));
-				continue;
+				return RecordResult.rejected(record.index(), record.externalId(), rejected.rejection().field(),
+						rejected.rejection().reason());
 			}
 			NormalisedListing listing = ((Normalised.Accepted) outcome).listing();
-			if (!seen.add(listing.externalId())) {
-				results.put(record.index(), RecordResult.rejected(record.index(), listing.externalId(), "externalId",
-						"externalId appears more than once in this request"));
-				continue;
-			}
 			SkillTags tags = tagger.tag(listing.title(), listing.descriptionText(), listing.explicitRequired(),
 					listing.explicitNice());
-			listings.add(new Prepared(record.index(), listing, tags));
+			return new Prepared(record.index(), listing, tags);
+		}).toList();
+		Map<Integer, RecordResult> results = new HashMap<>();
+		List<Prepared> listings = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (Object outcome : outcomes) {
+			if (outcome instanceof RecordResult rejected) {
+				results.put(rejected.index(), rejected);
+			}
+			else if (outcome instanceof Prepared prepared && !seen.add(prepared.listing().externalId())) {
+				results.put(prepared.index(), RecordResult.rejected(prepared.index(), prepared.listing().externalId(),
+						"externalId", "externalId appears more than once in this request"));
+			}
+			else {
+				listings.add((Prepared) outcome);
+			}
 		}
 		return new Batch(results, listings);
 	}

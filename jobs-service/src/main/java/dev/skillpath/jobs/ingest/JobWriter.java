@@ -74,17 +74,23 @@ public class JobWriter {
 		}
 		return this.db.sql("""
 				SELECT r.idx, c.id FROM jsonb_to_recordset(:rows::jsonb)
-				  AS r(idx int, fingerprint text, company_key text, country text, city text, seniority text, title text, description text)
+				  AS r(idx int, fingerprint text, company_key text, country text, city text, seniority text, title text,
+				       description text)
 				CROSS JOIN LATERAL (
-				  SELECT j.id FROM job j
-				  WHERE j.company_key = r.company_key AND j.country IS NOT DISTINCT FROM r.country
-				    AND j.closed_at IS NULL
-				    AND NOT EXISTS (SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.partner_id = :partner)
-				    AND (j.fingerprint = r.fingerprint
-				         OR (similarity(j.title, r.title) >= 0.5 AND similarity(j.description_text, r.description) >= 0.6
-				             AND j.seniority IS NOT DISTINCT FROM r.seniority
-				             AND (j.city IS NULL OR r.city IS NULL OR lower(j.city) = lower(r.city))))
-				  ORDER BY (j.fingerprint = r.fingerprint) DESC, similarity(j.description_text, r.description) DESC
+				  -- the cheap layer first: without ORDER BY, the similarity branch runs only when it finds nothing
+				  (SELECT j.id FROM job j
+				   WHERE j.fingerprint = r.fingerprint AND j.closed_at IS NULL
+				     AND NOT EXISTS (SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.partner_id = :partner)
+				   LIMIT 1)
+				  UNION ALL
+				  (SELECT j.id FROM job j
+				   WHERE j.company_key = r.company_key AND j.country IS NOT DISTINCT FROM r.country
+				     AND j.closed_at IS NULL AND j.seniority IS NOT DISTINCT FROM r.seniority
+				     AND (j.city IS NULL OR r.city IS NULL OR lower(j.city) = lower(r.city))
+				     AND similarity(j.title, r.title) >= 0.5 AND similarity(j.description_text, r.description) >= 0.6
+				     AND NOT EXISTS (SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.partner_id = :partner)
+				   ORDER BY similarity(j.description_text, r.description) DESC
+				   LIMIT 1)
 				  LIMIT 1) c
 				""")
 			.bind("rows", write(candidates))

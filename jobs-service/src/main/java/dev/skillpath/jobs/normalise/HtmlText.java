@@ -17,6 +17,16 @@ public final class HtmlText {
 
 	private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<\\s*[a-zA-Z!/][^>]*>");
 
+	private static final Pattern BREAK = Pattern.compile("(?i)<br\\s*/?>");
+
+	private static final Pattern BLOCK_END = Pattern.compile("(?i)</(p|li|h[1-6]|div|ul|ol|blockquote|pre)>");
+
+	private static final Pattern ITEM_START = Pattern.compile("(?i)<li>");
+
+	private static final Pattern LINE = Pattern.compile("\\R");
+
+	private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
+
 	private HtmlText() {
 	}
 
@@ -37,13 +47,12 @@ public final class HtmlText {
 
 	/** Plain text of sanitised HTML: one line per paragraph, heading, list item or break. */
 	public static String plainText(String safeHtml) {
-		String withBreaks = safeHtml.replaceAll("(?i)<br\\s*/?>", "\n")
-			.replaceAll("(?i)</(p|li|h[1-6]|div|ul|ol|blockquote|pre)>", "\n")
-			.replaceAll("(?i)<li>", "\n");
+		String withBreaks = ITEM_START.matcher(BLOCK_END.matcher(BREAK.matcher(safeHtml).replaceAll("\n"))
+			.replaceAll("\n")).replaceAll("\n");
 		String text = Jsoup.parse(withBreaks).wholeText();
 		StringBuilder lines = new StringBuilder();
-		for (String line : text.split("\\R")) {
-			String collapsed = line.replaceAll("[\\s\\u00a0]+", " ").strip();
+		for (String line : LINE.split(text)) {
+			String collapsed = SPACES.matcher(line).replaceAll(" ").strip();
 			if (!collapsed.isEmpty()) {
 				lines.append(collapsed).append('\n');
 			}

@@ -16,6 +16,22 @@ import java.util.Set;
  */
 public final class LocationParser {
 
+	private static final java.util.regex.Pattern WORK_MODE = java.util.regex.Pattern
+		.compile("(?i)\\(?\\b(remote|hybrid|on-?site|anywhere|work from home|wfh)\\b\\)?");
+
+	private static final java.util.regex.Pattern EDGES = java.util.regex.Pattern.compile("^[\\s\\-–—/|,]+|[\\s\\-–—/|,]+$");
+
+	private static final java.util.regex.Pattern PARTS = java.util.regex.Pattern.compile("\\s*[,|/]\\s*|\\s+[-–—]\\s+");
+
+	private static final java.util.regex.Pattern REMOTE = java.util.regex.Pattern
+		.compile("\\b(remote|anywhere|work from home|wfh|telecommute)\\b");
+
+	private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+
+	private static final java.util.regex.Pattern NOT_ALNUM = java.util.regex.Pattern.compile("[^a-z0-9]+");
+
+	private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
 	private static final Map<String, String> COUNTRIES = new HashMap<>();
 
 	private static final Set<String> US_STATES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA",
@@ -92,10 +108,9 @@ public final class LocationParser {
 		if (blank(text)) {
 			return new ParsedLocation(null, null, null, remoteHint);
 		}
-		String stripped = text.replaceAll("(?i)\\(?\\b(remote|hybrid|on-?site|anywhere|work from home|wfh)\\b\\)?", " ")
-			.replaceAll("^[\\s\\-–—/|,]+|[\\s\\-–—/|,]+$", "");
+		String stripped = EDGES.matcher(WORK_MODE.matcher(text).replaceAll(" ")).replaceAll("");
 		List<String> parts = new ArrayList<>();
-		for (String part : stripped.split("\\s*[,|/]\\s*|\\s+[-–—]\\s+")) {
+		for (String part : PARTS.split(stripped)) {
 			if (!part.isBlank()) {
 				parts.add(part.trim());
 			}
@@ -135,19 +150,19 @@ public final class LocationParser {
 		if (lower.contains("hybrid")) {
 			return "HYBRID";
 		}
-		if (lower.matches(".*\\b(remote|anywhere|work from home|wfh|telecommute)\\b.*")) {
+		if (REMOTE.matcher(lower).find()) {
 			return "REMOTE";
 		}
 		return null;
 	}
 
 	static String key(String text) {
-		String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-		return folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
+		String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+		return NOT_ALNUM.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
 	}
 
 	private static String clean(String value) {
-		return blank(value) ? null : value.trim().replaceAll("\\s+", " ");
+		return blank(value) ? null : SPACES.matcher(value.trim()).replaceAll(" ");
 	}
 
 	private static boolean blank(String value) {

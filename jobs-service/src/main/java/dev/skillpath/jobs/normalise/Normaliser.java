@@ -33,6 +33,19 @@ public class Normaliser {
 			"(?i)\\b(intern(ship)?|junior|jr\\.?|entry[- ]level|graduate|mid[- ]level|intermediate|senior|sr\\.?|"
 					+ "lead|staff|principal|distinguished|head of)\\b");
 
+	private static final Pattern REMOTE_TEXT = Pattern.compile("\\b(fully remote|100% remote|remote[- ]first|"
+			+ "work from anywhere|remote position|this is a remote|remote role)\\b");
+
+	private static final Pattern HYBRID_TEXT = Pattern.compile("\\bhybrid\\b");
+
+	private static final Pattern REMOTE_WORD = Pattern.compile("\\bremote\\b");
+
+	private static final Pattern INTERN_WORD = Pattern.compile("\\b(intern|internship)\\b");
+
+	private static final Pattern CONTRACT_WORD = Pattern.compile("\\b(contract|contractor|freelance)\\b");
+
+	private static final Pattern PART_TIME_WORD = Pattern.compile("\\bpart[- ]time\\b");
+
 	private final Clock clock;
 
 	private final JobsProperties.Listing settings;
@@ -242,15 +255,14 @@ public class Normaliser {
 		if (lowerTitle.contains("hybrid")) {
 			return "HYBRID";
 		}
-		if (lowerTitle.matches(".*\\bremote\\b.*")) {
+		if (REMOTE_WORD.matcher(lowerTitle).find()) {
 			return "REMOTE";
 		}
 		String lower = text.toLowerCase(Locale.ROOT);
-		if (lower.matches("(?s).*\\b(fully remote|100% remote|remote[- ]first|work from anywhere|remote position|"
-				+ "this is a remote|remote role)\\b.*")) {
+		if (REMOTE_TEXT.matcher(lower).find()) {
 			return "REMOTE";
 		}
-		if (lower.matches("(?s).*\\bhybrid\\b.*")) {
+		if (HYBRID_TEXT.matcher(lower).find()) {
 			return "HYBRID";
 		}
 		return "ONSITE";
@@ -258,13 +270,13 @@ public class Normaliser {
 
 	private static String inferEmploymentType(String title) {
 		String lower = title.toLowerCase(Locale.ROOT);
-		if (lower.matches(".*\\b(intern|internship)\\b.*")) {
+		if (INTERN_WORD.matcher(lower).find()) {
 			return "INTERN";
 		}
-		if (lower.matches(".*\\b(contract|contractor|freelance)\\b.*")) {
+		if (CONTRACT_WORD.matcher(lower).find()) {
 			return "CONTRACTOR";
 		}
-		if (lower.matches(".*\\bpart[- ]time\\b.*")) {
+		if (PART_TIME_WORD.matcher(lower).find()) {
 			return "PART_TIME";
 		}
 		return null;

@@ -20,6 +20,18 @@ public final class TextCleanup {
 			"(?i)\\b(inc|incorporated|llc|l l c|ltd|limited|gmbh|ag|sa|s a|sas|sarl|srl|bv|b v|nv|plc|corp|corporation|co|"
 					+ "company|oy|ab|as|pty|kg|se|spa|s p a|sl|slu|s l|ltda|kk)\\b");
 
+	private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
+
+	private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[\\s\\-–—:|,]+|[\\s\\-–—:|,]+$");
+
+	private static final Pattern SHOUTING = Pattern.compile("[A-Z]{4,}");
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
+	private static final Pattern NOT_KEY = Pattern.compile("[^a-z0-9#+.]+");
+
+	private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
+
 	private TextCleanup() {
 	}
 
@@ -30,8 +42,8 @@ public final class TextCleanup {
 			previous = title;
 			title = NOISE.matcher(title).replaceAll(" ").strip();
 		}
-		title = collapse(title).replaceAll("^[\\s\\-–—:|,]+|[\\s\\-–—:|,]+$", "");
-		if (title.length() > 4 && title.equals(title.toUpperCase(Locale.ROOT)) && title.matches(".*[A-Z]{4,}.*")) {
+		title = EDGE_PUNCTUATION.matcher(collapse(title)).replaceAll("");
+		if (title.length() > 4 && title.equals(title.toUpperCase(Locale.ROOT)) && SHOUTING.matcher(title).find()) {
 			title = capitaliseWords(title);
 		}
 		return title;
@@ -44,18 +56,18 @@ public final class TextCleanup {
 
 	/** Lowercase, accents folded, legal form and punctuation dropped: "ACME GmbH" and "Acme" compare equal. */
 	public static String companyKey(String company) {
-		String key = fold(company).replaceAll("[^a-z0-9]+", " ");
+		String key = NOT_ALNUM.matcher(fold(company)).replaceAll(" ");
 		return collapse(LEGAL_SUFFIX.matcher(key).replaceAll(" "));
 	}
 
 	/** Lowercase, accents and punctuation folded, for fingerprints. */
 	public static String fold(String text) {
-		String folded = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-		return collapse(folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9#+.]+", " "));
+		String folded = MARKS.matcher(Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)).replaceAll("");
+		return collapse(NOT_KEY.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" "));
 	}
 
 	public static String collapse(String text) {
-		return text.replaceAll("[\\s\\u00a0]+", " ").strip();
+		return SPACES.matcher(text).replaceAll(" ").strip();
 	}
 
 	private static String capitaliseWords(String text) {

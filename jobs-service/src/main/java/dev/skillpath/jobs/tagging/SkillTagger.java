@@ -45,6 +45,10 @@ public final class SkillTagger {
 			+ "you have|you bring|what you need|qualifications|what we('re| are) looking for|responsibilities|"
 			+ "about (you|us|the role)|your profile|tech stack|skills|benefits|what we offer|the role|perks)\\b");
 
+	private static final Pattern LINE = Pattern.compile("\\R");
+
+	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+");
+
 	private final Map<String, List<SkillTerm>> byFirstWord = new HashMap<>();
 
 	private final Map<String, String> exactTerms = new HashMap<>();
@@ -97,7 +101,7 @@ public final class SkillTagger {
 		explicitNice.forEach((name) -> nice.addAll(explicit(name)));
 		required.addAll(find(title == null ? "" : title));
 		boolean niceSection = false;
-		for (String line : (text == null ? "" : text).split("\\R")) {
+		for (String line : LINE.split(text == null ? "" : text)) {
 			String trimmed = line.strip();
 			if (trimmed.isEmpty()) {
 				continue;
@@ -105,7 +109,7 @@ public final class SkillTagger {
 			if (isHeading(trimmed)) {
 				niceSection = NICE_TO_HAVE.matcher(trimmed).find();
 			}
-			for (String sentence : trimmed.split("(?<=[.!?;])\\s+")) {
+			for (String sentence : SENTENCE_END.split(trimmed)) {
 				List<String> found = find(sentence);
 				if (niceSection || NICE_TO_HAVE.matcher(sentence).find()) {
 					nice.addAll(found);
