@@ -28,8 +28,9 @@ class GatewayConfiguration {
 	}
 
 	@Bean
-	SubgraphClient subgraphClient(WebClient subgraphWebClient, GatewayProperties properties) {
-		return new WebClientSubgraphClient(subgraphWebClient, properties.subgraphTimeout());
+	SubgraphClient subgraphClient(WebClient subgraphWebClient, GatewayProperties properties,
+			org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory<?, ?> circuitBreakers) {
+		return new WebClientSubgraphClient(subgraphWebClient, properties.subgraphTimeout(), circuitBreakers);
 	}
 
 	@Bean

@@ -13,23 +13,27 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The partner route's circuit breaker: a push of a thousand listings may take many seconds, so
- * the time limit is the route's response timeout rather than Resilience4j's one-second default;
- * the breaker opens when half of the last 20 calls failed and tries again after 30 s.
+ * Circuit breakers of the partner route and of each subgraph. The time limit is the caller's
+ * own timeout rather than Resilience4j's one-second default (a push of a thousand listings takes
+ * seconds); a breaker opens when half of the last 20 calls (at least 10) failed, and lets a few
+ * calls through again after {@code skillpath.gateway.circuit-open-for} (30 s).
  */
 @Configuration(proxyBeanMethods = false)
 class PartnerRouteConfiguration {
 
 	@Bean
-	Customizer<ReactiveResilience4JCircuitBreakerFactory> partnerCircuitBreaker(
-			@Value("${skillpath.gateway.partner-timeout:30s}") Duration timeout) {
+	Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakers(
+			@Value("${skillpath.gateway.partner-timeout:30s}") Duration timeout,
+			@Value("${skillpath.gateway.circuit-open-for:30s}") Duration openFor) {
 		return (factory) -> factory.configureDefault((id) -> new Resilience4JConfigBuilder(id)
 			.timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(timeout).build())
 			.circuitBreakerConfig(CircuitBreakerConfig.custom()
 				.slidingWindowSize(20)
 				.minimumNumberOfCalls(10)
 				.failureRateThreshold(50)
-				.waitDurationInOpenState(Duration.ofSeconds(30))
+				.waitDurationInOpenState(openFor)
+				.permittedNumberOfCallsInHalfOpenState(2)
+				.automaticTransitionFromOpenToHalfOpenEnabled(true)
 				.build())
 			.build());
 	}

@@ -7,7 +7,10 @@ import java.util.Map;
 import dev.skillpath.gateway.router.execution.RequestContext;
 import dev.skillpath.gateway.router.execution.SubgraphClient;
 import dev.skillpath.gateway.router.execution.SubgraphFailure;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -23,9 +26,17 @@ public final class WebClientSubgraphClient implements SubgraphClient {
 
 	private final Duration timeout;
 
-	public WebClientSubgraphClient(WebClient webClient, Duration timeout) {
+	private final ReactiveCircuitBreakerFactory<?, ?> circuitBreakers;
+
+	/**
+	 * @param circuitBreakers one breaker per subgraph: while a subgraph keeps failing, its fields
+	 * fail fast instead of every request waiting for its timeout; the breaker probes again later
+	 */
+	public WebClientSubgraphClient(WebClient webClient, Duration timeout,
+			ReactiveCircuitBreakerFactory<?, ?> circuitBreakers) {
 		this.webClient = webClient;
 		this.timeout = timeout;
+		this.circuitBreakers = circuitBreakers;
 	}
 
 	@Override
@@ -51,7 +62,10 @@ public final class WebClientSubgraphClient implements SubgraphClient {
 				return response.bodyToMono(JSON_MAP)
 					.switchIfEmpty(Mono.error(new SubgraphFailure("empty answer, HTTP " + response.statusCode().value())));
 			})
-			.timeout(this.timeout);
+			.timeout(this.timeout)
+			.transform((call) -> this.circuitBreakers.create("subgraph-" + subgraph).run(call,
+					(ex) -> Mono.error(ex instanceof CallNotPermittedException
+							? new SubgraphFailure("circuit open after repeated failures") : ex)));
 	}
 
 }
