@@ -1,16 +1,13 @@
 package dev.skillpath.jobs;
 
 import dev.skillpath.support.app.ServiceLauncher;
-import dev.skillpath.support.error.EntityErrorAdvice;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Import;
 
 /** jobs-service: partner job listings in, clean listings and learner matches out, as a federation v2 subgraph. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(EntityErrorAdvice.class)
 public class JobsServiceApplication {
 
 	/** The name of the service, of its configuration file and of its metrics. */
