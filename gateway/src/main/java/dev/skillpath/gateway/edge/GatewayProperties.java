@@ -15,11 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param planCacheSize how many plans are kept
  * @param forwardHeaders request headers passed on to subgraphs (besides Authorization and W3C trace context)
  * @param redactSubgraphErrors hide subgraph error details from clients (on in prod)
+ * @param maxBatchSize how many operations one HTTP request may carry (a JSON array body)
  */
 @ConfigurationProperties("skillpath.gateway")
 public record GatewayProperties(Map<String, String> subgraphs, String supergraphFile, Duration pollInterval,
 		Duration subgraphTimeout, Integer planCacheSize, List<String> forwardHeaders, boolean redactSubgraphErrors,
-		Limits limits, PersistedQueries persistedQueries, Cors cors) {
+		Limits limits, PersistedQueries persistedQueries, Cors cors, Integer maxBatchSize) {
 
 	/** Browser origins allowed to call the gateway. */
 	public record Cors(List<String> allowedOrigins) {
@@ -65,6 +66,7 @@ public record GatewayProperties(Map<String, String> subgraphs, String supergraph
 		limits = limits == null ? new Limits(null, null, null, null, null, null, null, null) : limits;
 		persistedQueries = persistedQueries == null ? new PersistedQueries(null, null) : persistedQueries;
 		cors = cors == null || cors.allowedOrigins() == null ? new Cors(List.of()) : cors;
+		maxBatchSize = maxBatchSize == null ? 10 : maxBatchSize;
 	}
 
 }

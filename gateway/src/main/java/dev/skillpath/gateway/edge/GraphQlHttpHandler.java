@@ -9,6 +9,9 @@ import dev.skillpath.gateway.router.Router;
 import dev.skillpath.gateway.router.execution.RequestContext;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,25 +61,51 @@ public final class GraphQlHttpHandler {
 	}
 
 	public Mono<ServerResponse> post(ServerRequest request) {
-		return request.bodyToMono(JSON_MAP)
-			.onErrorResume((ex) -> Mono.just(Map.of("__invalid", ex.getMessage() == null ? "unreadable body" : ex.getMessage())))
-			.defaultIfEmpty(Map.of())
-			.flatMap((body) -> {
-				if (body.containsKey("__invalid")) {
-					return badRequest("The body is not a JSON object: " + body.get("__invalid"));
+		return request.bodyToMono(Object.class)
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.onErrorResume((ex) -> Mono.just(Optional.of(new InvalidBody(ex.getMessage()))))
+			.flatMap((parsed) -> {
+				Object body = parsed.orElse(null);
+				if (body instanceof InvalidBody invalid) {
+					return respond(Answer.badRequest("The body is not valid JSON: " + invalid.reason()));
 				}
-				Object query = body.get("query");
-				Object operationName = body.get("operationName");
-				Object variables = body.get("variables");
-				if (query != null && !(query instanceof String) || operationName != null && !(operationName instanceof String)
-						|| variables != null && !(variables instanceof Map)) {
-					return badRequest("query and operationName must be strings and variables an object");
+				if (body instanceof List<?> batch) {
+					return batch(request, batch);
 				}
-				@SuppressWarnings("unchecked")
-				Map<String, Object> vars = (Map<String, Object>) variables;
-				return execute(request, (String) query, persistedHash(body.get("extensions")), (String) operationName,
-						vars, false);
+				if (!(body instanceof Map<?, ?> map)) {
+					return respond(Answer.badRequest("The body must be a JSON object with a query"));
+				}
+				return answer(request, map, false).flatMap(this::respond);
 			});
+	}
+
+	/** Several operations in one HTTP request, answered in order, up to the configured number. */
+	private Mono<ServerResponse> batch(ServerRequest request, List<?> batch) {
+		int max = this.properties.maxBatchSize();
+		if (batch.isEmpty() || batch.size() > max) {
+			return respond(Answer.badRequest("A batch holds 1 to " + max + " operations, this one " + batch.size()));
+		}
+		return Flux.fromIterable(batch)
+			.concatMap((item) -> item instanceof Map<?, ?> map ? answer(request, map, false)
+					: Mono.just(Answer.badRequest("Each operation of a batch must be a JSON object")))
+			.map(Answer::body)
+			.collectList()
+			.flatMap((bodies) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(bodies));
+	}
+
+	private Mono<Answer> answer(ServerRequest request, Map<?, ?> body, boolean overGet) {
+		Object query = body.get("query");
+		Object operationName = body.get("operationName");
+		Object variables = body.get("variables");
+		if (query != null && !(query instanceof String) || operationName != null && !(operationName instanceof String)
+				|| variables != null && !(variables instanceof Map)) {
+			return Mono.just(Answer.badRequest("query and operationName must be strings and variables an object"));
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, Object> vars = (Map<String, Object>) variables;
+		return answer(request, (String) query, persistedHash(body.get("extensions")), (String) operationName, vars,
+				overGet);
 	}
 
 	public Mono<ServerResponse> get(ServerRequest request) {
@@ -88,10 +117,11 @@ public final class GraphQlHttpHandler {
 			extensions = request.queryParam("extensions").map(this::parseObject).orElse(null);
 		}
 		catch (RuntimeException ex) {
-			return badRequest("variables and extensions must be JSON objects");
+			return respond(Answer.badRequest("variables and extensions must be JSON objects"));
 		}
-		return execute(request, query, persistedHash(extensions), request.queryParam("operationName").orElse(null),
-				variables, true);
+		return answer(request, query, persistedHash(extensions), request.queryParam("operationName").orElse(null),
+				variables, true)
+			.flatMap(this::respond);
 	}
 
 	private Map<String, Object> parseObject(String text) {
@@ -107,41 +137,52 @@ public final class GraphQlHttpHandler {
 		return null;
 	}
 
-	private Mono<ServerResponse> execute(ServerRequest http, String query, String hash, String operationName,
+	private Mono<Answer> answer(ServerRequest http, String query, String hash, String operationName,
 			Map<String, Object> variables, boolean overGet) {
 		PersistedQueryStore.Resolution resolution = this.persistedQueries.resolve(query, hash);
 		if (resolution.query() == null) {
-			return ServerResponse.ok()
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(errorBody(resolution.message(), resolution.errorCode()));
+			return Mono.just(new Answer(HttpStatus.OK, errorBody(resolution.message(), resolution.errorCode())));
 		}
-		return execute(http, new Router.Request(resolution.query(), operationName, variables), overGet);
-	}
-
-	private Mono<ServerResponse> execute(ServerRequest http, Router.Request request, boolean overGet) {
 		Router router = this.supergraphs.router();
 		if (router == null) {
-			return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(errorBody("The gateway has no supergraph yet: " + this.supergraphs.status().lastError(),
-						"SERVICE_UNAVAILABLE"));
+			return Mono.just(new Answer(HttpStatus.SERVICE_UNAVAILABLE, errorBody(
+					"The gateway has no supergraph yet: " + this.supergraphs.status().lastError(), "SERVICE_UNAVAILABLE")));
 		}
+		Router.Request request = new Router.Request(resolution.query(), operationName, variables);
 		if (request.query() == null || request.query().isBlank()) {
-			return badRequest("A query is required");
+			return Mono.just(Answer.badRequest("A query is required"));
 		}
 		if (overGet) {
 			Router.Prepared prepared = router.prepare(request.query(), request.operationName());
 			if (prepared.plan() != null && prepared.plan().sequential()) {
-				return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED)
-					.header(HttpHeaders.ALLOW, "POST")
-					.contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(errorBody("Mutations are only accepted over POST", "BAD_REQUEST"));
+				return Mono.just(new Answer(HttpStatus.METHOD_NOT_ALLOWED,
+						errorBody("Mutations are only accepted over POST", "BAD_REQUEST")));
 			}
 		}
 		RequestContext context = new RequestContext(forwarded(http.headers().asHttpHeaders()),
 				this.properties.redactSubgraphErrors());
-		return router.execute(request, context).doOnNext(this::record)
-			.flatMap((response) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(response));
+		return router.execute(request, context).doOnNext(this::record).map((response) -> new Answer(HttpStatus.OK, response));
+	}
+
+	private Mono<ServerResponse> respond(Answer answer) {
+		ServerResponse.BodyBuilder builder = ServerResponse.status(answer.status()).contentType(MediaType.APPLICATION_JSON);
+		if (answer.status() == HttpStatus.METHOD_NOT_ALLOWED) {
+			builder.header(HttpHeaders.ALLOW, "POST");
+		}
+		return builder.bodyValue(answer.body());
+	}
+
+	/** What one operation answers: the HTTP status and the GraphQL response body. */
+	private record Answer(HttpStatus status, Object body) {
+
+		static Answer badRequest(String message) {
+			return new Answer(HttpStatus.BAD_REQUEST, errorBody(message, "BAD_REQUEST"));
+		}
+
+	}
+
+	/** A body that is not JSON at all. */
+	private record InvalidBody(String reason) {
 	}
 
 	/** Subgraph calls per request, and errors per subgraph, for the federation dashboard. */
@@ -176,10 +217,6 @@ public final class GraphQlHttpHandler {
 			}
 		}
 		return out;
-	}
-
-	private static Mono<ServerResponse> badRequest(String message) {
-		return ServerResponse.badRequest().contentType(MediaType.APPLICATION_JSON).bodyValue(errorBody(message, "BAD_REQUEST"));
 	}
 
 	static Map<String, Object> errorBody(String message, String code) {

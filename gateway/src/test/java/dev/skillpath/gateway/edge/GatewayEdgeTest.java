@@ -136,6 +136,29 @@ class GatewayEdgeTest {
 	}
 
 	@Test
+	void batchedRequestsAreAnsweredInOrderUpToTheLimit() {
+		String token = token();
+		this.http.post().uri("/graphql").header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(java.util.List.of(Map.of("query", "{ __typename }"), Map.of("query", "{ a: __typename }")))
+			.exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$[0].data.__typename").isEqualTo("Query").jsonPath("$[1].data.a").isEqualTo("Query");
+		this.http.post().uri("/graphql").header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(java.util.Collections.nCopies(11, Map.of("query", "{ __typename }")))
+			.exchange().expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].message").value((String m) -> assertThat(m).contains("1 to 10"));
+	}
+
+	@Test
+	void bodiesThatAreNotGraphQlRequestsAreRefusedWith400() {
+		this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"query\": ")
+			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_REQUEST");
+		this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"query\": 42}")
+			.exchange().expectStatus().isBadRequest();
+		this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("\"just a string\"")
+			.exchange().expectStatus().isBadRequest();
+	}
+
+	@Test
 	void federationMetricsAreExposed() {
 		post(token(), Map.of("query", "{ __typename }")).expectStatus().isOk();
 		String scrape = this.http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()

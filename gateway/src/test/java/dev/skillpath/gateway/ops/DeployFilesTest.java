@@ -172,6 +172,27 @@ class DeployFilesTest {
 		assertThat(read(OPERATIONS_DOC)).as("docs/operations.md lists the pending metrics").contains(pending);
 	}
 
+	/** The existence check is only as good as the names it finds: aggregations, groupings, strings and offsets are not metrics. */
+	@Test
+	void metricNamesAreFoundInPromQlAndNothingElse() {
+		String expression = """
+				sum by (application, le) (rate(a_seconds_bucket{uri!~"/actuator/{*path}", application="gateway"}[$__rate_interval]))
+				  / on (application) group_left max without (instance) (b_total offset 1h) > 0.5
+				and histogram_quantile(0.99, c:recorded) unless count(d{__name__!="x"}) bool == 2
+				or {__name__="e_total", job="skillpath"}
+				""";
+		assertThat(PromQl.selectors(expression)).containsExactly(
+				new Selector("a_seconds_bucket", Map.of("application", "gateway")), new Selector("b_total", Map.of()),
+				new Selector("c:recorded", Map.of()), new Selector("d", Map.of()),
+				new Selector("e_total", Map.of("__name__", "e_total", "job", "skillpath")));
+		assertThat(metricNames("""
+				# HELP up_seconds x
+				# TYPE up_seconds gauge
+				a_seconds_bucket{le="0.1",uri="/x y"} 1
+				b_total 2.0
+				""")).containsExactly("a_seconds_bucket", "b_total");
+	}
+
 	@Test
 	void everyDashboardPanelQueriesTheProvisionedPrometheus() {
 		Map<String, Object> datasource = yaml(DEPLOY.resolve("grafana/provisioning/datasources/prometheus.yaml")).get(0);
@@ -583,6 +604,8 @@ class DeployFilesTest {
 
 		private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "inf", "nan");
 
+		private static final Pattern GROUPING_AHEAD = Pattern.compile("(by|without)\\s*\\(");
+
 		private static final Pattern MATCHER = Pattern.compile("\\s*([a-zA-Z_]\\w*)\\s*(=~|!=|!~|=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*,?");
 
 		private final String text;
@@ -651,7 +674,7 @@ class DeployFilesTest {
 
 		/** Whether {@code by} or {@code without} comes next: the word before was an aggregation ({@code sum by (x) (...)}). */
 		private boolean groupingFollows() {
-			return this.text.startsWith("by", this.at) || this.text.startsWith("without", this.at);
+			return GROUPING_AHEAD.matcher(this.text).region(this.at, this.text.length()).lookingAt();
 		}
 
 		private void identifierOrNumber() {
