@@ -201,6 +201,20 @@ run_scenario() {
   if jq -e '.errors' "$RUN/$name.response.json" >/dev/null; then
     log "$name: the answer has errors, see $RUN/$name.response.json"
   fi
+  # exact subgraph requests per request: five requests one after the other, counted by the subgraphs
+  local seq0=0 seq1=0 s
+  for s in content-service progress-service jobs-service; do
+    if [ -n "${PID[$s]:-}" ]; then seq0=$(( seq0 + $(graphql_requests "${PORT[$s]}") )); fi
+  done
+  for _ in 1 2 3 4 5; do
+    head -1 "$body" | curl -fs -o /dev/null "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' \
+      ${token:+-H "authorization: Bearer $token"} --data-binary @-
+  done
+  for s in content-service progress-service jobs-service; do
+    if [ -n "${PID[$s]:-}" ]; then seq1=$(( seq1 + $(graphql_requests "${PORT[$s]}") )); fi
+  done
+  local sequential_calls
+  sequential_calls=$(python3 -c "print(($seq1 - $seq0) / 5)")
   log "$name: warm-up ${WARMUP}s"
   BODY_FILE=$body TOKENS_FILE=$tokens RESULT_FILE=/dev/null SCENARIO=$name \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -s bench/lib/graphql-post.lua "http://127.0.0.1:$port/graphql" >/dev/null
@@ -231,7 +245,8 @@ run_scenario() {
       [ $first = 1 ] || printf ','; first=0
       printf '"%s":%d' "$s" $(( $(graphql_requests "${PORT[$s]}") - ${req0[$s]} ))
     done
-    printf '},"gateway_subgraph_calls":%s}\n' "$(jq '.extensions.subgraphCalls // null' "$RUN/$name.response.json")"
+    printf '},"sequential_subgraph_calls":%s,"gateway_subgraph_calls":%s}\n' "$sequential_calls" \
+      "$(jq '.extensions.subgraphCalls // null' "$RUN/$name.response.json")"
   } >>"$RUN/scenarios.jsonl"
   tail -1 "$RUN/wrk.jsonl" | tee -a "$RUN/bench.log"
 }
