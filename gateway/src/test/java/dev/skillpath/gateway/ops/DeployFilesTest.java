@@ -193,6 +193,22 @@ class DeployFilesTest {
 				""")).containsExactly("a_seconds_bucket", "b_total");
 	}
 
+	/** The probes the Kubernetes Deployments use: readiness of a subgraph includes its database. */
+	@Test
+	void subgraphsAreReadyOnlyWithTheirDatabase() {
+		for (RunningService service : List.of(content, progress, jobs)) {
+			client(service.baseUrl()).get().uri("/actuator/health/readiness").exchange()
+				.expectStatus().isOk()
+				.expectBody()
+				.jsonPath("$.components.r2dbc.status").isEqualTo("UP")
+				.jsonPath("$.components.readinessState.status").isEqualTo("UP");
+			client(service.baseUrl()).get().uri("/actuator/health/liveness").exchange()
+				.expectStatus().isOk()
+				.expectBody()
+				.jsonPath("$.components.r2dbc").doesNotExist();
+		}
+	}
+
 	@Test
 	void everyDashboardPanelQueriesTheProvisionedPrometheus() {
 		Map<String, Object> datasource = yaml(DEPLOY.resolve("grafana/provisioning/datasources/prometheus.yaml")).get(0);
