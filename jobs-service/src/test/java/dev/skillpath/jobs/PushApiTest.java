@@ -305,6 +305,7 @@ class PushApiTest extends JobsServiceTest {
 	void theOpenApiDocumentIsServed() {
 		this.http.get().uri("/partner/v1/openapi.yaml").exchange()
 			.expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith("application/yaml")
 			.expectBody(String.class).value((doc) -> assertThat(doc).contains("openapi: 3").contains("/partner/v1/jobs"));
 	}
 
