@@ -93,6 +93,32 @@ class PushApiTest extends JobsServiceTest {
 	}
 
 	@Test
+	void concurrentCopiesOfABatchCreateEachListingOnce() throws Exception {
+		String key = registerPartner("race");
+		String batch = "[" + ourJob("race-1", "Elixir Developer", "Race Co", "") + ","
+				+ ourJob("race-2", "Scala Developer", "Race Co", "") + "]";
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<Map<String, Object>>> pushes = new java.util.ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				pushes.add(pool.submit(() -> push(key, MediaType.APPLICATION_JSON, batch)));
+			}
+			int created = 0;
+			java.util.Set<Object> jobIds = new java.util.HashSet<>();
+			for (java.util.concurrent.Future<Map<String, Object>> push : pushes) {
+				Map<String, Object> report = push.get();
+				created += (Integer) counts(report).get("created");
+				results(report).forEach((r) -> jobIds.add(r.get("jobId")));
+			}
+			assertThat(created).isEqualTo(2);
+			assertThat(jobIds).hasSize(2);
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
 	void jsonLdPostingsSingleArrayAndGraphAreRead() {
 		String key = registerPartner("ld");
 		String posting = """

@@ -104,7 +104,9 @@ public class IngestionService {
 
 	private Mono<IngestionReport> store(String partnerId, String format, Batch batch, String feedId) {
 		List<String> externalIds = batch.listings().stream().map((p) -> p.listing().externalId()).toList();
-		return this.writer.existing(partnerId, externalIds).flatMap((stored) -> {
+		// one partner's pushes take turns (a transaction-scoped advisory lock), so two concurrent
+		// copies of a batch cannot both find a record new and create it twice
+		return this.writer.lockPartner(partnerId).then(this.writer.existing(partnerId, externalIds)).flatMap((stored) -> {
 			List<Prepared> fresh = batch.listings()
 				.stream()
 				.filter((p) -> !stored.containsKey(p.listing().externalId()))
@@ -146,10 +148,9 @@ public class IngestionService {
 				return this.writer.upsertJobs(jobs)
 					.then(this.writer.upsertSources(partnerId, sources))
 					.then(this.writer.insertIngestion(report))
-					.as(this.transaction::transactional)
 					.thenReturn(report);
 			});
-		});
+		}).as(this.transaction::transactional);
 	}
 
 }

@@ -42,6 +42,15 @@ public class JobWriter {
 		this.json = json;
 	}
 
+	/** Holds the partner's ingestion lock until the surrounding transaction ends. */
+	Mono<Void> lockPartner(String partnerId) {
+		return this.db.sql("SELECT pg_advisory_xact_lock(hashtext('jobs-ingest:' || :partner))")
+			.bind("partner", partnerId)
+			.fetch()
+			.rowsUpdated()
+			.then();
+	}
+
 	/** The partner's stored records among {@code externalIds}, by external id. */
 	Mono<Map<String, StoredSource>> existing(String partnerId, Collection<String> externalIds) {
 		if (externalIds.isEmpty()) {
