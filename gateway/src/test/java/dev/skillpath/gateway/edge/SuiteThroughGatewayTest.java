@@ -3,14 +3,10 @@ package dev.skillpath.gateway.edge;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.skillpath.content.ContentServiceApplication;
 import dev.skillpath.gateway.GatewayApplication;
-import dev.skillpath.jobs.JobsServiceApplication;
-import dev.skillpath.progress.ProgressServiceApplication;
+import dev.skillpath.gateway.SuiteServices;
 import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
-import dev.skillpath.support.testing.RunningService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,19 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
-				// the services' libraries are on this test's class path; the gateway itself has no database or schema
-				"spring.autoconfigure.exclude=org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
-						+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-						+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-						+ "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration" })
+				SuiteServices.GATEWAY_EXCLUSIONS })
 @ActiveProfiles("test")
 class SuiteThroughGatewayTest {
-
-	static RunningService content;
-
-	static RunningService progress;
-
-	static RunningService jobs;
 
 	@LocalServerPort
 	int port;
@@ -55,40 +41,7 @@ class SuiteThroughGatewayTest {
 
 	@DynamicPropertySource
 	static void subgraphs(DynamicPropertyRegistry registry) {
-		if (content == null) {
-			content = RunningService.start(ContentServiceApplication.class, ContentServiceApplication.NAME,
-					withoutGateway(Map.of()));
-			progress = RunningService.start(ProgressServiceApplication.class, ProgressServiceApplication.NAME,
-					withoutGateway(Map.of("skillpath.progress.content-url", content.graphqlUrl())));
-			jobs = RunningService.start(JobsServiceApplication.class, JobsServiceApplication.NAME,
-					withoutGateway(Map.of("skillpath.jobs.content.graphql-url", content.graphqlUrl(),
-							"skillpath.jobs.feeds.poll-interval", "0s")));
-		}
-		registry.add("skillpath.gateway.subgraphs.content", content::graphqlUrl);
-		registry.add("skillpath.gateway.subgraphs.progress", progress::graphqlUrl);
-		registry.add("skillpath.gateway.subgraphs.jobs", jobs::graphqlUrl);
-		registry.add("JOBS_BASE_URL", jobs::baseUrl);
-	}
-
-	/** The gateway's libraries are on this class path too; the services must not act as gateways. */
-	static Map<String, Object> withoutGateway(Map<String, Object> properties) {
-		Map<String, Object> all = new java.util.LinkedHashMap<>(properties);
-		all.put("spring.cloud.gateway.server.webflux.enabled", false);
-		all.put("spring.autoconfigure.exclude", "org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration");
-		return all;
-	}
-
-	@AfterAll
-	static void stopServices() {
-		if (jobs != null) {
-			jobs.close();
-		}
-		if (progress != null) {
-			progress.close();
-		}
-		if (content != null) {
-			content.close();
-		}
+		SuiteServices.register(registry);
 	}
 
 	@BeforeEach

@@ -15,20 +15,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import dev.skillpath.content.ContentServiceApplication;
 import dev.skillpath.gateway.GatewayApplication;
-import dev.skillpath.jobs.JobsServiceApplication;
-import dev.skillpath.progress.ProgressServiceApplication;
+import dev.skillpath.gateway.SuiteServices;
 import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
 import dev.skillpath.support.testing.RunningService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -57,10 +53,7 @@ import static org.assertj.core.api.Assertions.fail;
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
 				// one partner request per window, so that the test can see a rate-limit rejection counted
 				"skillpath.gateway.rate-limit.partner-per-window=1",
-				"spring.autoconfigure.exclude=org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
-						+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-						+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-						+ "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration" })
+				SuiteServices.GATEWAY_EXCLUSIONS })
 @ActiveProfiles("test")
 class DeployFilesTest {
 
@@ -77,12 +70,6 @@ class DeployFilesTest {
 	 */
 	static final String PENDING_JOBS_PREFIX = "skillpath_jobs_";
 
-	static RunningService content;
-
-	static RunningService progress;
-
-	static RunningService jobs;
-
 	@LocalServerPort
 	int port;
 
@@ -91,38 +78,7 @@ class DeployFilesTest {
 
 	@DynamicPropertySource
 	static void subgraphs(DynamicPropertyRegistry registry) {
-		if (content == null) {
-			content = RunningService.start(ContentServiceApplication.class, ContentServiceApplication.NAME,
-					withoutGateway(Map.of()));
-			// the two services that only need content-service start side by side: the test stays well under 90 s
-			CompletableFuture<RunningService> startingProgress = CompletableFuture.supplyAsync(() -> RunningService.start(
-					ProgressServiceApplication.class, ProgressServiceApplication.NAME,
-					withoutGateway(Map.of("skillpath.progress.content-url", content.graphqlUrl()))));
-			jobs = RunningService.start(JobsServiceApplication.class, JobsServiceApplication.NAME,
-					withoutGateway(Map.of("skillpath.jobs.content.graphql-url", content.graphqlUrl(),
-							"skillpath.jobs.feeds.poll-interval", "0s")));
-			progress = startingProgress.join();
-		}
-		registry.add("skillpath.gateway.subgraphs.content", content::graphqlUrl);
-		registry.add("skillpath.gateway.subgraphs.progress", progress::graphqlUrl);
-		registry.add("skillpath.gateway.subgraphs.jobs", jobs::graphqlUrl);
-		registry.add("JOBS_BASE_URL", jobs::baseUrl);
-	}
-
-	static Map<String, Object> withoutGateway(Map<String, Object> properties) {
-		Map<String, Object> all = new LinkedHashMap<>(properties);
-		all.put("spring.cloud.gateway.server.webflux.enabled", false);
-		all.put("spring.autoconfigure.exclude", "org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration");
-		return all;
-	}
-
-	@AfterAll
-	static void stopServices() {
-		for (RunningService service : new RunningService[] { jobs, progress, content }) {
-			if (service != null) {
-				service.close();
-			}
-		}
+		SuiteServices.register(registry);
 	}
 
 	@Test
@@ -132,9 +88,9 @@ class DeployFilesTest {
 		causeTrafficThatEveryPanelShows(gateway);
 		Map<String, Set<String>> scraped = new TreeMap<>();
 		scraped.put("gateway", metricNames(scrape(gateway)));
-		scraped.put("content-service", metricNames(scrape(client(content.baseUrl()))));
-		scraped.put("progress-service", metricNames(scrape(client(progress.baseUrl()))));
-		scraped.put("jobs-service", metricNames(scrape(client(jobs.baseUrl()))));
+		scraped.put("content-service", metricNames(scrape(client(SuiteServices.get().content.baseUrl()))));
+		scraped.put("progress-service", metricNames(scrape(client(SuiteServices.get().progress.baseUrl()))));
+		scraped.put("jobs-service", metricNames(scrape(client(SuiteServices.get().jobs.baseUrl()))));
 		Set<String> anywhere = new TreeSet<>();
 		scraped.values().forEach(anywhere::addAll);
 
@@ -196,7 +152,8 @@ class DeployFilesTest {
 	/** The probes the Kubernetes Deployments use: readiness of a subgraph includes its database. */
 	@Test
 	void subgraphsAreReadyOnlyWithTheirDatabase() {
-		for (RunningService service : List.of(content, progress, jobs)) {
+		SuiteServices suite = SuiteServices.get();
+		for (RunningService service : List.of(suite.content, suite.progress, suite.jobs)) {
 			client(service.baseUrl()).get().uri("/actuator/health/readiness").exchange()
 				.expectStatus().isOk()
 				.expectBody()
