@@ -22,6 +22,19 @@ end
 
 local requests = {}
 local next = 0
+local threads = {}
+-- answers that carry GraphQL errors (HTTP 200 with "errors"): partial data is not a success
+gql_errors = 0
+
+function setup(thread)
+  threads[#threads + 1] = thread
+end
+
+function response(status, headers, body)
+  if body ~= nil and string.find(body, '"errors"', 1, true) then
+    gql_errors = gql_errors + 1
+  end
+end
 
 function init(args)
   local bodies = lines(os.getenv("BODY_FILE"))
@@ -45,13 +58,17 @@ end
 function done(summary, latency, requests)
   local out = assert(io.open(os.getenv("RESULT_FILE"), "a"))
   local errors = summary.errors
+  local with_errors = 0
+  for _, thread in ipairs(threads) do
+    with_errors = with_errors + (thread:get("gql_errors") or 0)
+  end
   out:write(string.format(
     '{"scenario":"%s","requests":%d,"duration_us":%d,"rps":%.1f,' ..
     '"p50_us":%d,"p90_us":%d,"p99_us":%d,"max_us":%d,"mean_us":%.1f,' ..
-    '"non_2xx":%d,"socket_errors":%d}\n',
+    '"non_2xx":%d,"socket_errors":%d,"graphql_errors":%d}\n',
     os.getenv("SCENARIO") or "?", summary.requests, summary.duration,
     summary.requests / (summary.duration / 1e6),
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean,
-    errors.status, errors.connect + errors.read + errors.write + errors.timeout))
+    errors.status, errors.connect + errors.read + errors.write + errors.timeout, with_errors))
   out:close()
 end

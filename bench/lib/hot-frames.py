@@ -33,6 +33,26 @@ AREAS = [  # first match wins: the top frame's class prefix -> area
 ]
 
 
+INCLUSIVE = [  # prefix -> layer, for the inclusive view
+    ("org.springframework.security", "Spring Security (JWT validation, authorization)"),
+    ("com.nimbusds", "JWT parsing and signature check (Nimbus)"),
+    ("org.springframework.cloud.gateway", "Spring Cloud Gateway"),
+    ("dev.skillpath.gateway.edge.ratelimit", "rate limiter"),
+    ("io.micrometer", "Micrometer observations and metrics"),
+    ("org.springframework.web.reactive.function.client", "WebClient (subgraph calls)"),
+    ("reactor.netty.http.client", "Reactor Netty HTTP client"),
+    ("reactor.netty.http.server", "Reactor Netty HTTP server"),
+    ("tools.jackson", "Jackson (JSON read and write)"),
+    ("org.springframework.http.codec", "Spring HTTP codecs"),
+    ("dev.skillpath.gateway.router.execution", "router: executor and response shaping"),
+    ("dev.skillpath.gateway.router.Router", "router: Router"),
+    ("dev.skillpath.gateway.router.planning", "router: planner"),
+    ("graphql.", "graphql-java"),
+    ("reactor.core.scheduler", "Reactor schedulers (timeouts)"),
+    ("dev.skillpath.gateway.edge.GraphQlHttpHandler", "GraphQL HTTP handler"),
+]
+
+
 def area(frame):
     for prefix, name in AREAS:
         if frame.startswith(prefix):
@@ -92,6 +112,16 @@ def main():
         for frame in set(f for f in s if f.startswith("dev.skillpath.")):
             inclusive[frame] += 1
 
+    # what is on the stack at all (a reactive stack shows the signal's path, so this is indicative)
+    layers = collections.Counter()
+    for s in stacks:
+        seen = set()
+        for frame in s:
+            for prefix, name in INCLUSIVE:
+                if frame.startswith(prefix):
+                    seen.add(name)
+        layers.update(seen)
+
     def table(title, counter, n):
         print(f"## {title}\n\n| share of samples | samples | where |\n|---:|---:|---|")
         for name, count in counter.most_common(n):
@@ -102,6 +132,7 @@ def main():
         threads(sys.argv[2], sys.argv[3])
     print(f"{total} execution samples\n")
     table("Self time by area (top frame)", by_area, 20)
+    table("Layers on the stack (inclusive)", layers, 20)
     table("Hottest top frames", top, 25)
     table("Gateway methods, inclusive (on the stack)", inclusive, 25)
 

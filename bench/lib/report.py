@@ -152,6 +152,8 @@ def main():
         calls = (f"{sequential:g} one at a time; " if sequential is not None else "") + f"{per_req:.2f} under load" \
             + (f" (gateway reports {reported})" if reported is not None else "")
         errors = "" if r["non_2xx"] + r["socket_errors"] == 0 else f" ⚠ {r['non_2xx']} non-2xx, {r['socket_errors']} socket errors"
+        if r.get("graphql_errors"):
+            errors += f" ⚠ {r['graphql_errors']} answers ({100 * r['graphql_errors'] / max(1, r['requests']):.0f}%) with GraphQL errors"
         w(f"| {r['scenario']}{errors} | {target} | {what} | {r['rps']:.0f} | {ms(r['p50_us'])} | {ms(r['p90_us'])} | "
           f"{ms(r['p99_us'])} | {calls} | {router_cpu(r)} | {1000 * cpu_total / r['requests']:.2f} ms | {by_proc} | "
           f"{r.get('load_before', '?')} → {r.get('load_after', '?')} |")
