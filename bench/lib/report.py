@@ -121,7 +121,8 @@ def main():
     w(f"| jars | {machine.get('jars', '?')} (the modules' `target/*-exec.jar`, copied before the run; HEAD was `{machine['commit']}`) |")
     w("")
     w("## Command\n")
-    w("```bash\nbench/run-gateway-bench.sh     # DURATION=20 WARMUP=10 CONNECTIONS=16 THREADS=1 by default\n```\n")
+    w(f"```bash\nBASE_PORT={machine.get('base_port', 18080)} WARMUP={machine['warmup_s']} DURATION={machine['duration_s']} "
+      f"CONNECTIONS={machine['connections']} bench/run-gateway-bench.sh\n```\n")
     b = machine.get("base_port", 18080)
     w(f"Each service runs from its exec jar on the bench ports (gateway {b}, content {b + 1}, progress {b + 2}, "
       f"jobs {b + 3}, Hive Gateway {b + 4}) with its own data directory under `/tmp/skillpath-bench/data`. "
