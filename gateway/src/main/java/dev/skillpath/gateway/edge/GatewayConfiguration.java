@@ -22,9 +22,25 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 @Configuration(proxyBeanMethods = false)
 class GatewayConfiguration {
 
+	/**
+	 * The client for subgraph calls, with its own connection pool: Reactor Netty's default (16
+	 * connections, 32 waiting) refuses calls once a few dozen client requests are in flight, and
+	 * a waiting call must not outlive the subgraph timeout.
+	 */
 	@Bean
-	WebClient subgraphWebClient(WebClient.Builder builder) {
-		return builder.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
+	WebClient subgraphWebClient(WebClient.Builder builder, GatewayProperties properties) {
+		reactor.netty.resources.ConnectionProvider pool = reactor.netty.resources.ConnectionProvider
+			.builder("subgraphs")
+			.maxConnections(500)
+			.pendingAcquireMaxCount(10_000)
+			.pendingAcquireTimeout(properties.subgraphTimeout())
+			.maxIdleTime(java.time.Duration.ofSeconds(30))
+			.build();
+		return builder
+			.clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+					reactor.netty.http.client.HttpClient.create(pool)))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.build();
 	}
 
 	@Bean
