@@ -3,6 +3,7 @@ package dev.skillpath.gateway.edge;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.skillpath.gateway.router.execution.RequestContext;
 import dev.skillpath.gateway.router.execution.SubgraphClient;
@@ -10,6 +11,7 @@ import dev.skillpath.gateway.router.execution.SubgraphFailure;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
 import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -27,6 +29,9 @@ public final class WebClientSubgraphClient implements SubgraphClient {
 	private final Duration timeout;
 
 	private final ReactiveCircuitBreakerFactory<?, ?> circuitBreakers;
+
+	/** One breaker per subgraph, made once: the factory builds its configuration on every create. */
+	private final Map<String, ReactiveCircuitBreaker> breakers = new ConcurrentHashMap<>();
 
 	/**
 	 * @param circuitBreakers one breaker per subgraph: while a subgraph keeps failing, its fields
@@ -63,7 +68,9 @@ public final class WebClientSubgraphClient implements SubgraphClient {
 					.switchIfEmpty(Mono.error(new SubgraphFailure("empty answer, HTTP " + response.statusCode().value())));
 			})
 			.timeout(this.timeout)
-			.transform((call) -> this.circuitBreakers.create("subgraph-" + subgraph).run(call,
+			.transform((call) -> this.breakers
+				.computeIfAbsent(subgraph, (name) -> this.circuitBreakers.create("subgraph-" + name))
+				.run(call,
 					(ex) -> Mono.error(ex instanceof CallNotPermittedException
 							? new SubgraphFailure("circuit open after repeated failures") : ex)));
 	}

@@ -168,11 +168,11 @@ public final class PlanExecutor {
 		}
 
 		private boolean wanted(SelectionSet selection) {
-			for (Selection<?> selection1 : selection.getSelections()) {
-				if (selection1 instanceof Field field && field.getName().equals("__typename")) {
+			for (Selection<?> each : selection.getSelections()) {
+				if (each instanceof Field field && field.getName().equals("__typename")) {
 					continue;
 				}
-				if (Directives.included((graphql.language.DirectivesContainer<?>) selection1, this.variables)) {
+				if (Directives.included((graphql.language.DirectivesContainer<?>) each, this.variables)) {
 					return true;
 				}
 			}

@@ -65,7 +65,7 @@ public final class QueryPlanner {
 		if (root == null) {
 			throw new PlanningException("This graph has no " + (mutation ? "mutation" : "query") + " type");
 		}
-		AtomicInteger ids = new AtomicInteger();
+		Planning planning = new Planning(new AtomicInteger(), variables);
 		List<Field> rootFields = new ArrayList<>();
 		boolean introspection = false;
 		for (Field field : flattenRoot(inlined.getSelectionSet())) {
@@ -85,16 +85,16 @@ public final class QueryPlanner {
 				String subgraph = rootSubgraph(root, field, current == null ? null : current.subgraph());
 				if (current == null || !current.subgraph().equals(subgraph)) {
 					if (current != null) {
-						finishRoot(current, root, group, inlined, variables);
+						finishRoot(planning, current, root, group, inlined);
 					}
-					current = new FetchNode(ids.incrementAndGet(), subgraph, List.of(), null, null);
+					current = new FetchNode(planning.nextId(), subgraph, List.of(), null, null);
 					roots.add(current);
 					group = new ArrayList<>();
 				}
 				group.add(field);
 			}
 			if (current != null) {
-				finishRoot(current, root, group, inlined, variables);
+				finishRoot(planning, current, root, group, inlined);
 			}
 		}
 		else {
@@ -107,19 +107,18 @@ public final class QueryPlanner {
 				bySubgraph.computeIfAbsent(rootSubgraph(root, field, preferred), (s) -> new ArrayList<>()).add(field);
 			}
 			bySubgraph.forEach((subgraph, fields) -> {
-				FetchNode node = new FetchNode(ids.incrementAndGet(), subgraph, List.of(), null, null);
+				FetchNode node = new FetchNode(planning.nextId(), subgraph, List.of(), null, null);
 				roots.add(node);
-				finishRoot(node, root, fields, inlined, variables);
+				finishRoot(planning, node, root, fields, inlined);
 			});
 		}
-		Planning planning = new Planning(ids, variables);
-		roots.forEach((node) -> planning.finishChildren(node));
+		roots.forEach(planning::finishChildren);
 		return new QueryPlan(inlined, roots, mutation, variables, introspection);
 	}
 
-	private void finishRoot(FetchNode node, TypeInfo root, List<Selection> fields, OperationDefinition operation,
-			Map<String, VariableDefinition> variables) {
-		Planning planning = new Planning(new AtomicInteger(1000 * node.id()), variables);
+	private void finishRoot(Planning planning, FetchNode node, TypeInfo root, List<Selection> fields,
+			OperationDefinition operation) {
+		Map<String, VariableDefinition> variables = planning.variables;
 		SelectionSet selection = planning.select(node, node.subgraph(), root, fields, List.of(), null);
 		node.selection(selection);
 		List<String> used = usedVariables(selection);
@@ -154,6 +153,10 @@ public final class QueryPlanner {
 		Planning(AtomicInteger ids, Map<String, VariableDefinition> variables) {
 			this.ids = ids;
 			this.variables = variables;
+		}
+
+		int nextId() {
+			return this.ids.incrementAndGet();
 		}
 
 		/**
@@ -242,7 +245,7 @@ public final class QueryPlanner {
 			int before = parent.children().size();
 			SelectionSet inParent = select(parent, subgraph, type, representation, path, null);
 			List<FetchNode> providers = new ArrayList<>(parent.children().subList(before, parent.children().size()));
-			FetchNode fetch = new FetchNode(this.ids.incrementAndGet(), target, path, type.name(), representationSet);
+			FetchNode fetch = new FetchNode(nextId(), target, path, type.name(), representationSet);
 			fetch.dependsOn().addAll(providers);
 			fetch.selection(select(fetch, target, type, fields, path, null));
 			parent.children().add(fetch);

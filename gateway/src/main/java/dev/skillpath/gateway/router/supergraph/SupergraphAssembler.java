@@ -13,10 +13,8 @@ import graphql.language.Directive;
 import graphql.language.DirectivesContainer;
 import graphql.language.Document;
 import graphql.language.EnumTypeDefinition;
-import graphql.language.EnumValueDefinition;
 import graphql.language.FieldDefinition;
 import graphql.language.InputObjectTypeDefinition;
-import graphql.language.InputValueDefinition;
 import graphql.language.InterfaceTypeDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.OperationDefinition;
@@ -207,14 +205,6 @@ final class SupergraphAssembler {
 		}
 		Document document = Parser.parse("{" + fields + "}");
 		return ((OperationDefinition) document.getDefinitions().get(0)).getSelectionSet();
-	}
-
-	static List<InputValueDefinition> none() {
-		return List.of();
-	}
-
-	static List<EnumValueDefinition> noValues() {
-		return List.of();
 	}
 
 }
