@@ -1,6 +1,5 @@
 package dev.skillpath.content;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
 import dev.skillpath.support.testing.SqlCountingConfiguration;
 import dev.skillpath.support.testing.SqlStatementCounter;
+import dev.skillpath.support.testing.TestClients;
 import dev.skillpath.support.testing.UsesTestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -71,14 +71,11 @@ public abstract class ContentServiceTest {
 
 	@BeforeEach
 	void createClients() {
-		this.http = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
-		WebTestClient graphql = this.http.mutate().baseUrl("http://localhost:" + this.port + "/graphql").build();
-		this.anonymous = HttpGraphQlTester.create(graphql);
-		this.learner = withToken(graphql, this.tokens.issue("learner-lena", Role.LEARNER));
-		this.editor = withToken(graphql, this.tokens.issue("editor-eve", Role.EDITOR));
+		String baseUrl = "http://localhost:" + this.port;
+		this.http = TestClients.http(baseUrl);
+		this.anonymous = TestClients.graphql(baseUrl, null);
+		this.learner = TestClients.graphql(baseUrl, this.tokens.issue("learner-lena", Role.LEARNER));
+		this.editor = TestClients.graphql(baseUrl, this.tokens.issue("editor-eve", Role.EDITOR));
 	}
 
 	/** Creates or replaces skills as the editor, failing the test on any error. */
@@ -153,10 +150,6 @@ public abstract class ContentServiceTest {
 
 	protected static void assertCode(ResponseError error, String code) {
 		assertThat(error.getExtensions()).as("extensions of %s", error.getMessage()).containsEntry("code", code);
-	}
-
-	private static HttpGraphQlTester withToken(WebTestClient client, String token) {
-		return HttpGraphQlTester.create(client).mutate().header("Authorization", "Bearer " + token).build();
 	}
 
 }

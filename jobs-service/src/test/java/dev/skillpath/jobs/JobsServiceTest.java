@@ -1,6 +1,5 @@
 package dev.skillpath.jobs;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +8,7 @@ import dev.skillpath.content.ContentServiceApplication;
 import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
 import dev.skillpath.support.testing.RunningService;
+import dev.skillpath.support.testing.TestClients;
 import dev.skillpath.support.testing.SqlCountingConfiguration;
 import dev.skillpath.support.testing.SqlStatementCounter;
 import dev.skillpath.support.testing.UsesTestDatabase;
@@ -77,20 +77,11 @@ public abstract class JobsServiceTest {
 
 	@BeforeEach
 	void createClients() {
-		this.http = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
-		WebTestClient graphql = this.http.mutate().baseUrl("http://localhost:" + this.port + "/graphql").build();
-		this.anonymous = HttpGraphQlTester.create(graphql);
-		this.admin = HttpGraphQlTester.create(graphql)
-			.mutate()
-			.header("Authorization", "Bearer " + this.tokens.issue("admin-ada", Role.ADMIN))
-			.build();
-		this.learner = HttpGraphQlTester.create(graphql)
-			.mutate()
-			.header("Authorization", "Bearer " + this.tokens.issue("learner-lena", Role.LEARNER))
-			.build();
+		String baseUrl = "http://localhost:" + this.port;
+		this.http = TestClients.http(baseUrl);
+		this.anonymous = TestClients.graphql(baseUrl, null);
+		this.admin = TestClients.graphql(baseUrl, this.tokens.issue("admin-ada", Role.ADMIN));
+		this.learner = TestClients.graphql(baseUrl, this.tokens.issue("learner-lena", Role.LEARNER));
 	}
 
 	/** Registers a partner with a unique id as ADMIN and answers its API key. */

@@ -1,11 +1,11 @@
 package dev.skillpath.progress;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import dev.skillpath.progress.content.SkillCatalog;
 import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
+import dev.skillpath.support.testing.TestClients;
 import dev.skillpath.support.testing.SqlCountingConfiguration;
 import dev.skillpath.support.testing.SqlStatementCounter;
 import dev.skillpath.support.testing.UsesTestDatabase;
@@ -79,11 +79,8 @@ public abstract class ProgressServiceTest {
 
 	@BeforeEach
 	void createClients() {
-		this.http = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
-		this.anonymous = HttpGraphQlTester.create(graphqlClient());
+		this.http = TestClients.http("http://localhost:" + this.port);
+		this.anonymous = TestClients.graphql("http://localhost:" + this.port, null);
 	}
 
 	@AfterEach
@@ -98,18 +95,12 @@ public abstract class ProgressServiceTest {
 	}
 
 	protected HttpGraphQlTester as(String subject, Role... roles) {
-		return HttpGraphQlTester.create(graphqlClient())
-			.mutate()
-			.header("Authorization", "Bearer " + this.tokens.issue(subject, roles.length == 0 ? new Role[] { Role.LEARNER } : roles))
-			.build();
+		return TestClients.graphql("http://localhost:" + this.port,
+				this.tokens.issue(subject, roles.length == 0 ? new Role[] { Role.LEARNER } : roles));
 	}
 
 	protected String bearer(String subject) {
 		return "Bearer " + this.tokens.issue(subject, Role.LEARNER);
-	}
-
-	private WebTestClient graphqlClient() {
-		return this.http.mutate().baseUrl("http://localhost:" + this.port + "/graphql").build();
 	}
 
 	protected long count(String sql, String learner) {
