@@ -10,11 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code hmac-secret}, which the local profile sets so that developers can mint tokens.
  */
 @ConfigurationProperties("skillpath.security")
-public record SecurityProperties(Jwt jwt, DevTokens devTokens) {
+public record SecurityProperties(Jwt jwt, DevTokens devTokens, TokenCache tokenCache) {
 
 	public SecurityProperties {
 		jwt = jwt != null ? jwt : new Jwt(null, null, "skillpath-local");
 		devTokens = devTokens != null ? devTokens : new DevTokens(false, Duration.ofHours(8));
+		tokenCache = tokenCache != null ? tokenCache : new TokenCache(null, null);
 	}
 
 	/**
@@ -33,6 +34,20 @@ public record SecurityProperties(Jwt jwt, DevTokens devTokens) {
 
 		public DevTokens {
 			lifetime = lifetime != null ? lifetime : Duration.ofHours(8);
+		}
+
+	}
+
+	/**
+	 * Tokens that passed validation, remembered so that repeated requests skip the check.
+	 * @param maxEntries how many tokens to remember (0 turns the cache off); default 4096
+	 * @param maxAge the longest a token is remembered (never past its expiry); default 5 minutes
+	 */
+	public record TokenCache(Long maxEntries, Duration maxAge) {
+
+		public TokenCache {
+			maxEntries = maxEntries != null ? maxEntries : 4096L;
+			maxAge = maxAge != null ? maxAge : Duration.ofMinutes(5);
 		}
 
 	}

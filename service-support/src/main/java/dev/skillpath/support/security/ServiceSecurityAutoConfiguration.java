@@ -1,6 +1,7 @@
 package dev.skillpath.support.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -58,16 +59,18 @@ public class ServiceSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	ReactiveJwtDecoder skillpathJwtDecoder(SecurityProperties properties) {
 		SecurityProperties.Jwt jwt = properties.jwt();
+		NimbusReactiveJwtDecoder decoder;
 		if (StringUtils.hasText(jwt.issuerUri())) {
-			NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
+			decoder = NimbusReactiveJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
 			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuerUri()));
-			return decoder;
 		}
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(hmacKey(jwt))
-			.macAlgorithm(MacAlgorithm.HS256)
-			.build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
-		return decoder;
+		else {
+			decoder = NimbusReactiveJwtDecoder.withSecretKey(hmacKey(jwt)).macAlgorithm(MacAlgorithm.HS256).build();
+			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
+		}
+		SecurityProperties.TokenCache cache = properties.tokenCache();
+		return cache.maxEntries() > 0
+				? new CachingJwtDecoder(decoder, cache.maxEntries(), cache.maxAge(), Clock.systemUTC()) : decoder;
 	}
 
 	@Bean
