@@ -25,7 +25,9 @@ class GatewayConfiguration {
 	/**
 	 * The client for subgraph calls, with its own connection pool: Reactor Netty's default (16
 	 * connections, 32 waiting) refuses calls once a few dozen client requests are in flight, and
-	 * a waiting call must not outlive the subgraph timeout.
+	 * a waiting call must not outlive the subgraph timeout. The subgraph timeout is Reactor Netty's
+	 * response timeout, a timer on the connection's event loop: a {@code Mono.timeout} per call
+	 * scheduled a task on another thread pool for every subgraph request (4 to 9 % of the CPU).
 	 */
 	@Bean
 	WebClient subgraphWebClient(WebClient.Builder builder, GatewayProperties properties) {
@@ -36,17 +38,28 @@ class GatewayConfiguration {
 			.pendingAcquireTimeout(properties.subgraphTimeout())
 			.maxIdleTime(java.time.Duration.ofSeconds(30))
 			.build();
+		reactor.netty.http.client.HttpClient http = reactor.netty.http.client.HttpClient.create(pool)
+			.option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS,
+					(int) Math.min(Integer.MAX_VALUE, properties.subgraphTimeout().toMillis()))
+			.responseTimeout(properties.subgraphTimeout());
 		return builder
-			.clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
-					reactor.netty.http.client.HttpClient.create(pool)))
+			.clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(http))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build();
 	}
 
+	/**
+	 * Subgraph calls go through one Resilience4j circuit breaker per subgraph, applied directly:
+	 * Spring Cloud CircuitBreaker's wrapper would add a time limiter (another timer per call) on top
+	 * of the HTTP client's own timeout.
+	 */
 	@Bean
-	SubgraphClient subgraphClient(WebClient subgraphWebClient, GatewayProperties properties,
-			org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory<?, ?> circuitBreakers) {
-		return new WebClientSubgraphClient(subgraphWebClient, properties.subgraphTimeout(), circuitBreakers);
+	SubgraphClient subgraphClient(WebClient subgraphWebClient,
+			org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory circuitBreakers,
+			@org.springframework.beans.factory.annotation.Value("${skillpath.gateway.circuit-open-for:30s}") java.time.Duration openFor) {
+		io.github.resilience4j.circuitbreaker.CircuitBreakerConfig config = PartnerRouteConfiguration.breakerConfig(openFor);
+		return new WebClientSubgraphClient(subgraphWebClient,
+				(name) -> circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("subgraph-" + name, config));
 	}
 
 	@Bean

@@ -27,15 +27,19 @@ class PartnerRouteConfiguration {
 			@Value("${skillpath.gateway.circuit-open-for:30s}") Duration openFor) {
 		return (factory) -> factory.configureDefault((id) -> new Resilience4JConfigBuilder(id)
 			.timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(timeout).build())
-			.circuitBreakerConfig(CircuitBreakerConfig.custom()
-				.slidingWindowSize(20)
-				.minimumNumberOfCalls(10)
-				.failureRateThreshold(50)
-				.waitDurationInOpenState(openFor)
-				.permittedNumberOfCallsInHalfOpenState(2)
-				.automaticTransitionFromOpenToHalfOpenEnabled(true)
-				.build())
+			.circuitBreakerConfig(breakerConfig(openFor))
 			.build());
+	}
+
+	static CircuitBreakerConfig breakerConfig(Duration openFor) {
+		return CircuitBreakerConfig.custom()
+			.slidingWindowSize(20)
+			.minimumNumberOfCalls(10)
+			.failureRateThreshold(50)
+			.waitDurationInOpenState(openFor)
+			.permittedNumberOfCallsInHalfOpenState(2)
+			.automaticTransitionFromOpenToHalfOpenEnabled(true)
+			.build();
 	}
 
 }

@@ -1,24 +1,28 @@
 package dev.skillpath.gateway.edge;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import dev.skillpath.gateway.router.execution.RequestContext;
 import dev.skillpath.gateway.router.execution.SubgraphClient;
 import dev.skillpath.gateway.router.execution.SubgraphFailure;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import reactor.core.publisher.Mono;
-
-import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
-import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreakerFactory;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** Subgraph requests over HTTP with WebClient (pooled connections, a timeout per request). */
+/**
+ * Subgraph requests over HTTP with WebClient: pooled connections, and the time limit enforced by
+ * the HTTP client on the connection's own event loop (see {@code GatewayConfiguration}) rather than
+ * by a timer per call on another thread.
+ */
 public final class WebClientSubgraphClient implements SubgraphClient {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {
@@ -26,28 +30,25 @@ public final class WebClientSubgraphClient implements SubgraphClient {
 
 	private final WebClient webClient;
 
-	private final Duration timeout;
+	private final Function<String, CircuitBreaker> breakerFactory;
 
-	private final ReactiveCircuitBreakerFactory<?, ?> circuitBreakers;
-
-	/** One breaker per subgraph, made once: the factory builds its configuration on every create. */
-	private final Map<String, ReactiveCircuitBreaker> breakers = new ConcurrentHashMap<>();
+	/** One breaker per subgraph, looked up once. */
+	private final Map<String, CircuitBreakerOperator<Map<String, Object>>> breakers = new ConcurrentHashMap<>();
 
 	/**
-	 * @param circuitBreakers one breaker per subgraph: while a subgraph keeps failing, its fields
-	 * fail fast instead of every request waiting for its timeout; the breaker probes again later
+	 * @param breakerFactory the circuit breaker of a subgraph (by name): while a subgraph keeps
+	 * failing, its fields fail fast instead of every request waiting for its timeout; the breaker
+	 * probes again later
 	 */
-	public WebClientSubgraphClient(WebClient webClient, Duration timeout,
-			ReactiveCircuitBreakerFactory<?, ?> circuitBreakers) {
+	public WebClientSubgraphClient(WebClient webClient, Function<String, CircuitBreaker> breakerFactory) {
 		this.webClient = webClient;
-		this.timeout = timeout;
-		this.circuitBreakers = circuitBreakers;
+		this.breakerFactory = breakerFactory;
 	}
 
 	@Override
 	public Mono<Map<String, Object>> execute(String subgraph, String url, String document,
 			Map<String, Object> variables, RequestContext context) {
-		Map<String, Object> body = new LinkedHashMap<>();
+		Map<String, Object> body = new LinkedHashMap<>(4);
 		body.put("query", document);
 		if (!variables.isEmpty()) {
 			body.put("variables", variables);
@@ -67,12 +68,23 @@ public final class WebClientSubgraphClient implements SubgraphClient {
 				return response.bodyToMono(JSON_MAP)
 					.switchIfEmpty(Mono.error(new SubgraphFailure("empty answer, HTTP " + response.statusCode().value())));
 			})
-			.timeout(this.timeout)
-			.transform((call) -> this.breakers
-				.computeIfAbsent(subgraph, (name) -> this.circuitBreakers.create("subgraph-" + name))
-				.run(call,
-					(ex) -> Mono.error(ex instanceof CallNotPermittedException
-							? new SubgraphFailure("circuit open after repeated failures") : ex)));
+			.transformDeferred(this.breakers.computeIfAbsent(subgraph,
+					(name) -> CircuitBreakerOperator.of(this.breakerFactory.apply(name))))
+			.onErrorMap(CallNotPermittedException.class,
+					(ex) -> new SubgraphFailure("circuit open after repeated failures"))
+			.onErrorMap(WebClientSubgraphClient::isTimeout,
+					(ex) -> new TimeoutException("no answer within the subgraph timeout"));
+	}
+
+	/** Netty reports the response timeout as its own exception, wrapped by WebClient. */
+	private static boolean isTimeout(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof io.netty.handler.timeout.TimeoutException
+					|| cause instanceof reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

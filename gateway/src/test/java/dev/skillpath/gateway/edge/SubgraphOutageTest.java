@@ -49,6 +49,9 @@ class SubgraphOutageTest {
 		/** Queries received (SDL polls are not counted). */
 		final AtomicInteger hits = new AtomicInteger();
 
+		/** How long a query waits before its answer. */
+		final AtomicInteger delayMillis = new AtomicInteger();
+
 		SwitchableSubgraph(String field, String value) throws IOException {
 			String sdl = "extend schema @link(url: \\\"https://specs.apollo.dev/federation/v2.7\\\", import: [\\\"@key\\\"]) "
 					+ "type Query { " + field + ": String }";
@@ -57,6 +60,7 @@ class SubgraphOutageTest {
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 				if (!body.contains("_service")) {
 					this.hits.incrementAndGet(); // queries only: the gateway's SDL polls go on regardless
+					pause(this.delayMillis.get());
 				}
 				byte[] answer;
 				int status;
@@ -74,7 +78,17 @@ class SubgraphOutageTest {
 				exchange.getResponseBody().write(answer);
 				exchange.close();
 			});
+			this.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
 			this.server.start();
+		}
+
+		private static void pause(int millis) {
+			try {
+				Thread.sleep(millis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 
 		String url() {
@@ -118,11 +132,7 @@ class SubgraphOutageTest {
 	void partialDataWhileASubgraphIsDownThenTheCircuitOpensAndClosesAgain() throws InterruptedException {
 		WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port)
 			.responseTimeout(Duration.ofSeconds(20)).build();
-		long deadline = System.currentTimeMillis() + 30_000;
-		while (http.get().uri("/actuator/health/readiness").exchange().returnResult(String.class).getStatus().value() != 200) {
-			assertThat(System.currentTimeMillis()).as("supergraph composed").isLessThan(deadline);
-			Thread.sleep(200);
-		}
+		awaitReady(http);
 		assertThat(ask(http)).containsEntry("data", Map.of("hello", "world", "forecast", "sunny"));
 
 		weather.down.set(true);
@@ -154,6 +164,37 @@ class SubgraphOutageTest {
 		}
 		assertThat(recovered).doesNotContainKey("errors")
 			.containsEntry("data", Map.of("hello", "world", "forecast", "sunny"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aSubgraphThatAnswersTooLateCostsItsFieldsAfterTheSubgraphTimeout() throws InterruptedException {
+		WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(20)).build();
+		awaitReady(http);
+		weather.delayMillis.set(6_000);
+		try {
+			long started = System.nanoTime();
+			Map<String, Object> partial = ask(http);
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			assertThat((Map<String, Object>) partial.get("data")).containsEntry("hello", "world").containsEntry("forecast", null);
+			Map<String, Object> error = ((List<Map<String, Object>>) partial.get("errors")).get(0);
+			assertThat(error.get("message").toString()).contains("progress timed out");
+			assertThat((Map<String, Object>) error.get("extensions")).containsEntry("code", "SERVICE_UNAVAILABLE");
+			// the configured 2 s, not the subgraph's 6 s
+			assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1_900)).isLessThan(Duration.ofMillis(5_500));
+		}
+		finally {
+			weather.delayMillis.set(0);
+		}
+	}
+
+	private static void awaitReady(WebTestClient http) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + 30_000;
+		while (http.get().uri("/actuator/health/readiness").exchange().returnResult(String.class).getStatus().value() != 200) {
+			assertThat(System.currentTimeMillis()).as("supergraph composed").isLessThan(deadline);
+			Thread.sleep(200);
+		}
 	}
 
 }
