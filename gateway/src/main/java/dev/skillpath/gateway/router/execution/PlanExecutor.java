@@ -146,8 +146,11 @@ public final class PlanExecutor {
 					if (entities instanceof List<?> list) {
 						for (int i = 0; i < list.size() && i < targetsByRepresentation.size(); i++) {
 							if (list.get(i) instanceof Map<?, ?> entity) {
-								for (Target target : targetsByRepresentation.get(i)) {
-									merge(target.object(), castMap(entity));
+								// the first object takes the answer over; the others get their own copy,
+								// since later fetches at different paths may write different fields into them
+								List<Target> same = targetsByRepresentation.get(i);
+								for (int t = 0; t < same.size(); t++) {
+									merge(same.get(t).object(), t == 0 ? castMap(entity) : castMap((Map<?, ?>) copy(entity)));
 								}
 							}
 						}
@@ -336,17 +339,40 @@ public final class PlanExecutor {
 		});
 	}
 
-	/** JSON decoders may hand out immutable collections; later merges write into them. */
+	/**
+	 * Later merges write into what this one inserts, so it must be mutable. JSON decoders hand out
+	 * {@code LinkedHashMap}s and {@code ArrayList}s, which are taken over as they are (a walk, no
+	 * copy); anything else (an immutable map from an in-process client) is copied.
+	 */
 	@SuppressWarnings("unchecked")
 	private static Object mutable(Object value) {
 		if (value instanceof Map<?, ?> map) {
+			if (map instanceof java.util.HashMap<?, ?>) { // LinkedHashMap included
+				((Map<String, Object>) map).replaceAll((k, v) -> mutable(v));
+				return map;
+			}
+			return copy(map);
+		}
+		if (value instanceof List<?> list) {
+			if (list instanceof ArrayList<?>) {
+				((List<Object>) list).replaceAll(PlanExecutor::mutable);
+				return list;
+			}
+			return copy(list);
+		}
+		return value;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object copy(Object value) {
+		if (value instanceof Map<?, ?> map) {
 			Map<String, Object> copy = new LinkedHashMap<>();
-			((Map<String, Object>) map).forEach((k, v) -> copy.put(k, mutable(v)));
+			((Map<String, Object>) map).forEach((k, v) -> copy.put(k, copy(v)));
 			return copy;
 		}
 		if (value instanceof List<?> list) {
 			List<Object> copy = new ArrayList<>(list.size());
-			list.forEach((v) -> copy.add(mutable(v)));
+			list.forEach((v) -> copy.add(copy(v)));
 			return copy;
 		}
 		return value;

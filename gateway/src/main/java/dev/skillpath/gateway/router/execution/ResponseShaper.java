@@ -41,7 +41,7 @@ public final class ResponseShaper {
 		String root = operation.getOperation() == OperationDefinition.Operation.MUTATION
 				? this.supergraph.mutationType() : this.supergraph.queryType();
 		Shaping shaping = new Shaping(errors, variables == null ? Map.of() : variables);
-		Object shaped = shaping.object(this.supergraph.type(root), operation.getSelectionSet(), data, new ArrayList<>());
+		Object shaped = shaping.object(this.supergraph.type(root), operation.getSelectionSet(), data, null);
 		Map<String, Object> response = new LinkedHashMap<>();
 		if (!errors.isEmpty()) {
 			response.put("errors", errors);
@@ -50,26 +50,55 @@ public final class ResponseShaper {
 		return response;
 	}
 
+	/**
+	 * A response path as a chain of segments from the leaf up: extending it costs one small object,
+	 * and the list form is built only for an error that needs it.
+	 */
+	private record Path(Path parent, Object segment) {
+
+		static Path of(Path parent, Object segment) {
+			return new Path(parent, segment);
+		}
+
+		static List<Object> toList(Path path) {
+			ArrayList<Object> out = new ArrayList<>();
+			for (Path at = path; at != null; at = at.parent) {
+				out.add(at.segment);
+			}
+			java.util.Collections.reverse(out);
+			return out;
+		}
+
+	}
+
 	private final class Shaping {
 
 		final List<Map<String, Object>> errors;
 
 		final Map<String, Object> variables;
 
+		/**
+		 * The fields of a selection set for a runtime type, worked out once per request: a list of
+		 * n objects shares one selection, and the directives depend only on this request's variables.
+		 */
+		final Map<SelectionSet, Map<String, Map<String, List<Field>>>> collected = new java.util.IdentityHashMap<>();
+
+		/** The merged selection of fields asked for more than once under one response key. */
+		final Map<List<Field>, SelectionSet> mergedSelections = new java.util.IdentityHashMap<>();
+
 		Shaping(List<Map<String, Object>> errors, Map<String, Object> variables) {
 			this.errors = errors;
 			this.variables = variables;
 		}
 
-		Object object(TypeInfo declared, SelectionSet selection, Map<String, Object> value, List<Object> path) {
+		Object object(TypeInfo declared, SelectionSet selection, Map<String, Object> value, Path path) {
 			String runtime = value.get("__typename") instanceof String t ? t : declared.name();
 			TypeInfo type = ResponseShaper.this.supergraph.type(runtime);
 			if (type == null) {
 				type = declared;
 			}
-			Map<String, List<Field>> fields = new LinkedHashMap<>();
-			collect(selection, runtime, fields);
-			Map<String, Object> out = new LinkedHashMap<>();
+			Map<String, List<Field>> fields = fields(selection, runtime);
+			Map<String, Object> out = new LinkedHashMap<>(Math.max(4, fields.size() * 2));
 			for (Map.Entry<String, List<Field>> entry : fields.entrySet()) {
 				String key = entry.getKey();
 				Field field = entry.getValue().get(0);
@@ -85,10 +114,10 @@ public final class ResponseShaper {
 				if (info == null) {
 					info = declared.fields().get(field.getName());
 				}
-				List<Object> fieldPath = new ArrayList<>(path);
-				fieldPath.add(key);
-				Object completed = value(info.type(), merged(entry.getValue()), value.get(key), fieldPath,
-						type.name() + "." + field.getName());
+				List<Field> same = entry.getValue();
+				SelectionSet sub = same.size() == 1 ? field.getSelectionSet()
+						: this.mergedSelections.computeIfAbsent(same, ResponseShaper::merged);
+				Object completed = value(info.type(), sub, value.get(key), Path.of(path, key), type, field);
 				if (completed == BUBBLE) {
 					return BUBBLE;
 				}
@@ -97,14 +126,25 @@ public final class ResponseShaper {
 			return out;
 		}
 
-		private Object value(Type<?> type, SelectionSet selection, Object raw, List<Object> path, String coordinate) {
+		private Map<String, List<Field>> fields(SelectionSet selection, String runtime) {
+			return this.collected.computeIfAbsent(selection, (k) -> new java.util.HashMap<>())
+				.computeIfAbsent(runtime, (r) -> {
+					Map<String, List<Field>> fields = new LinkedHashMap<>();
+					collect(selection, r, fields);
+					return fields;
+				});
+		}
+
+		private Object value(Type<?> type, SelectionSet selection, Object raw, Path path, TypeInfo parent, Field field) {
 			if (type instanceof NonNullType nonNull) {
-				Object inner = value(nonNull.getType(), selection, raw, path, coordinate);
+				Object inner = value(nonNull.getType(), selection, raw, path, parent, field);
 				if (inner == null || inner == BUBBLE) {
-					if (!hasErrorAtOrBelow(path)) {
+					List<Object> at = Path.toList(path);
+					if (!hasErrorAtOrBelow(at)) {
 						Map<String, Object> error = new LinkedHashMap<>();
-						error.put("message", "Cannot return null for non-nullable field " + coordinate);
-						error.put("path", path);
+						error.put("message", "Cannot return null for non-nullable field " + parent.name() + "."
+								+ field.getName());
+						error.put("path", at);
 						error.put("extensions", Map.of("code", "INTERNAL_SERVER_ERROR"));
 						this.errors.add(error);
 					}
@@ -121,9 +161,7 @@ public final class ResponseShaper {
 				}
 				List<Object> out = new ArrayList<>(list.size());
 				for (int i = 0; i < list.size(); i++) {
-					List<Object> itemPath = new ArrayList<>(path);
-					itemPath.add(i);
-					Object item = value(listType.getType(), selection, list.get(i), itemPath, coordinate);
+					Object item = value(listType.getType(), selection, list.get(i), Path.of(path, i), parent, field);
 					if (item == BUBBLE) {
 						return null;
 					}
