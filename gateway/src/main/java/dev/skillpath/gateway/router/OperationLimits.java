@@ -31,12 +31,47 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 	/** Generous limits for local work; production sets its own in configuration. */
 	public static final OperationLimits DEFAULTS = new OperationLimits(15, 30, 20, 50, 50_000, 15_000, 10, true);
 
-	/** The first limit the operation exceeds, as a GraphQL error, or null. */
+	/**
+	 * The first limit the operation exceeds, as a GraphQL error, or null. Page sizes given as
+	 * variables count as the variable's default value, else {@code defaultListSize}; see
+	 * {@link #pageSizesFromVariables} and {@link #checkCost} for the check once the values are known.
+	 */
 	Map<String, Object> check(OperationDefinition operation, Supergraph supergraph) {
-		Counter counter = new Counter(supergraph);
-		String root = operation.getOperation() == OperationDefinition.Operation.MUTATION ? supergraph.mutationType()
-				: supergraph.queryType();
+		Counter counter = new Counter(supergraph, defaults(operation));
+		String root = rootType(operation, supergraph);
 		long cost = counter.cost(supergraph.type(root), operation.getSelectionSet(), 1, null);
+		return exceeded(counter, cost);
+	}
+
+	/** Whether a page size ({@code first}, {@code last}, {@code limit}) of the operation is a variable. */
+	boolean pageSizesFromVariables(OperationDefinition operation, Supergraph supergraph) {
+		Counter counter = new Counter(supergraph, null);
+		counter.cost(supergraph.type(rootType(operation, supergraph)), operation.getSelectionSet(), 1, null);
+		return counter.variablePageSizes;
+	}
+
+	/**
+	 * The cost limit with the request's variables: {@code items(first: $n)} costs what {@code n}
+	 * asks for, so that a cached plan cannot be reused with a huge page size.
+	 */
+	Map<String, Object> checkCost(OperationDefinition operation, Supergraph supergraph, Map<String, Object> variables) {
+		Counter counter = new Counter(supergraph, variables);
+		long cost = counter.cost(supergraph.type(rootType(operation, supergraph)), operation.getSelectionSet(), 1, null);
+		return cost > this.maxCost ? costError(cost) : null;
+	}
+
+	private static String rootType(OperationDefinition operation, Supergraph supergraph) {
+		return operation.getOperation() == OperationDefinition.Operation.MUTATION ? supergraph.mutationType()
+				: supergraph.queryType();
+	}
+
+	private Map<String, Object> costError(long cost) {
+		return error("The operation's estimated cost is " + cost + "; the limit is " + this.maxCost
+				+ " (lists count as their page size times what they contain)", "OPERATION_LIMIT_EXCEEDED", "cost",
+				this.maxCost, cost);
+	}
+
+	private Map<String, Object> exceeded(Counter counter, long cost) {
 		if (!this.introspection && counter.introspection) {
 			return error("Introspection is disabled on this gateway", "INTROSPECTION_DISABLED", null, 0, 0);
 		}
@@ -57,11 +92,20 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 					"OPERATION_LIMIT_EXCEEDED", "directives", this.maxDirectives, counter.directives);
 		}
 		if (cost > this.maxCost) {
-			return error("The operation's estimated cost is " + cost + "; the limit is " + this.maxCost
-					+ " (lists count as their page size times what they contain)", "OPERATION_LIMIT_EXCEEDED", "cost",
-					this.maxCost, cost);
+			return costError(cost);
 		}
 		return null;
+	}
+
+	/** The operation's variables that have a literal integer default. */
+	private static Map<String, Object> defaults(OperationDefinition operation) {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		for (graphql.language.VariableDefinition definition : operation.getVariableDefinitions()) {
+			if (definition.getDefaultValue() instanceof IntValue value) {
+				defaults.put(definition.getName(), value.getValue());
+			}
+		}
+		return defaults;
 	}
 
 	private static Map<String, Object> error(String message, String code, String limit, long max, long actual) {
@@ -92,8 +136,14 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 
 		boolean introspection;
 
-		Counter(Supergraph supergraph) {
+		boolean variablePageSizes;
+
+		/** Values of variables used as page sizes; a missing one counts as the default size. */
+		final Map<String, Object> variables;
+
+		Counter(Supergraph supergraph, Map<String, Object> variables) {
 			this.supergraph = supergraph;
+			this.variables = variables == null ? Map.of() : variables;
 		}
 
 		/**
@@ -146,12 +196,20 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 			return out;
 		}
 
-		/** A literal {@code first}, {@code last} or {@code limit}; a variable counts as the default size. */
+		/** A {@code first}, {@code last} or {@code limit}: a literal, or a variable's value when known. */
 		private Long pageArgument(Field field) {
 			for (Argument argument : field.getArguments()) {
 				if (List.of("first", "last", "limit").contains(argument.getName())) {
-					return argument.getValue() instanceof IntValue value ? Math.max(1, value.getValue().longValue())
-							: (long) OperationLimits.this.defaultListSize;
+					if (argument.getValue() instanceof IntValue value) {
+						return Math.max(1, value.getValue().longValue());
+					}
+					if (argument.getValue() instanceof graphql.language.VariableReference reference) {
+						this.variablePageSizes = true;
+						if (this.variables.get(reference.getName()) instanceof Number size) {
+							return Math.max(1, size.longValue());
+						}
+					}
+					return (long) OperationLimits.this.defaultListSize;
 				}
 			}
 			return null;

@@ -50,7 +50,16 @@ public final class Router {
 	}
 
 	/** A plan ready to run, or the errors that stop this document before any subgraph call. */
-	public record Prepared(QueryPlan plan, List<Map<String, Object>> errors) {
+	/**
+	 * @param pageSizesFromVariables whether the cost limit must be checked again with each
+	 * request's variables (a page size given as a variable)
+	 */
+	public record Prepared(QueryPlan plan, List<Map<String, Object>> errors, boolean pageSizesFromVariables) {
+
+		Prepared(QueryPlan plan, List<Map<String, Object>> errors) {
+			this(plan, errors, false);
+		}
+
 	}
 
 	private record PlanKey(String query, String operationName) {
@@ -119,7 +128,9 @@ public final class Router {
 		try {
 			QueryPlan plan = this.planner.plan(document, operationName);
 			Map<String, Object> exceeded = this.limits.check(plan.operation(), this.supergraph);
-			return exceeded == null ? new Prepared(plan, List.of()) : new Prepared(null, List.of(exceeded));
+			return exceeded == null
+					? new Prepared(plan, List.of(), this.limits.pageSizesFromVariables(plan.operation(), this.supergraph))
+					: new Prepared(null, List.of(exceeded));
 		}
 		catch (PlanningException ex) {
 			return new Prepared(null, List.of(error(ex.getMessage(), "BAD_USER_INPUT", List.of())));
@@ -134,16 +145,23 @@ public final class Router {
 		if (prepared.plan() == null) {
 			return Mono.just(Map.of("errors", prepared.errors()));
 		}
-		return execute(prepared.plan(), request, context);
+		return execute(prepared, request, context);
 	}
 
-	public Mono<Map<String, Object>> execute(QueryPlan plan, Request request, RequestContext context) {
+	private Mono<Map<String, Object>> execute(Prepared prepared, Request request, RequestContext context) {
+		QueryPlan plan = prepared.plan();
 		Map<String, Object> variables;
 		try {
 			variables = coerce(plan, request.variables());
 		}
 		catch (GraphQLException ex) {
 			return Mono.just(Map.of("errors", List.of(error(ex.getMessage(), "BAD_USER_INPUT", List.of()))));
+		}
+		if (prepared.pageSizesFromVariables()) {
+			Map<String, Object> exceeded = this.limits.checkCost(plan.operation(), this.supergraph, variables);
+			if (exceeded != null) {
+				return Mono.just(Map.of("errors", List.of(exceeded)));
+			}
 		}
 		return this.executor.execute(plan, variables, context).map((outcome) -> {
 			Map<String, Object> data = outcome.data();

@@ -71,6 +71,14 @@ class GatewayEdgeTest {
 	}
 
 	@Test
+	void graphiQlIsServedForDevelopersInTheLocalAndTestProfiles() {
+		String page = this.http.get().uri("/graphiql").exchange().expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(page).containsIgnoringCase("graphiql");
+	}
+
+	@Test
 	void automaticPersistedQueriesFollowApollosProtocol() {
 		String token = token();
 		String query = "{ __typename }";

@@ -90,6 +90,19 @@ class OperationLimitsTest {
 		Map<String, Object> small = items.execute(new Router.Request("{ items(first: 20) { edges { node { id name } } } }",
 				null, Map.of()), RequestContext.EMPTY).block(Duration.ofSeconds(5));
 		assertThat(small).doesNotContainKey("errors");
+
+		// a page size given as a variable costs what the variable asks for, checked per request on the cached plan
+		String byVariable = "query Items($n: Int) { items(first: $n) { edges { node { id name } } } }";
+		Map<String, Object> hugeVariable = items.execute(new Router.Request(byVariable, null, Map.of("n", 1000)),
+				RequestContext.EMPTY).block(Duration.ofSeconds(5));
+		assertThat(hugeVariable.get("errors").toString()).contains("limit=cost");
+		Map<String, Object> smallVariable = items.execute(new Router.Request(byVariable, null, Map.of("n", 20)),
+				RequestContext.EMPTY).block(Duration.ofSeconds(5));
+		assertThat(smallVariable).doesNotContainKey("errors");
+		Map<String, Object> hugeDefault = items.execute(new Router.Request(
+				"query Items($n: Int = 1000) { items(first: $n) { edges { node { id name } } } }", null, Map.of()),
+				RequestContext.EMPTY).block(Duration.ofSeconds(5));
+		assertThat(hugeDefault.get("errors").toString()).contains("limit=cost");
 	}
 
 	@Test
