@@ -28,7 +28,7 @@ public record GatewayProperties(Map<String, String> subgraphs, String supergraph
 
 	/** What an operation may ask for before any subgraph is called; see {@code OperationLimits}. */
 	public record Limits(Integer maxDepth, Integer maxAliases, Integer maxRootFields, Integer maxDirectives,
-			Long maxCost, Integer maxTokens, Integer defaultListSize, Boolean introspection) {
+			Long maxCost, Integer maxTokens, Integer defaultListSize, Boolean introspection, Integer maxFields) {
 
 		public dev.skillpath.gateway.router.OperationLimits toOperationLimits() {
 			var d = dev.skillpath.gateway.router.OperationLimits.DEFAULTS;
@@ -36,7 +36,7 @@ public record GatewayProperties(Map<String, String> subgraphs, String supergraph
 					or(this.maxAliases, d.maxAliases()), or(this.maxRootFields, d.maxRootFields()),
 					or(this.maxDirectives, d.maxDirectives()), this.maxCost == null ? d.maxCost() : this.maxCost,
 					or(this.maxTokens, d.maxTokens()), or(this.defaultListSize, d.defaultListSize()),
-					this.introspection == null ? d.introspection() : this.introspection);
+					this.introspection == null ? d.introspection() : this.introspection, or(this.maxFields, d.maxFields()));
 		}
 
 		private static int or(Integer value, int fallback) {
@@ -63,7 +63,7 @@ public record GatewayProperties(Map<String, String> subgraphs, String supergraph
 		subgraphTimeout = subgraphTimeout == null ? Duration.ofSeconds(10) : subgraphTimeout;
 		planCacheSize = planCacheSize == null ? 1000 : planCacheSize;
 		forwardHeaders = forwardHeaders == null ? List.of() : forwardHeaders;
-		limits = limits == null ? new Limits(null, null, null, null, null, null, null, null) : limits;
+		limits = limits == null ? new Limits(null, null, null, null, null, null, null, null, null) : limits;
 		persistedQueries = persistedQueries == null ? new PersistedQueries(null, null) : persistedQueries;
 		cors = cors == null || cors.allowedOrigins() == null ? new Cors(List.of()) : cors;
 		maxBatchSize = maxBatchSize == null ? 10 : maxBatchSize;

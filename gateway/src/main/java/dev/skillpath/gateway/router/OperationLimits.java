@@ -1,15 +1,22 @@
 package dev.skillpath.gateway.router;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.skillpath.gateway.router.supergraph.FieldInfo;
 import dev.skillpath.gateway.router.supergraph.Supergraph;
 import dev.skillpath.gateway.router.supergraph.TypeInfo;
 import graphql.language.Argument;
+import graphql.language.Definition;
+import graphql.language.Document;
 import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
 import graphql.language.InlineFragment;
 import graphql.language.IntValue;
 import graphql.language.ListType;
@@ -23,13 +30,106 @@ import graphql.language.Type;
  * Limits an operation must stay within before any subgraph is called: nesting depth, aliases,
  * root fields, directives, and an estimated cost where each list multiplies the cost of what
  * it contains by its page size ({@code first}/{@code last}/{@code limit} when given as a literal,
- * else {@code defaultListSize}). Token counts are limited by the parser.
+ * else {@code defaultListSize}). Token counts are limited by the parser, and the number of fields
+ * an operation holds once its fragments are spread ({@code maxFields}) is checked before
+ * validation: duplicated fields and fragments that spread each other several times (2^n fields
+ * from n short fragments) would otherwise keep validation and planning busy for minutes.
  */
 public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, int maxDirectives, long maxCost,
-		int maxTokens, int defaultListSize, boolean introspection) {
+		int maxTokens, int defaultListSize, boolean introspection, int maxFields) {
 
 	/** Generous limits for local work; production sets its own in configuration. */
-	public static final OperationLimits DEFAULTS = new OperationLimits(15, 30, 20, 50, 50_000, 15_000, 10, true);
+	public static final OperationLimits DEFAULTS = new OperationLimits(15, 30, 20, 50, 50_000, 15_000, 10, true, 1_000);
+
+	public OperationLimits(int maxDepth, int maxAliases, int maxRootFields, int maxDirectives, long maxCost,
+			int maxTokens, int defaultListSize, boolean introspection) {
+		this(maxDepth, maxAliases, maxRootFields, maxDirectives, maxCost, maxTokens, defaultListSize, introspection,
+				DEFAULTS.maxFields());
+	}
+
+	/**
+	 * Checked on the parsed document, before validation: the most fields any operation or
+	 * fragment holds with every spread expanded, as a GraphQL error, or null. Linear in the
+	 * document's size (each fragment is counted once); cycles are left to validation.
+	 */
+	Map<String, Object> checkDocument(Document document) {
+		Map<String, FragmentDefinition> fragments = new HashMap<>();
+		document.getDefinitionsOfType(FragmentDefinition.class).forEach((f) -> fragments.put(f.getName(), f));
+		FieldCounter counter = new FieldCounter(fragments);
+		long most = 0;
+		for (Definition<?> definition : document.getDefinitions()) {
+			if (definition instanceof OperationDefinition operation) {
+				most = Math.max(most, counter.count(operation.getSelectionSet()));
+			}
+			else if (definition instanceof FragmentDefinition fragment) {
+				most = Math.max(most, counter.count(fragment));
+			}
+		}
+		if (most > this.maxFields) {
+			return error("The operation holds " + (most == Long.MAX_VALUE ? "too many" : most)
+					+ " fields once its fragments are spread; the limit is " + this.maxFields, "OPERATION_LIMIT_EXCEEDED",
+					"fields", this.maxFields, most);
+		}
+		return null;
+	}
+
+	/** Fields per selection set with fragment spreads expanded, each fragment counted once (saturating). */
+	private static final class FieldCounter {
+
+		final Map<String, FragmentDefinition> fragments;
+
+		final Map<String, Long> counted = new HashMap<>();
+
+		final Set<String> visiting = new HashSet<>();
+
+		FieldCounter(Map<String, FragmentDefinition> fragments) {
+			this.fragments = fragments;
+		}
+
+		long count(FragmentDefinition fragment) {
+			Long known = this.counted.get(fragment.getName());
+			if (known != null) {
+				return known;
+			}
+			if (!this.visiting.add(fragment.getName())) {
+				return 0; // a cycle: validation refuses it with its own error
+			}
+			long total = count(fragment.getSelectionSet());
+			this.visiting.remove(fragment.getName());
+			this.counted.put(fragment.getName(), total);
+			return total;
+		}
+
+		long count(SelectionSet selectionSet) {
+			long total = 0;
+			if (selectionSet == null) {
+				return total;
+			}
+			for (Selection<?> selection : selectionSet.getSelections()) {
+				long inner;
+				if (selection instanceof Field field) {
+					inner = saturatedAdd(1, count(field.getSelectionSet()));
+				}
+				else if (selection instanceof InlineFragment fragment) {
+					inner = count(fragment.getSelectionSet());
+				}
+				else if (selection instanceof FragmentSpread spread && this.fragments.get(spread.getName()) != null) {
+					inner = count(this.fragments.get(spread.getName()));
+				}
+				else {
+					inner = 0;
+				}
+				total = saturatedAdd(total, inner);
+			}
+			return total;
+		}
+
+		private static long saturatedAdd(long a, long b) {
+			long sum = a + b;
+			return sum < 0 ? Long.MAX_VALUE : sum;
+		}
+
+	}
 
 	/**
 	 * The first limit the operation exceeds, as a GraphQL error, or null. Page sizes given as

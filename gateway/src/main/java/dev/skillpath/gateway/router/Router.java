@@ -116,6 +116,10 @@ public final class Router {
 			return new Prepared(null, List.of(error(ex.getMessage(), "GRAPHQL_PARSE_FAILED",
 					ex.getLocation() == null ? List.of() : List.of(ex.getLocation()))));
 		}
+		Map<String, Object> tooBig = this.limits.checkDocument(document);
+		if (tooBig != null) {
+			return new Prepared(null, List.of(tooBig));
+		}
 		List<ValidationError> invalid = new Validator().validateDocument(this.supergraph.apiSchema(), document,
 				Locale.ENGLISH);
 		if (!invalid.isEmpty()) {
