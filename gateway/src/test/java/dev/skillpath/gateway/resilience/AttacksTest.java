@@ -1,7 +1,6 @@
 package dev.skillpath.gateway.resilience;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +10,11 @@ import java.util.stream.IntStream;
 
 import dev.skillpath.gateway.SuiteServices;
 import dev.skillpath.support.security.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -36,13 +33,8 @@ class AttacksTest {
 
 	@BeforeAll
 	static void startProdGateway() {
-		gateway = GatewayUnderTest.start("prod", Map.of());
+		gateway = GatewayUnderTest.get("prod", Map.of());
 		http = gateway.http();
-	}
-
-	@AfterAll
-	static void stop() {
-		gateway.close();
 	}
 
 	static WebTestClient.BodyContentSpec post(Object body) {
@@ -175,9 +167,8 @@ class AttacksTest {
 	}
 
 	static long statementsOf(String learner) {
-		return SuiteServices.get().progress.context().getBean(DatabaseClient.class)
-			.sql("SELECT count(*) AS n FROM statement WHERE learner_id = :learner").bind("learner", learner)
-			.map((row) -> row.get("n", Long.class)).one().block(Duration.ofSeconds(10));
+		return ServiceRows.count(SuiteServices.get().progress, "SELECT count(*) AS n FROM statement WHERE learner_id = :l",
+				Map.of("l", learner));
 	}
 
 }

@@ -21,9 +21,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * A gateway started in the test JVM on a free port in front of the shared {@link SuiteServices},
  * in the profile a resilience test needs (prod for the attack tests), with rate limits raised so
  * that a bounded load or a fuzz corpus is judged on its answers, not refused with 429s.
- * Properties given to {@link #start} win, e.g. a subgraph URL pointing at a proxy.
+ * Properties given to {@link #get} win, e.g. a subgraph URL pointing at a proxy.
+ * <p>
+ * Gateways are kept per configuration and stop when the JVM exits, like {@link SuiteServices}:
+ * closing a WebFlux context disposes Reactor Netty's global event loops, which the services
+ * sharing this JVM serve on.
  */
-final class GatewayUnderTest implements AutoCloseable {
+final class GatewayUnderTest {
+
+	private static final Map<String, GatewayUnderTest> running = new LinkedHashMap<>();
 
 	/** The key the services' test profile signs tokens with; a prod gateway must accept them too. */
 	private static final String TEST_SECRET_PROPERTY = "skillpath.security.jwt.hmac-secret";
@@ -37,7 +43,20 @@ final class GatewayUnderTest implements AutoCloseable {
 		this.baseUrl = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
-	static GatewayUnderTest start(String profile, Map<String, Object> properties) {
+	/** The gateway for this profile and these properties, started on first use. */
+	static synchronized GatewayUnderTest get(String profile, Map<String, Object> properties) {
+		String key = profile + properties;
+		GatewayUnderTest gateway = running.get(key);
+		if (gateway == null) {
+			gateway = start(profile, properties);
+			running.put(key, gateway);
+			ConfigurableApplicationContext context = gateway.context;
+			Runtime.getRuntime().addShutdownHook(new Thread(context::close, "gateway-under-test-stop"));
+		}
+		return gateway;
+	}
+
+	private static GatewayUnderTest start(String profile, Map<String, Object> properties) {
 		SuiteServices suite = SuiteServices.get();
 		Map<String, Object> all = new LinkedHashMap<>();
 		all.put("server.port", 0);
@@ -95,11 +114,6 @@ final class GatewayUnderTest implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	@Override
-	public void close() {
-		this.context.close();
 	}
 
 }
