@@ -140,6 +140,13 @@ class FederationTest extends JobsServiceTest {
 		List<Map<String, Object>> skills = (List<Map<String, Object>>) data.get("_entities");
 		assertThat(skills).extracting((s) -> s.get("jobCount")).containsExactly(3, 1, 0);
 		assertThat(this.sql.matching("unnest(j.required_skills)")).as("jobCount of a batch").hasSize(1);
+		assertThat(this.sql.matching("count(*) OVER ()")).as("openJobs of a batch").hasSize(1);
+		assertThat(this.sql.matching("percentile_cont")).as("salaryStats of a batch").hasSize(1);
+		// each skill gets its own page and figures out of the one statement
+		assertThat(skills).extracting((s) -> (Object) ((Map<?, ?>) s.get("openJobs")).get("totalCount")).containsExactly(3, 1, 0);
+		assertThat(skills).extracting((s) -> (Object) ((Map<?, ?>) s.get("salaryStats")).get("count")).containsExactly(3, 1, 0);
+		assertThat(skills).extracting((s) -> (Object) ((Map<?, ?>) s.get("salaryStats")).get("median"))
+			.containsExactly(110000.0, 150000.0, null);
 		@SuppressWarnings("unchecked")
 		Map<String, Object> open = (Map<String, Object>) skills.get(0).get("openJobs");
 		assertThat(open.get("totalCount")).isEqualTo(3);

@@ -92,13 +92,16 @@ public class JobWriter {
 				     AND NOT EXISTS (SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.partner_id = :partner)
 				   LIMIT 1)
 				  UNION ALL
-				  (SELECT j.id FROM job j
-				   WHERE j.company_key = r.company_key AND j.country IS NOT DISTINCT FROM r.country
-				     AND j.closed_at IS NULL AND j.seniority IS NOT DISTINCT FROM r.seniority
-				     AND (j.city IS NULL OR r.city IS NULL OR lower(j.city) = lower(r.city))
-				     AND similarity(j.title, r.title) >= 0.5 AND similarity(j.description_text, r.description) >= 0.6
-				     AND NOT EXISTS (SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.partner_id = :partner)
-				   ORDER BY similarity(j.description_text, r.description) DESC
+				  (SELECT o.id FROM (
+				     SELECT j.id, j.title, j.description_text FROM job j
+				     WHERE j.company_key = r.company_key AND j.closed_at IS NULL
+				       AND j.country IS NOT DISTINCT FROM r.country AND j.seniority IS NOT DISTINCT FROM r.seniority
+				       AND (j.city IS NULL OR r.city IS NULL OR lower(j.city) = lower(r.city))
+				       AND NOT EXISTS (SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.partner_id = :partner)
+				     -- a fence: similarity (the costly part) only for other partners' jobs of that company
+				     OFFSET 0) o
+				   WHERE similarity(o.title, r.title) >= 0.5 AND similarity(o.description_text, r.description) >= 0.6
+				   ORDER BY similarity(o.description_text, r.description) DESC
 				   LIMIT 1)
 				  LIMIT 1) c
 				""")

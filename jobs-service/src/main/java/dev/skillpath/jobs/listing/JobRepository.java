@@ -99,6 +99,33 @@ public class JobRepository {
 					rows.isEmpty() ? 0 : rows.get(0).getValue()));
 	}
 
+	/**
+	 * Open jobs requiring each skill, newest first, {@code limit} rows from {@code offset}, with
+	 * each skill's total: one statement for the whole batch of skills.
+	 */
+	public Mono<Map<String, JobPage<Job>>> requiringEach(Collection<String> skillIds, int offset, int limit) {
+		String[] ids = skillIds.stream().distinct().toArray(String[]::new);
+		return this.db.sql("SELECT k.skill_id, p.* FROM unnest(:ids::text[]) AS k(skill_id) CROSS JOIN LATERAL (SELECT "
+				+ JobRows.COLUMNS + ", count(*) OVER () AS total FROM job j WHERE " + JobRows.OPEN
+				+ " AND j.required_skills @> ARRAY[k.skill_id] ORDER BY j.posted_at DESC, j.id LIMIT :limit OFFSET :offset) p")
+			.bind("ids", ids)
+			.bind("limit", limit)
+			.bind("offset", offset)
+			.map((row) -> Map.entry(row.get("skill_id", String.class),
+					Map.entry(JobRows.map(row), row.get("total", Long.class).intValue())))
+			.all()
+			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+			.map((bySkill) -> {
+				Map<String, JobPage<Job>> pages = new java.util.HashMap<>();
+				for (String id : ids) {
+					List<Map.Entry<Job, Integer>> rows = new ArrayList<>(bySkill.getOrDefault(id, List.of()));
+					pages.put(id, new JobPage<>(rows.stream().map(Map.Entry::getKey).toList(),
+							rows.isEmpty() ? 0 : rows.get(0).getValue()));
+				}
+				return pages;
+			});
+	}
+
 	/** Active sources of each job, in one statement. */
 	public Mono<Map<String, List<JobSource>>> sourcesOf(Collection<String> jobIds) {
 		return this.db.sql("""

@@ -47,10 +47,30 @@ public class MarketRepository {
 		if (skillId != null) {
 			spec = spec.bind("skill", skillId);
 		}
-		return spec.map((row) -> new double[] { row.get("n", Long.class), num(row.get("min", BigDecimal.class)),
+		return spec.map(MarketRepository::figures).one();
+	}
+
+	/** {@link #salaryFigures} for each of {@code skillIds}, in one statement for the batch. */
+	public Mono<Map<String, double[]>> salaryFiguresOfEach(Collection<String> skillIds, String currency) {
+		String[] ids = skillIds.stream().distinct().toArray(String[]::new);
+		return this.db.sql("SELECT k.skill_id, count(s.a) AS n, min(s.a) AS min, "
+				+ "percentile_cont(0.25) WITHIN GROUP (ORDER BY s.a) AS p25, "
+				+ "percentile_cont(0.5) WITHIN GROUP (ORDER BY s.a) AS median, "
+				+ "percentile_cont(0.75) WITHIN GROUP (ORDER BY s.a) AS p75, max(s.a) AS max "
+				+ "FROM unnest(:ids::text[]) AS k(skill_id) LEFT JOIN LATERAL (SELECT " + ANNUAL + " AS a FROM job j WHERE "
+				+ JobRows.OPEN + " AND j.salary_currency = :currency AND j.required_skills @> ARRAY[k.skill_id]"
+				+ " AND coalesce(j.annual_min, j.annual_max) IS NOT NULL) s ON true GROUP BY k.skill_id")
+			.bind("ids", ids)
+			.bind("currency", currency)
+			.map((row) -> Map.entry(row.get("skill_id", String.class), figures(row)))
+			.all()
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	private static double[] figures(io.r2dbc.spi.Readable row) {
+		return new double[] { row.get("n", Long.class), num(row.get("min", BigDecimal.class)),
 				dbl(row.get("p25", Double.class)), dbl(row.get("median", Double.class)), dbl(row.get("p75", Double.class)),
-				num(row.get("max", BigDecimal.class)) })
-			.one();
+				num(row.get("max", BigDecimal.class)) };
 	}
 
 	public Mono<Integer> openJobs() {

@@ -1,63 +1,104 @@
 package dev.skillpath.jobs.normalise;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Partner descriptions as safe HTML (an allow-list: text formatting, lists, headings and http(s)
  * links; no scripts, styles, event handlers or images) and as plain text with line breaks kept,
- * which the tagger reads section by section.
+ * which the tagger reads section by section. One parse per description: the cleaned document
+ * gives both the HTML and, walked once, the text.
  */
 public final class HtmlText {
+
+	/** Both forms of a description. */
+	public record Clean(String html, String text) {
+	}
 
 	private static final Safelist SAFE = Safelist.basic().addTags("h2", "h3", "h4").removeProtocols("a", "href", "ftp");
 
 	private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<\\s*[a-zA-Z!/][^>]*>");
 
-	private static final Pattern BREAK = Pattern.compile("(?i)<br\\s*/?>");
-
-	private static final Pattern BLOCK_END = Pattern.compile("(?i)</(p|li|h[1-6]|div|ul|ol|blockquote|pre)>");
-
-	private static final Pattern ITEM_START = Pattern.compile("(?i)<li>");
+	private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\R\\s*\\R");
 
 	private static final Pattern LINE = Pattern.compile("\\R");
 
 	private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
 
+	/** Elements whose end starts a new line of text. */
+	private static final Set<String> BLOCKS = Set.of("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol",
+			"blockquote", "pre");
+
 	private HtmlText() {
 	}
 
-	/** Sanitised HTML for {@code description}; plain text becomes paragraphs. */
-	public static String sanitise(String description) {
+	/** Sanitised HTML and plain text for {@code description}; plain text becomes paragraphs. */
+	public static Clean clean(String description) {
 		if (!LOOKS_LIKE_HTML.matcher(description).find()) {
-			StringBuilder html = new StringBuilder();
-			for (String paragraph : description.strip().split("\\R\\s*\\R")) {
-				html.append("<p>")
-					.append(org.jsoup.nodes.Entities.escape(paragraph.strip()).replaceAll("\\R", "<br>"))
-					.append("</p>");
+			StringBuilder html = new StringBuilder(description.length() + 64);
+			StringBuilder text = new StringBuilder(description.length());
+			for (String paragraph : PARAGRAPH_BREAK.split(description.strip())) {
+				html.append("<p>");
+				String[] lines = LINE.split(paragraph.strip(), -1);
+				for (int i = 0; i < lines.length; i++) {
+					html.append(i == 0 ? "" : "<br>").append(Entities.escape(lines[i]));
+					appendLine(text, lines[i]);
+				}
+				html.append("</p>");
 			}
-			return html.toString();
+			return new Clean(html.toString(), finish(text));
 		}
-		Document.OutputSettings compact = new Document.OutputSettings().prettyPrint(false);
-		return Jsoup.clean(description, "", SAFE, compact).strip();
+		Document dirty = Parser.parseBodyFragment(description, "");
+		Document safe = new Cleaner(SAFE).clean(dirty);
+		safe.outputSettings().prettyPrint(false);
+		String html = safe.body().html().strip();
+		StringBuilder raw = new StringBuilder(description.length());
+		safe.body().traverse(new NodeVisitor() {
+			@Override
+			public void head(Node node, int depth) {
+				if (node instanceof TextNode textNode) {
+					raw.append(textNode.getWholeText());
+				}
+				else if (node instanceof Element element && (element.normalName().equals("br")
+						|| element.normalName().equals("li"))) {
+					raw.append('\n');
+				}
+			}
+
+			@Override
+			public void tail(Node node, int depth) {
+				if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+					raw.append('\n');
+				}
+			}
+		});
+		StringBuilder text = new StringBuilder(raw.length());
+		for (String line : LINE.split(raw)) {
+			appendLine(text, line);
+		}
+		return new Clean(html, finish(text));
 	}
 
-	/** Plain text of sanitised HTML: one line per paragraph, heading, list item or break. */
-	public static String plainText(String safeHtml) {
-		String withBreaks = ITEM_START.matcher(BLOCK_END.matcher(BREAK.matcher(safeHtml).replaceAll("\n"))
-			.replaceAll("\n")).replaceAll("\n");
-		String text = Jsoup.parse(withBreaks).wholeText();
-		StringBuilder lines = new StringBuilder();
-		for (String line : LINE.split(text)) {
-			String collapsed = SPACES.matcher(line).replaceAll(" ").strip();
-			if (!collapsed.isEmpty()) {
-				lines.append(collapsed).append('\n');
-			}
+	/** Appends {@code line} with each run of white space (no-break spaces too) as one space, if any text is left. */
+	private static void appendLine(StringBuilder text, String line) {
+		String collapsed = SPACES.matcher(line).replaceAll(" ").strip();
+		if (!collapsed.isEmpty()) {
+			text.append(collapsed).append('\n');
 		}
-		return lines.toString().strip();
+	}
+
+	private static String finish(StringBuilder text) {
+		return text.toString().strip();
 	}
 
 }

@@ -118,8 +118,9 @@ public class Normaliser {
 			return reject("employmentType", "is not a schema.org employment type (FULL_TIME, PART_TIME, CONTRACTOR, "
 					+ "TEMPORARY, INTERN, VOLUNTEER, PER_DIEM, OTHER): '" + in.employmentType() + "'");
 		}
-		String descriptionHtml = HtmlText.sanitise(in.description());
-		String descriptionText = HtmlText.plainText(descriptionHtml);
+		HtmlText.Clean description = HtmlText.clean(in.description());
+		String descriptionHtml = description.html();
+		String descriptionText = description.text();
 		if (descriptionText.isBlank()) {
 			return reject("description", "has no text once unsafe HTML is removed");
 		}
@@ -259,10 +260,11 @@ public class Normaliser {
 			return "REMOTE";
 		}
 		String lower = text.toLowerCase(Locale.ROOT);
-		if (REMOTE_TEXT.matcher(lower).find()) {
+		// every REMOTE_TEXT phrase holds "remote" or "anywhere": most texts need no pattern at all
+		if ((lower.contains("remote") || lower.contains("anywhere")) && REMOTE_TEXT.matcher(lower).find()) {
 			return "REMOTE";
 		}
-		if (HYBRID_TEXT.matcher(lower).find()) {
+		if (lower.contains("hybrid") && HYBRID_TEXT.matcher(lower).find()) {
 			return "HYBRID";
 		}
 		return "ONSITE";

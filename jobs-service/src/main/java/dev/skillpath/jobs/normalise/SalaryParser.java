@@ -28,6 +28,9 @@ public final class SalaryParser {
 			+ "(?<amount2>\\d{1,3}(?:[,.' \\u00a0]\\d{3})+|\\d+(?:[.,]\\d{1,2})?)\\s?(?<k2>k(?![a-z]))?\\s?(?<cur2>"
 			+ CURRENCY + ")(?![a-z])");
 
+	/** The most characters a match has before its first digit: a currency ("us$", "usd") and a space. */
+	private static final int LONGEST_LEAD = 4;
+
 	private static final Pattern PERIOD = Pattern.compile("(?i)^\\s*(?:/|per|an?|each)?\\s*(hour|hr|h|day|week|wk|"
 			+ "month|mo|year|yr|annum|annually|yearly|monthly|weekly|daily|hourly|p\\.a\\.|pa)\\b");
 
@@ -39,7 +42,7 @@ public final class SalaryParser {
 			return Optional.empty();
 		}
 		Matcher range = RANGE.matcher(text);
-		while (range.find()) {
+		for (int from = next(range, text, 0); from >= 0; from = next(range, text, range.end())) {
 			String currency = currency(range.group(1), range.group(4), range.group(7));
 			if (currency == null) {
 				continue;
@@ -53,7 +56,7 @@ public final class SalaryParser {
 			return Optional.of(build(min, max, currency, period(text.substring(range.end()), max), "PARSED"));
 		}
 		Matcher single = SINGLE.matcher(text);
-		while (single.find()) {
+		for (int from = next(single, text, 0); from >= 0; from = next(single, text, single.end())) {
 			String currency = single.group(1) != null ? currency(single.group(1), null, null)
 					: currency(single.group("cur2"), null, null);
 			BigDecimal value = single.group(1) != null ? amount(single.group(2), single.group(3))
@@ -64,6 +67,33 @@ public final class SalaryParser {
 			return Optional.of(build(value, value, currency, period(text.substring(single.end()), value), "PARSED"));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The next match of {@code matcher} at or after {@code from} (its start, or -1), as {@code find()}
+	 * would give it, but tried only where one can start: every match holds a digit at most
+	 * {@link #LONGEST_LEAD} characters from its start (a currency and a space), so the text between
+	 * figures (most of a description) is skipped instead of tried position by position.
+	 */
+	private static int next(Matcher matcher, String text, int from) {
+		matcher.useTransparentBounds(true).useAnchoringBounds(false);
+		int length = text.length();
+		int digit = from;
+		while (true) {
+			while (digit < length && (text.charAt(digit) < '0' || text.charAt(digit) > '9')) {
+				digit++;
+			}
+			if (digit >= length) {
+				return -1;
+			}
+			for (int start = Math.max(from, digit - LONGEST_LEAD); start <= digit; start++) {
+				if (matcher.region(start, length).lookingAt()) {
+					return start;
+				}
+			}
+			from = digit + 1;
+			digit = from;
+		}
 	}
 
 	/** A salary with its annual figures: hours × 2080, days × 260, weeks × 52, months × 12. */

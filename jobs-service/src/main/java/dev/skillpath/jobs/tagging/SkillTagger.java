@@ -45,9 +45,14 @@ public final class SkillTagger {
 			+ "you have|you bring|what you need|qualifications|what we('re| are) looking for|responsibilities|"
 			+ "about (you|us|the role)|your profile|tech stack|skills|benefits|what we offer|the role|perks)\\b");
 
-	private static final Pattern LINE = Pattern.compile("\\R");
+	/**
+	 * Every {@link #NICE_TO_HAVE} match holds one of these (in lower case): a sentence with none of
+	 * them is not searched with the pattern.
+	 */
+	private static final List<String> NICE_TO_HAVE_WORDS = List.of("nice", "bonus", "plus", "preferred", "desirable",
+			"good to have", "ideally", "would be great", "not required", "optional");
 
-	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;])\\s+");
+	private static final Pattern LINE = Pattern.compile("\\R");
 
 	private final Map<String, List<SkillTerm>> byFirstWord = new HashMap<>();
 
@@ -106,16 +111,32 @@ public final class SkillTagger {
 			if (trimmed.isEmpty()) {
 				continue;
 			}
-			if (isHeading(trimmed)) {
-				niceSection = NICE_TO_HAVE.matcher(trimmed).find();
+			String lower = trimmed.toLowerCase(Locale.ROOT);
+			boolean lineMentionsNice = mayBeNiceToHave(lower) && NICE_TO_HAVE.matcher(trimmed).find();
+			if (isHeading(trimmed, lineMentionsNice)) {
+				niceSection = lineMentionsNice;
 			}
-			for (String sentence : SENTENCE_END.split(trimmed)) {
-				List<String> found = find(sentence);
-				if (niceSection || NICE_TO_HAVE.matcher(sentence).find()) {
-					nice.addAll(found);
+			// the text one sentence at a time: a sentence ends at '.', '!', '?' or ';' followed by white space
+			int start = 0;
+			int length = trimmed.length();
+			for (int i = 1; i <= length; i++) {
+				boolean end = i == length;
+				int next = i;
+				if (!end && isSpace(trimmed.charAt(i)) && ".!?;".indexOf(trimmed.charAt(i - 1)) >= 0) {
+					while (next < length && isSpace(trimmed.charAt(next))) {
+						next++;
+					}
+					end = true;
 				}
-				else {
-					required.addAll(found);
+				if (end) {
+					boolean sentenceNice = niceSection || lineMentionsNice && (start == 0 && i == length
+							|| NICE_TO_HAVE.matcher(trimmed).region(start, i).find());
+					// lower case keeps the length of ASCII text; other text is lowered once more, by sentence
+					List<String> found = lower.length() == length ? scan(lower.substring(start, i), trimmed.substring(start, i), true)
+							: find(trimmed.substring(start, i));
+					(sentenceNice ? nice : required).addAll(found);
+					start = next;
+					i = next;
 				}
 			}
 		}
@@ -189,12 +210,41 @@ public final class SkillTagger {
 	}
 
 	/** A line that opens a section: ends with a colon, or is a short line naming what follows. */
-	private static boolean isHeading(String line) {
+	private static boolean isHeading(String line, boolean mentionsNice) {
 		if (line.length() > 80) {
 			return false;
 		}
-		return line.endsWith(":") || line.split("\\s+").length <= 6 && !line.endsWith(".")
-				&& (NICE_TO_HAVE.matcher(line).find() || SECTION.matcher(line).find());
+		return line.endsWith(":") || words(line) <= 6 && !line.endsWith(".")
+				&& (mentionsNice || SECTION.matcher(line).lookingAt());
+	}
+
+	/** Whether {@code lower} holds any of the words every nice-to-have phrase holds (a cheap test before the pattern). */
+	private static boolean mayBeNiceToHave(String lower) {
+		for (String word : NICE_TO_HAVE_WORDS) {
+			if (lower.contains(word)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Words of a stripped line, as {@code line.split("\\s+").length} counts them. */
+	private static int words(String line) {
+		int words = 0;
+		boolean inWord = false;
+		for (int i = 0; i < line.length(); i++) {
+			boolean space = isSpace(line.charAt(i));
+			if (!space && !inWord) {
+				words++;
+			}
+			inWord = !space;
+		}
+		return words;
+	}
+
+	/** White space as {@code \\s} means it (ASCII). */
+	private static boolean isSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
 	}
 
 	/** A token starts at a letter or digit not preceded by one, or at a dot that begins ".net". */
