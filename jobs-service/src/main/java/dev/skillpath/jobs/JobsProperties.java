@@ -16,7 +16,7 @@ import org.springframework.util.unit.DataSize;
 public record JobsProperties(Content content, Push push, Listing listing, Feeds feeds) {
 
 	public JobsProperties {
-		content = content != null ? content : new Content(null, null);
+		content = content != null ? content : new Content(null, null, null, null);
 		push = push != null ? push : new Push(0, null);
 		listing = listing != null ? listing : new Listing(null);
 		feeds = feeds != null ? feeds : new Feeds(null, null, 0, null, null);
@@ -44,12 +44,17 @@ public record JobsProperties(Content content, Push push, Listing listing, Feeds 
 	/**
 	 * @param graphqlUrl content-service's GraphQL endpoint
 	 * @param refreshInterval how often the skills are fetched again
+	 * @param firstLoadRetry wait before the first retry while no skills were ever fetched (doubling each time)
+	 * @param firstLoadMaxRetry longest wait between those retries
 	 */
-	public record Content(String graphqlUrl, Duration refreshInterval) {
+	public record Content(String graphqlUrl, Duration refreshInterval, Duration firstLoadRetry,
+			Duration firstLoadMaxRetry) {
 
 		public Content {
 			graphqlUrl = graphqlUrl != null ? graphqlUrl : "http://localhost:8081/graphql";
 			refreshInterval = refreshInterval != null ? refreshInterval : Duration.ofMinutes(10);
+			firstLoadRetry = firstLoadRetry != null ? firstLoadRetry : Duration.ofSeconds(1);
+			firstLoadMaxRetry = firstLoadMaxRetry != null ? firstLoadMaxRetry : Duration.ofSeconds(30);
 		}
 
 	}

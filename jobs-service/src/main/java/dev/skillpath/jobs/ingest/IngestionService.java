@@ -14,6 +14,7 @@ import java.util.UUID;
 import dev.skillpath.jobs.normalise.Normalised;
 import dev.skillpath.jobs.normalise.NormalisedListing;
 import dev.skillpath.jobs.normalise.Normaliser;
+import dev.skillpath.jobs.tagging.Retagger;
 import dev.skillpath.jobs.tagging.SkillCatalog;
 import dev.skillpath.jobs.tagging.SkillTagger;
 import dev.skillpath.jobs.tagging.SkillTags;
@@ -41,11 +42,15 @@ public class IngestionService {
 
 	private final Clock clock = Clock.systemUTC();
 
-	IngestionService(Normaliser normaliser, SkillCatalog catalog, JobWriter writer, TransactionalOperator transaction) {
+	private final Retagger retagger;
+
+	IngestionService(Normaliser normaliser, SkillCatalog catalog, JobWriter writer, TransactionalOperator transaction,
+			Retagger retagger) {
 		this.normaliser = normaliser;
 		this.catalog = catalog;
 		this.writer = writer;
 		this.transaction = transaction;
+		this.retagger = retagger;
 	}
 
 	private record Prepared(int index, NormalisedListing listing, SkillTags tags) {
@@ -59,8 +64,26 @@ public class IngestionService {
 	public Mono<IngestionReport> ingest(String partnerId, String format, List<ParsedRecord> records, String feedId) {
 		return this.catalog.ready()
 			.publishOn(Schedulers.boundedElastic())
-			.map((snapshot) -> prepare(records, snapshot.tagger()))
-			.flatMap((prepared) -> store(partnerId, format, prepared, feedId));
+			.flatMap((snapshot) -> store(partnerId, format, prepare(records, snapshot.tagger()), feedId)
+				.flatMap((report) -> snapshot.skillCount() > 0 ? Mono.just(report) : retagIfSkillsArrived(report)));
+	}
+
+	/**
+	 * Listings tagged while content-service had given no skills yet: when the skills arrived while
+	 * they were being stored, tag them now (when they arrive later, re-tagging every open listing
+	 * on {@link SkillCatalog.SkillsChanged} finds them committed).
+	 */
+	private Mono<IngestionReport> retagIfSkillsArrived(IngestionReport report) {
+		SkillCatalog.Snapshot now = this.catalog.current();
+		if (now.skillCount() == 0) {
+			return Mono.just(report);
+		}
+		List<String> stored = report.results()
+			.stream()
+			.filter((r) -> r.jobId() != null && !r.status().equals("UNCHANGED"))
+			.map(RecordResult::jobId)
+			.toList();
+		return this.retagger.retag(now.tagger(), stored).thenReturn(report);
 	}
 
 	/** Results so far (rejections) and the listings that passed, in request order. */

@@ -2,6 +2,7 @@ package dev.skillpath.jobs.tagging;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,6 +26,8 @@ public class Retagger {
 	private static final Log logger = LogFactory.getLog(Retagger.class);
 
 	private static final int PAGE = 500;
+
+	private static final String ROW_COLUMNS = "id, title, description_text, explicit_required, explicit_nice, required_skills, nice_skills";
 
 	private final DatabaseClient db;
 
@@ -57,41 +60,60 @@ public class Retagger {
 		return page(tagger, new UUID(0, 0), 0);
 	}
 
+	/** Re-tags the open listings {@code jobIds} (stored while no skills were known); emits how many changed. */
+	public Mono<Integer> retag(SkillTagger tagger, Collection<String> jobIds) {
+		if (jobIds.isEmpty()) {
+			return Mono.just(0);
+		}
+		return this.db.sql("SELECT " + ROW_COLUMNS + " FROM job WHERE closed_at IS NULL AND id = ANY(:ids::uuid[])")
+			.bind("ids", jobIds.stream().distinct().toArray(String[]::new))
+			.map(Retagger::row)
+			.all()
+			.collectList()
+			.flatMap((rows) -> write(tagger, rows));
+	}
+
 	private Mono<Integer> page(SkillTagger tagger, UUID after, int changedSoFar) {
-		return this.db.sql("""
-				SELECT id, title, description_text, explicit_required, explicit_nice, required_skills, nice_skills
-				FROM job WHERE closed_at IS NULL AND id > :after ORDER BY id LIMIT :limit
-				""")
+		return this.db.sql("SELECT " + ROW_COLUMNS + " FROM job WHERE closed_at IS NULL AND id > :after ORDER BY id LIMIT :limit")
 			.bind("after", after)
 			.bind("limit", PAGE)
-			.map((row) -> new Row(row.get("id", UUID.class).toString(), row.get("title", String.class),
-					row.get("description_text", String.class), list(row.get("explicit_required", String[].class)),
-					list(row.get("explicit_nice", String[].class)), list(row.get("required_skills", String[].class)),
-					list(row.get("nice_skills", String[].class))))
+			.map(Retagger::row)
 			.all()
 			.collectList()
 			.flatMap((rows) -> {
 				if (rows.isEmpty()) {
 					return Mono.just(changedSoFar);
 				}
-				List<Update> updates = new ArrayList<>();
-				for (Row row : rows) {
-					SkillTags tags = tagger.tag(row.title(), row.text(), row.explicitRequired(), row.explicitNice());
-					if (!tags.required().equals(row.required()) || !tags.niceToHave().equals(row.nice())) {
-						updates.add(new Update(row.id(), tags.required(), tags.niceToHave()));
-					}
-				}
 				UUID last = UUID.fromString(rows.get(rows.size() - 1).id());
-				Mono<Void> write = updates.isEmpty() ? Mono.empty()
-						: this.db.sql("""
-								UPDATE job j SET required_skills = r.required_skills, nice_skills = r.nice_skills,
-								  updated_at = now()
-								FROM jsonb_to_recordset(:rows::jsonb) AS r(id uuid, required_skills text[], nice_skills text[])
-								WHERE j.id = r.id
-								""").bind("rows", this.json.writeValueAsString(updates)).then();
-				int changed = changedSoFar + updates.size();
-				return rows.size() < PAGE ? write.thenReturn(changed) : write.then(page(tagger, last, changed));
+				Mono<Integer> write = write(tagger, rows).map((changed) -> changedSoFar + changed);
+				return rows.size() < PAGE ? write : write.flatMap((changed) -> page(tagger, last, changed));
 			});
+	}
+
+	/** Tags {@code rows} again and stores, in one UPDATE, the tags that moved; emits how many did. */
+	private Mono<Integer> write(SkillTagger tagger, List<Row> rows) {
+		List<Update> updates = new ArrayList<>();
+		for (Row row : rows) {
+			SkillTags tags = tagger.tag(row.title(), row.text(), row.explicitRequired(), row.explicitNice());
+			if (!tags.required().equals(row.required()) || !tags.niceToHave().equals(row.nice())) {
+				updates.add(new Update(row.id(), tags.required(), tags.niceToHave()));
+			}
+		}
+		if (updates.isEmpty()) {
+			return Mono.just(0);
+		}
+		return this.db.sql("""
+				UPDATE job j SET required_skills = r.required_skills, nice_skills = r.nice_skills, updated_at = now()
+				FROM jsonb_to_recordset(:rows::jsonb) AS r(id uuid, required_skills text[], nice_skills text[])
+				WHERE j.id = r.id
+				""").bind("rows", this.json.writeValueAsString(updates)).then().thenReturn(updates.size());
+	}
+
+	private static Row row(io.r2dbc.spi.Readable row) {
+		return new Row(row.get("id", UUID.class).toString(), row.get("title", String.class),
+				row.get("description_text", String.class), list(row.get("explicit_required", String[].class)),
+				list(row.get("explicit_nice", String[].class)), list(row.get("required_skills", String[].class)),
+				list(row.get("nice_skills", String[].class)));
 	}
 
 	private static List<String> list(String[] values) {

@@ -85,7 +85,16 @@ public class SkillCatalog implements org.springframework.beans.factory.Disposabl
 
 	@EventListener(ApplicationReadyEvent.class)
 	public void startRefreshing() {
-		this.refreshing = Flux.interval(Duration.ZERO, this.settings.refreshInterval())
+		// a content-service that is not up yet (or has no skills yet) is asked again soon, backing
+		// off, until the first load succeeds; after that every refresh interval
+		Mono<Snapshot> firstLoad = Mono.defer(() -> this.current.get().skillCount() > 0 ? Mono.just(this.current.get())
+				: refresh())
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, this.settings.firstLoadRetry())
+				.maxBackoff(this.settings.firstLoadMaxRetry())
+				.doBeforeRetry((signal) -> logger.warn("No skills from " + this.settings.graphqlUrl() + " yet (attempt "
+						+ (signal.totalRetries() + 1) + "): " + signal.failure().getMessage() + "; asking again soon")));
+		this.refreshing = firstLoad
+			.thenMany(Flux.interval(this.settings.refreshInterval(), this.settings.refreshInterval()))
 			.concatMap((tick) -> refresh().onErrorResume((ex) -> {
 				logger.warn("Could not fetch skills from " + this.settings.graphqlUrl() + ": " + ex.getMessage());
 				return Mono.empty();
