@@ -123,23 +123,24 @@ await() { # name timeout-seconds; fails (1) when the service died or timed out
   done
 }
 
-# Starts the suite as run-suite does (subgraphs in parallel, the gateway once they answer) and
-# sets STARTUP_SECONDS to the time from launch to all healthy.
+# Starts the suite as run-suite does (all four at once; the gateway is ready once it has composed)
+# and sets STARTUP_SECONDS to the time from launch to all healthy.
 start_suite() {
   local t0 t1
   t0=$(date +%s.%N)
-  for name in content-service progress-service jobs-service; do
+  for name in content-service progress-service jobs-service gateway; do
     if [ -f "$BENCH_DIR/jars/$name.jar" ]; then launch "$name"; fi
   done
   await content-service 300
   await progress-service 300
   if [ -n "${PID[jobs-service]:-}" ] && ! await jobs-service 300; then
     log "jobs-service is not available: benchmarking without it"
-    kill "${PID[jobs-service]}" 2>/dev/null || true
+    kill "${PID[jobs-service]}" "${PID[gateway]}" 2>/dev/null || true
     unset 'PID[jobs-service]'
     JOBS_URL_FOR_GATEWAY=""
+    wait "${PID[gateway]}" 2>/dev/null || true
+    launch gateway
   fi
-  launch gateway
   await gateway 120
   t1=$(date +%s.%N)
   STARTUP_SECONDS=$(python3 -c "print(f'{$t1 - $t0:.1f}')")

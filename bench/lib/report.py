@@ -213,7 +213,7 @@ def main():
         kind = ("fresh data directories (first run: initdb, migrations, roadmap import)" if s["kind"] == "fresh"
                 else "restart on the seeded data directories")
         w(f"| {kind} | {s['seconds']} | {s['load']} |")
-    w("\nAs `run-suite` does: the subgraphs in parallel, the gateway once they answer (readiness includes a composed supergraph).\n")
+    w("\nAs `run-suite` does: all four services at once; the gateway retries composition every second and is ready once it has a supergraph.\n")
     w("| process | RSS after the signature-query scenario |\n|---|---:|")
     for r in sorted(rss, key=lambda r: r["service"]):
         w(f"| {r['service']} | {r['rss_mb']} MB |")

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,15 +94,20 @@ public final class SupergraphManager implements SmartLifecycle {
 		if (this.properties.subgraphs().isEmpty()) {
 			throw new IllegalStateException("Configure skillpath.gateway.subgraphs (name: url) or skillpath.gateway.supergraph-file");
 		}
-		// first attempt now; then poll, which also retries until every subgraph answers
+		// first attempt now; until one succeeds, retry every second (the subgraphs are usually
+		// starting beside the gateway, and readiness waits for this); then poll for changes
 		recompose().subscribe();
-		if (!this.properties.pollInterval().isZero()) {
-			this.polling = Flux.interval(this.properties.pollInterval(), this.properties.pollInterval(), Schedulers.parallel())
-				.onBackpressureDrop()
-				.concatMap((tick) -> recompose())
-				.subscribe();
-		}
+		Duration poll = this.properties.pollInterval();
+		long ticksPerPoll = poll.isZero() ? Long.MAX_VALUE : Math.max(1, poll.toMillis() / UNTIL_READY.toMillis());
+		this.polling = Flux.interval(UNTIL_READY, UNTIL_READY, Schedulers.parallel())
+			.filter((tick) -> this.router.get() == null || (tick + 1) % ticksPerPoll == 0)
+			.onBackpressureDrop()
+			.concatMap((tick) -> recompose())
+			.subscribe();
 	}
+
+	/** How often composition is retried while the gateway has no supergraph. */
+	private static final Duration UNTIL_READY = Duration.ofSeconds(1);
 
 	/** Fetches every subgraph's SDL and recomposes when they changed. */
 	public Mono<Void> recompose() {
