@@ -5,7 +5,8 @@
 #
 # What it does: builds the jars if missing, copies them to $BENCH_DIR (so a rebuild by someone
 # else cannot swap them mid-run), starts content-, progress- and jobs-service and our gateway on
-# the bench ports 18081-18083 and 18080 (BASE_PORT moves them) with fresh embedded databases under $BENCH_DIR/data,
+# the bench ports 18081-18083 and 18080 (BASE_PORT moves them) with fresh embedded databases under $BENCH_DIR/data
+# and class data sharing archives as run-suite uses them (scripts/prepare-cds; SKILLPATH_CDS=0 for none),
 # timing the start-up; seeds a learner and 200 listings; starts Hive Gateway (npm, in
 # $BENCH_DIR/hive) on 18084 over a supergraph composed by The Guild's composer from the same
 # subgraphs; then for each scenario warms up and measures with wrk for a fixed time, recording
@@ -76,6 +77,16 @@ for m in "${modules[@]}"; do
   jar=$(ls "$m"/target/"$m"-*-exec.jar 2>/dev/null | head -1 || true)
   if [ -n "$jar" ]; then cp "$jar" "$BENCH_DIR/jars/$m.jar"; fi
 done
+# class data sharing archives for the copied jars, as run-suite makes them (not timed: made once per jar)
+if [ "${SKILLPATH_CDS:-1}" = 1 ]; then
+  log "preparing class data sharing archives"
+  for m in "${modules[@]}"; do
+    if [ -f "$BENCH_DIR/jars/$m.jar" ]; then
+      JAVA_OPTS=$JAVA_OPTS scripts/prepare-cds "$BENCH_DIR/jars/$m.jar" "$BENCH_DIR/cds/$m" "$RUN/logs/$m.cds-training.log" &
+    fi
+  done
+  wait
+fi
 git -C "$ROOT" rev-parse --short HEAD >"$RUN/commit" 2>/dev/null || echo unknown >"$RUN/commit"
 
 # ---- processes -----------------------------------------------------------------------------------
@@ -98,8 +109,12 @@ trap 'stop_all' EXIT
 trap 'exit 130' INT TERM
 
 launch() { # name
-  local name=$1
+  local name=$1 cds=()
   local jar=$BENCH_DIR/jars/$name.jar
+  if [ -f "$BENCH_DIR/cds/$name/app.jsa" ]; then # as run-suite starts them
+    cds=(-XX:SharedArchiveFile="$BENCH_DIR/cds/$name/app.jsa")
+    jar=$BENCH_DIR/cds/$name/$name.jar
+  fi
   env PORT="${PORT[$name]}" \
     SKILLPATH_DATABASE_EMBEDDED_DATA_DIR="$BENCH_DIR/data/$name" \
     SKILLPATH_PROGRESS_CONTENT_URL="http://127.0.0.1:$CONTENT_PORT/graphql" \
@@ -107,7 +122,7 @@ launch() { # name
     CONTENT_URL="http://127.0.0.1:$CONTENT_PORT/graphql" \
     PROGRESS_URL="http://127.0.0.1:$PROGRESS_PORT/graphql" \
     JOBS_URL="${JOBS_URL_FOR_GATEWAY-http://127.0.0.1:$JOBS_PORT/graphql}" \
-    nohup java $JAVA_OPTS -Dskillpath-bench="$name" -jar "$jar" $([ "$name" = gateway ] && echo "$GATEWAY_ARGS") \
+    nohup java $JAVA_OPTS "${cds[@]}" -Dskillpath-bench="$name" -jar "$jar" $([ "$name" = gateway ] && echo "$GATEWAY_ARGS") \
     >"$RUN/logs/$name.log" 2>&1 &
   PID[$name]=$!
 }
