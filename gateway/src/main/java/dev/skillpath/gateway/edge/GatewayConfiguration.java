@@ -105,13 +105,25 @@ class GatewayConfiguration {
 		return new org.springframework.web.cors.reactive.CorsWebFilter(source);
 	}
 
-	/** Plan cache hit ratio and size of the router in service. */
+	/** Plan cache hits and misses of the router in service, and whether there is one. */
 	@Bean
 	io.micrometer.core.instrument.binder.MeterBinder planCacheMetrics(SupergraphManager supergraphs) {
 		return (registry) -> {
 			io.micrometer.core.instrument.Gauge.builder("skillpath.gateway.plan.cache.hit.ratio",
 					supergraphs, (s) -> s.router() == null ? 0 : s.router().planCacheStats().hitRate())
-				.description("Share of requests whose plan came from the cache")
+				.description("Share of requests whose plan came from the cache, since the current supergraph")
+				.register(registry);
+			// counts, so that dashboards can show the ratio over any window (they restart with each
+			// new supergraph's router, which rate() takes as a counter reset)
+			io.micrometer.core.instrument.FunctionCounter.builder("skillpath.gateway.plan.cache.lookups", supergraphs,
+					(s) -> s.router() == null ? 0 : s.router().planCacheStats().hitCount())
+				.description("Plan lookups, by whether the plan came from the cache")
+				.tag("result", "hit")
+				.register(registry);
+			io.micrometer.core.instrument.FunctionCounter.builder("skillpath.gateway.plan.cache.lookups", supergraphs,
+					(s) -> s.router() == null ? 0 : s.router().planCacheStats().missCount())
+				.description("Plan lookups, by whether the plan came from the cache")
+				.tag("result", "miss")
 				.register(registry);
 			io.micrometer.core.instrument.Gauge.builder("skillpath.gateway.supergraph.ready", supergraphs,
 					(s) -> s.status().ready() ? 1 : 0)

@@ -383,7 +383,8 @@ class DeployFilesTest {
 		return names;
 	}
 
-	private static void awaitReadiness(WebTestClient gateway) {
+	/** Waits until the gateway has composed the supergraph (its readiness answers 200). */
+	static void awaitReadiness(WebTestClient gateway) {
 		long deadline = System.currentTimeMillis() + 60_000;
 		while (gateway.get().uri("/actuator/health/readiness").exchange().returnResult(String.class).getStatus().value() != 200) {
 			if (System.currentTimeMillis() > deadline) {

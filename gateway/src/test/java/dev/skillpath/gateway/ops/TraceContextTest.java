@@ -76,9 +76,10 @@ class TraceContextTest {
 		// successful answers are logged at DEBUG
 		this.logging.setLogLevel(GraphQlRequestLog.class.getName(), LogLevel.DEBUG);
 
-		String body = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30)).build()
-			.post().uri("/graphql")
+		WebTestClient gateway = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(30)).build();
+		DeployFilesTest.awaitReadiness(gateway);
+		String body = gateway.post().uri("/graphql")
 			.header("Authorization", "Bearer " + this.tokens.issue("trace-learner", Role.LEARNER))
 			.header("traceparent", "00-" + traceId + "-" + clientSpanId + "-01")
 			.bodyValue(Map.of("query", "{ me { completedSkillIds } }"))

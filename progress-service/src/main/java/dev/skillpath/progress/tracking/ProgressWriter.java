@@ -16,6 +16,7 @@ import java.util.UUID;
 import dev.skillpath.progress.ProgressProperties;
 import dev.skillpath.progress.content.ContentClient;
 import dev.skillpath.progress.content.SkillCatalog;
+import dev.skillpath.progress.metrics.ProgressEvents;
 import dev.skillpath.progress.skill.ProgressReader;
 import dev.skillpath.progress.skill.SkillProgress;
 import dev.skillpath.progress.tracking.SyncResult.ItemError;
@@ -53,8 +54,12 @@ public class ProgressWriter {
 
 	private final Clock clock;
 
+	private final ProgressEvents events;
+
 	public ProgressWriter(StatementLog log, ProgressReader reader, SkillCatalog catalog, ContentClient content,
-			ReactiveTransactionManager transactionManager, ProgressProperties properties, Clock clock) {
+			ReactiveTransactionManager transactionManager, ProgressProperties properties, Clock clock,
+			ProgressEvents events) {
+		this.events = events;
 		this.log = log;
 		this.reader = reader;
 		this.catalog = catalog;
@@ -76,7 +81,12 @@ public class ProgressWriter {
 					.then(replayIfKnown(learnerId, change))
 					.switchIfEmpty(Mono.defer(() -> applyOne(learnerId, change, skillId, now(), "SET"))
 						.map((appended) -> new SetStatusResult(change.clientMutationId(),
-								appended.statement().progress(), appended.statement().id().toString(), false))));
+								appended.statement().progress(), appended.statement().id().toString(), false))))
+					.doOnNext((result) -> {
+						if (!result.replayed()) {
+							this.events.recorded(XapiVerb.of(result.progress().status()));
+						}
+					});
 			});
 		// a retry usually finds its first attempt without asking content-service again
 		return replayIfKnown(learnerId, change).switchIfEmpty(apply);
@@ -134,6 +144,13 @@ public class ProgressWriter {
 			}
 			return this.transaction.transactional(this.log.lockLearner(learnerId)
 				.then(applyItems(learnerId, items, times, known, results)));
+		}).doOnNext((answered) -> {
+			for (ItemResult result : answered) {
+				// an outdated change is stored in the history too
+				if (result.outcome() == Outcome.APPLIED || result.outcome() == Outcome.OUTDATED) {
+					this.events.recorded(XapiVerb.of(items.get(result.index()).change().status()));
+				}
+			}
 		}).map(SyncResult::new);
 	}
 
@@ -205,7 +222,8 @@ public class ProgressWriter {
 			.flatMap((skillIds) -> skillIds.isEmpty()
 					? Mono.error(ApiException.notFound("No roadmap '" + roadmapId + "'"))
 					: this.transaction.transactional(
-							this.log.lockLearner(learnerId).then(this.log.reset(learnerId, skillIds.get(), now()))));
+							this.log.lockLearner(learnerId).then(this.log.reset(learnerId, skillIds.get(), now()))))
+			.doOnNext((count) -> this.events.recorded(XapiVerb.RESET, count));
 	}
 
 	/** The answer to {@code voidStatement}: the voiding statement and the skill's state after it. */
@@ -238,7 +256,8 @@ public class ProgressWriter {
 					.flatMap((voiding) -> this.log.reproject(learnerId, target.skillId())
 						.map((progress) -> new Voided(voiding, progress))
 						.defaultIfEmpty(new Voided(voiding, null)));
-			}));
+			}))
+			.doOnNext((voided) -> this.events.recorded(XapiVerb.VOIDED));
 	}
 
 	/** Erases the learner: statements, projection and settings. Returns (statements, progress rows). */
