@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Tracing overhead at the gateway (docs/decisions/0008-trace-sampling.md). One command:
+#
+#   bench/tracing-overhead.sh        # about 6 minutes; prints one line per gateway variant and round
+#
+# Starts content-, progress- and jobs-service once (prod profile, each on a fresh database of the
+# PostgreSQL at PGHOST, 127.0.0.1:5432 as user postgres by default, or embedded with PGHOST=) and the
+# gateway once per variant: tracing off, tracing on with nothing sampled, 10 % and 100 % sampled,
+# each with Reactor's automatic context propagation (thread locals such as the logging MDC restored
+# around every operator) and with it limited (VARIANTS_ORDER picks and orders the variants). For each, wrk warms up
+# and then measures the skill query (one subgraph call per request) with CONNECTIONS connections
+# for DURATION seconds; the figure that matters is the gateway's CPU time per request (from
+# /proc/<pid>/stat), which the load on the other processes on the machine changes much less than
+# throughput. Spans are recorded but not exported (no OTLP endpoint), so this is the cost inside
+# the process; an exporter adds its batching and serialisation on top.
+#
+# Loopback only, bounded by DURATION; ports BASE_PORT..BASE_PORT+3 (default 28080, away from the
+# dev ports 8080-8083 and the gateway benchmark's 18080-18084).
+# Settings: PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres BASE_PORT=28080 DURATION=20 WARMUP=10 CONNECTIONS=8 ROUNDS=2 BENCH_DIR=/tmp/skillpath-tracing-bench
+# Needs: JDK 17, wrk, curl, jq, psql (unless embedded); the exec jars (./mvnw -DskipTests package).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+BENCH_DIR=${BENCH_DIR:-/tmp/skillpath-tracing-bench}
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-10}
+CONNECTIONS=${CONNECTIONS:-8}
+ROUNDS=${ROUNDS:-2}
+BASE_PORT=${BASE_PORT:-28080}
+PGHOST=${PGHOST-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=96m -Xss512k}
+GATEWAY_PORT=$BASE_PORT CONTENT_PORT=$((BASE_PORT + 1)) PROGRESS_PORT=$((BASE_PORT + 2)) JOBS_PORT=$((BASE_PORT + 3))
+declare -A PORT=([content-service]=$CONTENT_PORT [progress-service]=$PROGRESS_PORT [jobs-service]=$JOBS_PORT [gateway]=$GATEWAY_PORT)
+declare -A PID=()
+RUN=$BENCH_DIR/run-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$RUN/logs"
+# rate limits raised so that the limiter runs on every request but never refuses
+GATEWAY_ARGS="--skillpath.gateway.rate-limit.anonymous-per-window=1000000000"
+declare -A VARIANTS=(
+  [off]="--management.tracing.enabled=false"
+  [sampled-0]="--management.tracing.sampling.probability=0.0"
+  [sampled-0.1]="--management.tracing.sampling.probability=0.1"
+  [sampled-1]="--management.tracing.sampling.probability=1.0"
+  [limited-sampled-0]="--management.tracing.sampling.probability=0.0 --spring.reactor.context-propagation=limited"
+  [limited-sampled-0.1]="--management.tracing.sampling.probability=0.1 --spring.reactor.context-propagation=limited"
+  [limited-sampled-1]="--management.tracing.sampling.probability=1.0 --spring.reactor.context-propagation=limited"
+  [limited-off]="--management.tracing.enabled=false --spring.reactor.context-propagation=limited"
+)
+# shellcheck disable=SC2206
+ORDER=(${VARIANTS_ORDER:-off sampled-0 sampled-0.1 sampled-1 limited-off limited-sampled-0 limited-sampled-0.1 limited-sampled-1})
+
+stop() { # name
+  local pid=${PID[$1]:-}
+  [ -n "$pid" ] || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  unset "PID[$1]"
+}
+stop_all() { for name in "${!PID[@]}"; do stop "$name"; done; }
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+launch() { # name log extra-args...
+  local name=$1 logfile=$2; shift 2
+  env PORT="${PORT[$name]}" SPRING_PROFILES_ACTIVE=prod \
+    SKILLPATH_SECURITY_JWT_HMAC_SECRET=tracing-bench-only-secret-0123456789abcdef \
+    SKILLPATH_DATABASE_EMBEDDED_DATA_DIR="$RUN/data/$name" \
+    ${PGHOST:+SKILLPATH_DATABASE_URL="postgresql://$PGHOST:$PGPORT/tracing_bench_${name%-service}" SKILLPATH_DATABASE_USERNAME="$PGUSER"} \
+    SKILLPATH_PROGRESS_CONTENT_URL="http://127.0.0.1:$CONTENT_PORT/graphql" \
+    CONTENT_SERVICE_URL="http://127.0.0.1:$CONTENT_PORT" \
+    CONTENT_URL="http://127.0.0.1:$CONTENT_PORT/graphql" \
+    PROGRESS_URL="http://127.0.0.1:$PROGRESS_PORT/graphql" \
+    JOBS_URL="http://127.0.0.1:$JOBS_PORT/graphql" \
+    nohup java $JAVA_OPTS -jar "$BENCH_DIR/jars/$name.jar" "$@" >"$logfile" 2>&1 &
+  PID[$name]=$!
+}
+
+await() { # name
+  local until=$(( $(date +%s) + 400 ))
+  until curl -fs "http://127.0.0.1:${PORT[$1]}/actuator/health/readiness" >/dev/null 2>&1; do
+    kill -0 "${PID[$1]}" 2>/dev/null || { echo "$1 stopped during start" >&2; exit 1; }
+    [ "$(date +%s)" -lt "$until" ] || { echo "$1 not ready after 400 s" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+mkdir -p "$BENCH_DIR/jars"
+for m in content-service progress-service jobs-service gateway; do
+  cp "$(ls "$m"/target/"$m"-*-exec.jar | head -1)" "$BENCH_DIR/jars/$m.jar"
+done
+for m in content-service progress-service jobs-service; do
+  if [ -n "$PGHOST" ]; then
+    psql -q -d postgres -c "DROP DATABASE IF EXISTS tracing_bench_${m%-service}" -c "CREATE DATABASE tracing_bench_${m%-service}"
+  fi
+  launch "$m" "$RUN/logs/$m.log"
+done
+for m in content-service progress-service jobs-service; do await "$m"; done
+
+q='query Skill($id: ID!) { skill(id: $id) { id name category requires { id name } resources(freeOnly: true) { title url } } }'
+for id in postgresql java python git linux http docker redis graphql sql; do
+  jq -cn --arg q "$q" --arg id "$id" '{query: $q, variables: {id: $id}}'
+done >"$RUN/bodies.jsonl"
+HZ=$(getconf CLK_TCK)
+
+echo "variant round requests rps p50_ms p99_ms gateway_cpu_us_per_request"
+for round in $(seq 1 "$ROUNDS"); do
+  for variant in "${ORDER[@]}"; do
+    # shellcheck disable=SC2086
+    launch gateway "$RUN/logs/gateway-$variant-$round.log" $GATEWAY_ARGS ${VARIANTS[$variant]}
+    await gateway
+    BODY_FILE="$RUN/bodies.jsonl" RESULT_FILE=/dev/null SCENARIO=warmup \
+      wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/lib/graphql-post.lua "http://127.0.0.1:$GATEWAY_PORT/graphql" >/dev/null
+    before=$(cpu_ticks "${PID[gateway]}")
+    BODY_FILE="$RUN/bodies.jsonl" RESULT_FILE="$RUN/$variant-$round.json" SCENARIO="$variant" \
+      wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s bench/lib/graphql-post.lua "http://127.0.0.1:$GATEWAY_PORT/graphql" >/dev/null
+    after=$(cpu_ticks "${PID[gateway]}")
+    jq -r --arg v "$variant" --arg r "$round" --argjson ticks $((after - before)) --argjson hz "$HZ" \
+      '"\($v) \($r) \(.requests) \(.rps) \(.p50_us/1000) \(.p99_us/1000) \(($ticks / $hz * 1e6 / .requests) | floor)" +
+       (if .non_2xx + .socket_errors + .graphql_errors > 0 then " (errors: \(.non_2xx + .socket_errors + .graphql_errors))" else "" end)' \
+      "$RUN/$variant-$round.json"
+    stop gateway
+  done
+done
+echo "logs: $RUN/logs"
