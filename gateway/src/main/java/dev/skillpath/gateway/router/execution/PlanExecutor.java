@@ -112,6 +112,8 @@ public final class PlanExecutor {
 			Map<String, Integer> index = new LinkedHashMap<>();
 			List<Map<String, Object>> representations = new ArrayList<>();
 			List<List<Target>> targetsByRepresentation = new ArrayList<>();
+			boolean interfaceObject = PlanExecutor.this.supergraph.type(node.entityType()).interfaceObjectIn()
+				.contains(node.subgraph());
 			synchronized (this.data) {
 				collect(this.data, node.path(), 0, new ArrayList<>(), targets);
 				for (Target target : targets) {
@@ -122,6 +124,9 @@ public final class PlanExecutor {
 					Map<String, Object> representation = represent(node.representation(), target.object());
 					if (representation == null) {
 						continue;
+					}
+					if (interfaceObject) {
+						representation.put("__typename", node.entityType()); // it knows only the interface
 					}
 					String identity = representation.toString();
 					Integer at = index.get(identity);
@@ -149,8 +154,12 @@ public final class PlanExecutor {
 								// the first object takes the answer over; the others get their own copy,
 								// since later fetches at different paths may write different fields into them
 								List<Target> same = targetsByRepresentation.get(i);
+								Map<String, Object> answer = castMap(entity);
+								if (interfaceObject) {
+									answer.remove("__typename"); // the interface's name, not the object's type
+								}
 								for (int t = 0; t < same.size(); t++) {
-									merge(same.get(t).object(), t == 0 ? castMap(entity) : castMap((Map<?, ?>) copy(entity)));
+									merge(same.get(t).object(), t == 0 ? answer : castMap((Map<?, ?>) copy(answer)));
 								}
 							}
 						}

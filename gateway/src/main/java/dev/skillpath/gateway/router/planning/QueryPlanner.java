@@ -167,10 +167,16 @@ public final class QueryPlanner {
 				List<String> path, SelectionSet provided) {
 			List<Selection> out = new ArrayList<>();
 			Map<String, List<Selection>> elsewhere = new LinkedHashMap<>();
+			// an @interfaceObject subgraph does not know the concrete types: the owner of the interface
+			// answers __typename and fragments on implementations
+			String owner = type.interfaceObjectIn().contains(subgraph) ? interfaceOwner(type) : null;
 			for (Selection<?> selection : selections) {
 				if (selection instanceof Field field) {
 					String name = field.getName();
 					if (name.equals(TYPENAME)) {
+						if (owner != null) {
+							elsewhere.computeIfAbsent(owner, (t) -> new ArrayList<>()).add(field);
+						}
 						out.add(field);
 						continue;
 					}
@@ -191,6 +197,10 @@ public final class QueryPlanner {
 					String condition = fragment.getTypeCondition() == null ? type.name()
 							: fragment.getTypeCondition().getName();
 					TypeInfo conditionType = QueryPlanner.this.supergraph.type(condition);
+					if (owner != null && conditionType != null && !condition.equals(type.name())) {
+						elsewhere.computeIfAbsent(owner, (t) -> new ArrayList<>()).add(fragment);
+						continue;
+					}
 					if (conditionType == null || !knows(conditionType, subgraph)) {
 						continue; // this subgraph never returns objects of that type
 					}
@@ -220,7 +230,8 @@ public final class QueryPlanner {
 		/** Adds the representation fields to the parent's selection and plans the entity fetch. */
 		private List<Selection> entityFetch(FetchNode parent, String subgraph, TypeInfo type, String target,
 				List<Selection> fields, List<String> path) {
-			TypeInfo.Key key = type.keysIn(target)
+			TypeInfo entity = entityTypeIn(type, target);
+			TypeInfo.Key key = entity.keysIn(target)
 				.stream()
 				.filter(TypeInfo.Key::resolvable)
 				.filter((k) -> canSelect(type, k.selection(), subgraph))
@@ -232,7 +243,7 @@ public final class QueryPlanner {
 			representation.add(Field.newField(TYPENAME).build());
 			representation.addAll(key.selection().getSelections());
 			for (Selection<?> selection : fields) {
-				if (selection instanceof Field field) {
+				if (selection instanceof Field field && !field.getName().startsWith("__")) {
 					FieldSource source = type.fields().get(field.getName()).sources().get(target);
 					if (source != null && source.requires() != null) {
 						representation.addAll(source.requires().getSelections());
@@ -243,13 +254,18 @@ public final class QueryPlanner {
 			// the representation fields come from the parent's subgraph (or, for required fields it cannot
 			// resolve, from sibling entity fetches that this fetch then waits for)
 			int before = parent.children().size();
-			SelectionSet inParent = select(parent, subgraph, type, representation, path, null);
+			// __typename is added as it is: the parent's own answer says what it knows of the type
+			// (for an @interfaceObject, the interface), which is what its representation needs
+			List<Selection> inParent = new ArrayList<>();
+			inParent.add(Field.newField(TYPENAME).build());
+			inParent.addAll(select(parent, subgraph, type, representation.subList(1, representation.size()), path, null)
+				.getSelections());
 			List<FetchNode> providers = new ArrayList<>(parent.children().subList(before, parent.children().size()));
-			FetchNode fetch = new FetchNode(nextId(), target, path, type.name(), representationSet);
+			FetchNode fetch = new FetchNode(nextId(), target, path, entity.name(), representationSet);
 			fetch.dependsOn().addAll(providers);
-			fetch.selection(select(fetch, target, type, fields, path, null));
+			fetch.selection(select(fetch, target, entity, fields, path, null));
 			parent.children().add(fetch);
-			return inParent.getSelections();
+			return inParent;
 		}
 
 		/** Prints each entity fetch as the {@code _entities} operation it sends. */
@@ -292,10 +308,39 @@ public final class QueryPlanner {
 			return true;
 		}
 
+		/**
+		 * The type whose {@code _entities} fetch {@code target} answers for objects of {@code type}:
+		 * the type itself, or the interface {@code target} knows it by as an {@code @interfaceObject}.
+		 */
+		private TypeInfo entityTypeIn(TypeInfo type, String target) {
+			if (!type.keysIn(target).isEmpty()) {
+				return type;
+			}
+			for (String name : type.interfaces()) {
+				TypeInfo iface = QueryPlanner.this.supergraph.type(name);
+				if (iface != null && iface.interfaceObjectIn().contains(target)) {
+					return iface;
+				}
+			}
+			return type;
+		}
+
+		/** The subgraph that defines {@code type} as a real interface, with its implementations. */
+		private String interfaceOwner(TypeInfo type) {
+			for (String candidate : type.subgraphs()) {
+				if (!type.interfaceObjectIn().contains(candidate)
+						&& type.keysIn(candidate).stream().anyMatch(TypeInfo.Key::resolvable)) {
+					return candidate;
+				}
+			}
+			throw new PlanningException("No subgraph owns the interface " + type.name()
+					+ " with a resolvable key, so the concrete type of its objects cannot be known");
+		}
+
 		private String entitySubgraph(TypeInfo type, String field, String from) {
 			List<String> resolvers = type.resolvers(field);
 			for (String candidate : resolvers) {
-				if (type.keysIn(candidate).stream().anyMatch(TypeInfo.Key::resolvable)) {
+				if (entityTypeIn(type, candidate).keysIn(candidate).stream().anyMatch(TypeInfo.Key::resolvable)) {
 					return candidate;
 				}
 			}

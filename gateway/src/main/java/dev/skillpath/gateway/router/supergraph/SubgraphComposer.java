@@ -84,7 +84,9 @@ public final class SubgraphComposer {
 						|| name.startsWith("join__")) {
 					continue;
 				}
-				TypeInfo.Kind kind = kindOf(definition);
+				// an @interfaceObject is this subgraph's view of an entity interface another subgraph owns
+				TypeInfo.Kind kind = has(definition.getDirectives(), "interfaceObject") ? TypeInfo.Kind.INTERFACE
+						: kindOf(definition);
 				TypeInfo existing = assembler.types.get(name);
 				if (existing != null && existing.kind() != kind) {
 					problems.add("subgraph " + subgraph.name() + ": type " + name + " is " + article(kind)

@@ -76,10 +76,46 @@ final class SupergraphAssembler {
 				}
 			}
 		}
+		addInterfaceObjectFields();
 		String sdl = apiSdl();
 		GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(sdl));
 		return new Supergraph(Map.copyOf(this.subgraphUrls), Map.copyOf(this.types), this.queryType,
 				this.mutationType, schema, sdl);
+	}
+
+	/**
+	 * A field that an {@code @interfaceObject} subgraph adds to an interface is a field of every
+	 * implementation too (the API schema requires it), resolved by that subgraph through the
+	 * interface's key: the planner fetches it with the interface as the entity type.
+	 */
+	private void addInterfaceObjectFields() {
+		for (TypeInfo iface : this.types.values()) {
+			if (iface.kind() != TypeInfo.Kind.INTERFACE || iface.interfaceObjectIn().isEmpty()) {
+				continue;
+			}
+			for (String implementation : iface.possibleTypes()) {
+				TypeInfo type = this.types.get(implementation);
+				for (FieldInfo field : iface.fields().values()) {
+					if (type.fields().containsKey(field.name())) {
+						continue;
+					}
+					FieldInfo copy = new FieldInfo(field.name(), field.type());
+					field.sources().forEach((subgraph, source) -> {
+						if (iface.interfaceObjectIn().contains(subgraph)) {
+							copy.sources().put(subgraph, source);
+						}
+					});
+					if (field.inaccessible()) {
+						copy.markInaccessible();
+					}
+					type.fields().put(field.name(), copy);
+					FieldDefinition definition = this.fieldDefinitions.get(iface.name() + "." + field.name());
+					if (definition != null) {
+						this.fieldDefinitions.putIfAbsent(type.name() + "." + field.name(), definition);
+					}
+				}
+			}
+		}
 	}
 
 	private String apiSdl() {
