@@ -67,9 +67,9 @@ export class JobsView {
     }
     const skill = params?.get('skill');
     if (skill) {
+      // the skill list fills once the roadmap is in: until then the wish waits there
+      this.pendingSkill = skill;
       this.fillSkills();
-      this.form.elements.skill.value = skill;
-      this.search();
     }
     else if (!this.searched) {
       this.search();
@@ -96,11 +96,20 @@ export class JobsView {
 
   fillSkills() {
     const select = this.form.elements.skill;
-    if (select.options.length > 1 || state.skills.size === 0) {
+    if (state.skills.size === 0) {
       return;
     }
-    const skills = [...state.skills.values()].sort((a, b) => a.name.localeCompare(b.name));
-    select.append(...skills.map((skill) => h('option', { value: skill.id }, skill.name)));
+    if (select.options.length === 1) {
+      const skills = [...state.skills.values()].sort((a, b) => a.name.localeCompare(b.name));
+      select.append(...skills.map((skill) => h('option', { value: skill.id }, skill.name)));
+    }
+    if (this.pendingSkill) {
+      select.value = this.pendingSkill;
+      this.pendingSkill = null;
+      if (!this.section.hidden) {
+        this.search();
+      }
+    }
   }
 
   async loadMatches() {

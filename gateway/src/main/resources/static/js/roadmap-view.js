@@ -123,7 +123,11 @@ export class RoadmapView {
     }
   }
 
-  /** One tab stop for the whole graph; arrows move between skills (roving tabindex). */
+  /**
+   * One tab stop for the whole graph (roving tabindex): left and right go through the skills in
+   * roadmap order, up and down to the nearest skill in the row above or below, Home and End to
+   * the first and last; Enter or Space opens the skill.
+   */
   onKey(event) {
     const node = event.target.closest('[data-skill-id]');
     if (!node || !this.layout) {
@@ -131,16 +135,44 @@ export class RoadmapView {
     }
     const order = this.layout.order;
     const index = order.indexOf(node.dataset.skillId);
-    const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -order.length, End: order.length };
-    if (event.key in moves) {
-      event.preventDefault();
-      const target = Math.min(order.length - 1, Math.max(0, index + moves[event.key]));
-      this.focusNode(order[target]);
+    const steps = { ArrowRight: 1, ArrowLeft: -1, Home: -order.length, End: order.length };
+    let target = null;
+    if (event.key in steps) {
+      target = order[Math.min(order.length - 1, Math.max(0, index + steps[event.key]))];
+    }
+    else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      target = this.verticalNeighbour(node.dataset.skillId, event.key === 'ArrowDown' ? 1 : -1) ?? node.dataset.skillId;
     }
     else if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       location.hash = `#/roadmap/${encodeURIComponent(node.dataset.skillId)}`;
+      return;
     }
+    if (target) {
+      event.preventDefault();
+      this.focusNode(target);
+    }
+  }
+
+  /** The skill in the next row up or down whose centre is nearest this one's. */
+  verticalNeighbour(skillId, direction) {
+    const from = this.layout.nodes.get(skillId);
+    let rowY = null;
+    let best = null;
+    for (const [id, node] of this.layout.nodes) {
+      const dy = (node.y - from.y) * direction;
+      if (dy <= 0) {
+        continue;
+      }
+      if (rowY === null || dy < (rowY - from.y) * direction) {
+        rowY = node.y;
+        best = null;
+      }
+      if (node.y === rowY && (best === null || Math.abs(node.x - from.x) < Math.abs(this.layout.nodes.get(best).x - from.x))) {
+        best = id;
+      }
+    }
+    return best;
   }
 
   setRoving(skillId) {

@@ -88,8 +88,14 @@ class AnonymousBrowsingTest extends BrowserTest {
 		focused.sendKeys(Keys.ARROW_RIGHT);
 		focused = this.browser.driver.switchTo().activeElement();
 		assertThat(focused.getDomAttribute("data-skill-id")).isEqualTo("networking-basics");
+		// down: the nearest skill in the row below (the stage's second row starts with Browsers)
+		focused.sendKeys(Keys.ARROW_DOWN);
+		focused = this.browser.driver.switchTo().activeElement();
+		assertThat(focused.getDomAttribute("data-skill-id")).isEqualTo("html-css");
+		assertThat(this.browser.all("g.skill[tabindex='0']")).singleElement()
+			.satisfies((node) -> assertThat(node.getDomAttribute("data-skill-id")).isEqualTo("html-css"));
 		focused.sendKeys(Keys.ENTER);
-		this.browser.waitForText("#skill-panel h2", "Networking basics");
+		this.browser.waitForText("#skill-panel h2", "HTML and CSS");
 		// the panel's heading takes the focus so that a screen reader reads the skill next
 		this.browser.waitFor((driver) -> "skill-panel-title".equals(driver.switchTo().activeElement().getDomAttribute("id")));
 		assertThat(this.browser.driver.findElement(By.cssSelector("a.skip-link")).getDomAttribute("href")).isEqualTo("#main");

@@ -85,6 +85,12 @@ class LearnerProgressTest extends BrowserTest {
 		this.browser.waitForText("#job-results", DemoListings.PYTHON_JOB);
 		assertThat(this.browser.text("#job-results")).doesNotContain(DemoListings.GO_JOB);
 
+		// a skill panel's "Jobs asking for it" link: the search for that skill
+		this.browser.open("/#/jobs?skill=redis");
+		this.browser.waitForText("#job-count", "1 open job found.");
+		assertThat(this.browser.text("#job-results")).contains(DemoListings.GO_JOB);
+		assertThat(new Select(this.browser.visible("#job-skill")).getFirstSelectedOption().getText()).isEqualTo("Redis");
+
 		this.browser.visible("a[data-view='career']").click();
 		assertThat(this.browser.waitForText("#career-facts", "$61,042")).contains("Source:");
 		String live = this.browser.waitForText("#live-salary", "with a yearly salary in USD");
