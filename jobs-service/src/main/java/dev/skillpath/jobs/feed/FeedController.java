@@ -25,7 +25,10 @@ public class FeedController {
 
 	private final FeedPuller puller;
 
-	public FeedController(FeedRepository feeds, PartnerRepository partners, FeedPuller puller) {
+	private final FeedMetrics metrics;
+
+	public FeedController(FeedRepository feeds, PartnerRepository partners, FeedPuller puller, FeedMetrics metrics) {
+		this.metrics = metrics;
 		this.feeds = feeds;
 		this.partners = partners;
 		this.puller = puller;
@@ -57,7 +60,8 @@ public class FeedController {
 				.flatMap((partner) -> this.feeds.insert(input.partnerId(), input.kind(), input.url().strip(),
 						input.companyName(), interval))
 				.switchIfEmpty(Mono.error(() -> ApiException.conflict("This partner already has a feed at that URL",
-						Map.of("field", "input.url"))));
+						Map.of("field", "input.url"))))
+				.flatMap((feed) -> this.metrics.refresh().thenReturn(feed));
 		});
 	}
 
@@ -66,6 +70,7 @@ public class FeedController {
 		return Callers.withRole(Role.ADMIN)
 			.then(existing(id))
 			.flatMap((feed) -> this.feeds.delete(id))
+			.then(this.metrics.refresh())
 			.thenReturn(id);
 	}
 

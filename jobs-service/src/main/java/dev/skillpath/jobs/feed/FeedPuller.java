@@ -45,10 +45,13 @@ public class FeedPuller implements DisposableBean {
 
 	private final JobsProperties.Feeds settings;
 
+	private final FeedMetrics metrics;
+
 	private Disposable schedule;
 
 	public FeedPuller(FeedRepository feeds, FeedFetcher fetcher, FeedFormats formats, IngestionService ingestion,
-			JobWriter writer, JobsProperties properties) {
+			JobWriter writer, JobsProperties properties, FeedMetrics metrics) {
+		this.metrics = metrics;
 		this.feeds = feeds;
 		this.fetcher = fetcher;
 		this.formats = formats;
@@ -92,11 +95,14 @@ public class FeedPuller implements DisposableBean {
 		return this.fetcher.fetch(feed)
 			.flatMap((fetched) -> fetched.notModified()
 					? this.feeds.recordSuccess(feed, null, null, new FeedCounts(0, 0, 0, 0, 0, true))
-					: store(feed, fetched))
+						.doOnSuccess((done) -> this.metrics.pulled(feed, "not_modified"))
+					: store(feed, fetched).doOnSuccess((done) -> this.metrics.pulled(feed, "success")))
 			.onErrorResume((ex) -> {
 				logger.warn("Pulling feed " + feed.id() + " (" + feed.url() + ") failed: " + ex.getMessage());
+				this.metrics.pulled(feed, "failure");
 				return this.feeds.recordFailure(feed, Objects.toString(ex.getMessage(), ex.getClass().getSimpleName()));
 			})
+			.then(this.metrics.refresh())
 			.then(this.feeds.find(feed.id()));
 	}
 

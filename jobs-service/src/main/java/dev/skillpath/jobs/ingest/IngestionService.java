@@ -44,8 +44,11 @@ public class IngestionService {
 
 	private final Retagger retagger;
 
+	private final ListingMetrics metrics;
+
 	IngestionService(Normaliser normaliser, SkillCatalog catalog, JobWriter writer, TransactionalOperator transaction,
-			Retagger retagger) {
+			Retagger retagger, ListingMetrics metrics) {
+		this.metrics = metrics;
 		this.normaliser = normaliser;
 		this.catalog = catalog;
 		this.writer = writer;
@@ -65,6 +68,7 @@ public class IngestionService {
 		return this.catalog.ready()
 			.publishOn(Schedulers.boundedElastic())
 			.flatMap((snapshot) -> store(partnerId, format, prepare(records, snapshot.tagger()), feedId)
+				.doOnNext(this.metrics::record)
 				.flatMap((report) -> snapshot.skillCount() > 0 ? Mono.just(report) : retagIfSkillsArrived(report)));
 	}
 
