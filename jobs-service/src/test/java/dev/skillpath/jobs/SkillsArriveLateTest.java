@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +47,8 @@ import static org.awaitility.Awaitility.await;
 				"skillpath.jobs.content.first-load-retry=200ms", "skillpath.jobs.content.first-load-max-retry=1s" })
 @ActiveProfiles("test")
 @UsesTestDatabase
+// a context no other test shares: closed afterwards, so its connections go back to the server
+@DirtiesContext
 class SkillsArriveLateTest {
 
 	private static final int CONTENT_PORT = freePort();
