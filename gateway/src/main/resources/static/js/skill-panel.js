@@ -62,31 +62,63 @@ export class SkillPanel {
       return;
     }
     const known = state.skills.get(skillId);
-    replaceChildren(this.element, h('h2', { id: 'skill-panel-title', tabindex: '-1' }, known?.name ?? skillId),
-      h('p', { className: 'muted', role: 'status' }, 'Loading…'));
+    const title = () => h('h2', { id: 'skill-panel-title', tabindex: '-1' }, known?.name ?? skillId);
+    replaceChildren(this.element, title(), h('p', { className: 'muted', role: 'status' }, 'Loading…'));
+    const market = this.load('SkillMarket', skillId, { id: skillId, currency: this.currency });
     try {
-      if (!this.cache.has(skillId)) {
-        this.cache.set(skillId, execute('Skill', { id: skillId, currency: this.currency }, { token: token() }));
-      }
-      const { data } = await this.cache.get(skillId);
+      const { data, errors } = await this.load('Skill', skillId, { id: skillId });
       if (this.skillId !== skillId) {
         return;
       }
-      if (!data.skill) {
-        replaceChildren(this.element, h('h2', { id: 'skill-panel-title', tabindex: '-1' }, 'Skill not found'),
-          h('p', null, `There is no skill “${skillId}” in the roadmap.`));
+      if (data.skill) {
+        this.render(data.skill);
+        this.renderMarket(skillId, market);
       }
       else {
-        this.render(data.skill);
+        replaceChildren(this.element, h('h2', { id: 'skill-panel-title', tabindex: '-1' }, 'Skill not found'),
+          h('p', null, errors.length > 0 ? errors[0].message : `There is no skill “${skillId}” in the roadmap.`));
       }
     }
     catch (failure) {
-      this.cache.delete(skillId);
-      replaceChildren(this.element, h('h2', { id: 'skill-panel-title', tabindex: '-1' }, known?.name ?? skillId),
+      replaceChildren(this.element, title(),
         h('p', { className: 'alert', role: 'alert' }, `Could not load this skill: ${failure.message}`));
     }
     if (focus) {
       this.element.querySelector('#skill-panel-title')?.focus();
+    }
+  }
+
+  /** One answer per operation and skill for the page's life; a failed one is asked again next time. */
+  load(operation, skillId, variables) {
+    const key = `${operation}:${skillId}`;
+    if (!this.cache.has(key)) {
+      const answer = execute(operation, variables, { token: token() });
+      this.cache.set(key, answer);
+      answer.catch(() => this.cache.delete(key));
+    }
+    return this.cache.get(key);
+  }
+
+  /** The job market part comes from jobs-service: it may fail on its own without hiding the skill. */
+  async renderMarket(skillId, answer) {
+    const holder = this.element.querySelector('.market-holder');
+    let content;
+    try {
+      const { data } = await answer;
+      const skill = data.skill;
+      if (!skill || skill.jobCount === null) {
+        throw new Error('no figures');
+      }
+      const stats = skill.salaryStats;
+      content = h('p', null, `${skill.jobCount} open ${skill.jobCount === 1 ? 'listing requires' : 'listings require'} it`,
+        stats?.count > 0 ? `; median salary ${formatMoney(stats.median, stats.currency)} a year (${stats.count} with a ${stats.currency} salary).` : '.');
+    }
+    catch {
+      this.cache.delete(`SkillMarket:${skillId}`);
+      content = h('p', { className: 'muted' }, 'Job market figures are not available right now.');
+    }
+    if (this.skillId === skillId && holder.isConnected) {
+      replaceChildren(holder, content);
     }
   }
 
@@ -101,7 +133,6 @@ export class SkillPanel {
 
   render(skill) {
     const free = skill.resources.filter((resource) => resource.free).length;
-    const stats = skill.salaryStats;
     replaceChildren(this.element,
       h('h2', { id: 'skill-panel-title', tabindex: '-1' }, skill.name),
       h('p', { className: 'meta' }, `${categoryName(skill.category)} · about ${skill.estimatedHours} ${skill.estimatedHours === 1 ? 'hour' : 'hours'}`),
@@ -119,8 +150,7 @@ export class SkillPanel {
       linkList('Unlocks', skill.unlocks, 'No skill builds on this one yet.'),
       h('section', { className: 'panel-part' },
         h('h3', null, 'Job market'),
-        h('p', null, `${skill.jobCount} open ${skill.jobCount === 1 ? 'listing requires' : 'listings require'} it`,
-          stats.count > 0 ? `; median salary ${formatMoney(stats.median, stats.currency)} a year (${stats.count} with a ${stats.currency} salary).` : '.'),
+        h('div', { className: 'market-holder' }, h('p', { className: 'muted' }, 'Loading…')),
         h('p', null, h('a', { href: `#/path/${encodeURIComponent(skill.id)}` }, `Learning path to ${skill.name}`), ' · ',
           h('a', { href: `#/jobs?skill=${encodeURIComponent(skill.id)}` }, 'Jobs asking for it'))));
   }
