@@ -87,7 +87,7 @@ public final class SuiteServices {
 	}
 
 	/** The gateway's libraries are on this class path too; the services must not act as gateways. */
-	private static Map<String, Object> withoutGateway(Map<String, Object> properties) {
+	public static Map<String, Object> withoutGateway(Map<String, Object> properties) {
 		Map<String, Object> all = new LinkedHashMap<>(properties);
 		all.put("spring.cloud.gateway.server.webflux.enabled", false);
 		all.put("spring.autoconfigure.exclude", "org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration");

@@ -5,6 +5,10 @@ import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,6 +36,18 @@ public class RestExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.getStatusCode(), ex.getReason());
 		problem.setProperty("code", ErrorCode.BAD_USER_INPUT.name());
 		return ResponseEntity.status(ex.getStatusCode()).body(problem);
+	}
+
+	/** The database is down or overloaded: a retryable 503, as the GraphQL answer for the same failure. */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException ex) {
+		String reference = UUID.randomUUID().toString();
+		logger.warn("Database unavailable [" + reference + "]", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ErrorCode.SERVICE_UNAVAILABLE.status(),
+				"The database is unavailable; retry shortly (reference " + reference + ")");
+		problem.setProperty("code", ErrorCode.SERVICE_UNAVAILABLE.name());
+		problem.setProperty("retryable", true);
+		return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status()).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}
 
 	@ExceptionHandler(RuntimeException.class)
