@@ -79,7 +79,8 @@ class MalformedInputFuzzTest {
 		for (String base : List.of(gateway.baseUrl(), SuiteServices.get().content.baseUrl(),
 				SuiteServices.get().progress.baseUrl(), SuiteServices.get().jobs.baseUrl())) {
 			WebTestClient client = TestClients.http(base);
-			client.get().uri("/actuator/health").exchange().expectStatus().isOk()
+			// readiness: the services' includes their database, the gateway's its supergraph
+			client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
 				.expectBody().jsonPath("$.status").isEqualTo("UP");
 		}
 		assertThat(ServiceRows.count(SuiteServices.get().progress, "SELECT count(*) AS n FROM statement", Map.of()))

@@ -16,6 +16,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Turns exceptions from data fetchers into GraphQL errors with {@code extensions.code}. Anything
@@ -37,7 +38,8 @@ public class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapte
 		if (ex instanceof AccessDeniedException) {
 			return error(env, ErrorCode.FORBIDDEN, "Not allowed: " + ex.getMessage(), Map.of());
 		}
-		if (ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException) {
+		if (ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException
+				|| ex instanceof CannotCreateTransactionException) {
 			String reference = UUID.randomUUID().toString();
 			logger.warn("Database unavailable [" + reference + "] at " + env.getExecutionStepInfo().getPath(), ex);
 			return error(env, ErrorCode.SERVICE_UNAVAILABLE,

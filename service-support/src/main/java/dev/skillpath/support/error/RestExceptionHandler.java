@@ -5,12 +5,12 @@ import java.util.UUID;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
@@ -39,8 +39,9 @@ public class RestExceptionHandler {
 	}
 
 	/** The database is down or overloaded: a retryable 503, as the GraphQL answer for the same failure. */
-	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
-	ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException ex) {
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			CannotCreateTransactionException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException ex) {
 		String reference = UUID.randomUUID().toString();
 		logger.warn("Database unavailable [" + reference + "]", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ErrorCode.SERVICE_UNAVAILABLE.status(),

@@ -1,0 +1,212 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Issue 7, scenario 5: progress writes from many concurrent learners through the gateway. Each
+ * learner has its own development token and, in a closed loop, sends setSkillStatus (cycling
+ * through real skill ids and statuses, a new clientMutationId each time) and waits for the answer
+ * before the next one. A warm-up, then a measured window of fixed length; both bounded.
+ *
+ *   java bench/progress-writes/ProgressWrites.java --gateway http://127.0.0.1:18180 --learners 500 \
+ *        --warmup 10 --duration 30
+ *
+ * Prints one JSON line: requests, errors (non-200 or a GraphQL error), throughput, latency
+ * percentiles in milliseconds. Loopback only; needs the gateway's local profile (/dev/tokens).
+ */
+public class ProgressWrites {
+
+	static final List<String> SKILLS = List.of("internet", "http", "dns", "linux", "git", "python", "java",
+			"javascript", "networking-basics", "hosting", "browsers", "html-css", "os-basics", "problem-solving",
+			"communication", "self-learning", "programming-basics", "version-control", "backend-language", "nodejs");
+
+	static final List<String> STATUSES = List.of("LEARNING", "DONE", "SKIPPED", "NOT_STARTED");
+
+	static final String MUTATION = "mutation($input: SetSkillStatusInput!) "
+			+ "{ setSkillStatus(input: $input) { progress { status } } }";
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = options(args);
+		String gateway = options.getOrDefault("gateway", "http://127.0.0.1:18180");
+		int learners = Integer.parseInt(options.getOrDefault("learners", "500"));
+		Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")));
+		Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
+		String run = Long.toString(System.currentTimeMillis(), 36);
+		if (!gateway.startsWith("http://127.0.0.1") && !gateway.startsWith("http://localhost")) {
+			throw new IllegalArgumentException("loopback only: " + gateway);
+		}
+
+		HttpClient client = HttpClient.newBuilder()
+			.executor(Executors.newFixedThreadPool(2))
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
+		List<String> tokens = new ArrayList<>();
+		for (int i = 0; i < learners; i++) {
+			tokens.add(token(client, gateway, "bench-" + run + "-" + i));
+		}
+
+		long start = System.nanoTime();
+		long measureFrom = start + warmup.toNanos();
+		long measureUntil = measureFrom + duration.toNanos();
+		Recorder recorder = new Recorder(measureFrom, measureUntil);
+		CountDownLatch done = new CountDownLatch(learners);
+		URI uri = URI.create(gateway + "/graphql");
+		for (int i = 0; i < learners; i++) {
+			new Learner(client, uri, "bench-" + run + "-" + i, tokens.get(i), i, recorder, measureUntil, done).next();
+		}
+		if (!done.await(duration.plus(warmup).plusSeconds(60).toSeconds(), TimeUnit.SECONDS)) {
+			System.err.println("some learners were still waiting for answers at the end");
+		}
+		System.out.println(recorder.summary(learners, duration));
+		System.exit(0);
+	}
+
+	/** One learner in a closed loop: a write, its answer, the next write. */
+	record Learner(HttpClient client, URI uri, String subject, String token, int offset, Recorder recorder,
+			long until, CountDownLatch done) {
+
+		void next() {
+			next(0);
+		}
+
+		void next(int n) {
+			if (System.nanoTime() >= this.until) {
+				this.done.countDown();
+				return;
+			}
+			String body = "{\"query\":" + quote(MUTATION) + ",\"variables\":{\"input\":{\"skillId\":\""
+					+ SKILLS.get((this.offset + n) % SKILLS.size()) + "\",\"status\":\""
+					+ STATUSES.get((this.offset + n / SKILLS.size()) % STATUSES.size()) + "\",\"clientMutationId\":\""
+					+ this.subject + "-" + n + "\"}}}";
+			HttpRequest request = HttpRequest.newBuilder(this.uri)
+				.timeout(Duration.ofSeconds(30))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + this.token)
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build();
+			long sent = System.nanoTime();
+			CompletableFuture<HttpResponse<String>> answer = this.client.sendAsync(request,
+					HttpResponse.BodyHandlers.ofString());
+			answer.whenComplete((response, failure) -> {
+				long took = System.nanoTime() - sent;
+				boolean ok = failure == null && response.statusCode() == 200 && !response.body().contains("\"errors\"")
+						&& response.body().contains("\"status\"");
+				this.recorder.record(sent, took, ok, failure != null ? failure.getClass().getSimpleName()
+						: response.statusCode() + (ok ? "" : " " + abbreviate(response.body())));
+				next(n + 1);
+			});
+		}
+
+	}
+
+	/** Latencies and outcomes of requests sent inside the measured window. */
+	static final class Recorder {
+
+		final long from;
+
+		final long until;
+
+		final long[] latencies = new long[4_000_000];
+
+		final AtomicLong count = new AtomicLong();
+
+		final AtomicLong errors = new AtomicLong();
+
+		final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
+
+		Recorder(long from, long until) {
+			this.from = from;
+			this.until = until;
+		}
+
+		void record(long sentAt, long nanos, boolean ok, String kind) {
+			if (sentAt < this.from || sentAt >= this.until) {
+				return;
+			}
+			int index = (int) this.count.getAndIncrement();
+			if (index < this.latencies.length) {
+				this.latencies[index] = nanos;
+			}
+			if (!ok) {
+				this.errors.incrementAndGet();
+				this.errorKinds.computeIfAbsent(kind, (k) -> new AtomicLong()).incrementAndGet();
+			}
+		}
+
+		String summary(int learners, Duration duration) {
+			int n = (int) Math.min(this.count.get(), this.latencies.length);
+			long[] sorted = Arrays.copyOf(this.latencies, n);
+			Arrays.sort(sorted);
+			Map<String, Object> out = new LinkedHashMap<>();
+			out.put("learners", learners);
+			out.put("seconds", duration.toSeconds());
+			out.put("requests", n);
+			out.put("errors", this.errors.get());
+			out.put("throughput", Math.round(n * 10.0 / duration.toSeconds()) / 10.0);
+			out.put("p50_ms", millis(sorted, 0.50));
+			out.put("p90_ms", millis(sorted, 0.90));
+			out.put("p99_ms", millis(sorted, 0.99));
+			out.put("max_ms", n == 0 ? 0 : Math.round(sorted[n - 1] / 100_000.0) / 10.0);
+			StringBuilder json = new StringBuilder("{");
+			out.forEach((k, v) -> json.append('"').append(k).append("\":").append(v).append(','));
+			json.append("\"error_kinds\":{");
+			String kinds = String.join(",", this.errorKinds.entrySet().stream()
+				.map((e) -> quote(e.getKey()) + ":" + e.getValue().get()).toList());
+			return json.append(kinds).append("}}").toString();
+		}
+
+		static double millis(long[] sorted, double quantile) {
+			if (sorted.length == 0) {
+				return 0;
+			}
+			int index = Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1);
+			return Math.round(sorted[Math.max(0, index)] / 100_000.0) / 10.0;
+		}
+
+	}
+
+	static String token(HttpClient client, String gateway, String subject) throws Exception {
+		HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(gateway + "/dev/tokens"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"" + subject + "\",\"roles\":[\"LEARNER\"]}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+		if (response.statusCode() != 200 || !token.find()) {
+			throw new IllegalStateException("no development token from " + gateway + ": " + response.body());
+		}
+		return token.group(1);
+	}
+
+	static Map<String, String> options(String[] args) {
+		Map<String, String> options = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+		}
+		return options;
+	}
+
+	static String quote(String text) {
+		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+	}
+
+	static String abbreviate(String text) {
+		String flat = text.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "<uuid>");
+		return flat.length() > 100 ? flat.substring(0, 100) : flat;
+	}
+
+}
