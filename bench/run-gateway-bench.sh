@@ -17,7 +17,8 @@
 #
 # Loopback only; every load is bounded by DURATION. Never touches the dev ports 8080-8083.
 # Settings (environment): BASE_PORT=18080 (gateway; subgraphs +1..+3, Hive Gateway +4), DURATION=20 WARMUP=10 (seconds per scenario), CONNECTIONS=16,
-# THREADS=1 (wrk), JOBS=200 (listings seeded), PROFILE=1 (JFR pass), HIVE=1, RESTART=1 (time a
+# THREADS=1 (wrk), JOBS=200 (listings seeded), PROFILE=1 (JFR pass), HIVE=1, LATENCY=1 (the skill query
+# direct and through the gateway over one connection), RESTART=1 (time a
 # second start on the seeded data), BENCH_DIR=/tmp/skillpath-bench, REPORT=<path of the report>.
 # Needs: JDK 17, wrk (apt-get install -y wrk), node + npm (for Hive Gateway), python3, jq, curl.
 set -euo pipefail
@@ -32,6 +33,7 @@ JOBS=${JOBS:-200}
 PROFILE=${PROFILE:-1}
 HIVE=${HIVE:-1}
 RESTART=${RESTART:-1}
+LATENCY=${LATENCY:-1}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RUN=$BENCH_DIR/runs/$STAMP
 REPORT=${REPORT:-docs/benchmarks/gateway-$(date -u +%Y-%m-%d).md}
@@ -333,6 +335,14 @@ fi
 : >"$RUN/wrk.jsonl"
 run_scenario direct-skill $CONTENT_PORT skill
 run_scenario gateway-skill $GATEWAY_PORT skill
+# latency added by the gateway without queueing: one connection, one request at a time
+if [ "$LATENCY" = 1 ]; then
+  saved_connections=$CONNECTIONS
+  CONNECTIONS=1
+  run_scenario direct-skill-1conn $CONTENT_PORT skill
+  run_scenario gateway-skill-1conn $GATEWAY_PORT skill
+  CONNECTIONS=$saved_connections
+fi
 run_scenario gateway-$SIGNATURE $GATEWAY_PORT $SIGNATURE "$TOKENS"
 for name in "${!PID[@]}"; do echo "{\"service\":\"$name\",\"rss_mb\":$(rss_mb "${PID[$name]}")}"; done >"$RUN/rss.jsonl"
 if [ -n "$HIVE_PID" ]; then echo "{\"service\":\"hive-gateway\",\"rss_mb\":$(rss_mb "$HIVE_PID")}" >>"$RUN/rss.jsonl"; fi
