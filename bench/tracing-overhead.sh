@@ -9,9 +9,11 @@
 # each with Reactor's automatic context propagation (thread locals such as the logging MDC restored
 # around every operator) and with it limited (VARIANTS_ORDER picks and orders the variants). For each, wrk warms up
 # and then measures the skill query (one subgraph call per request) with CONNECTIONS connections
-# for DURATION seconds; the figure that matters is the gateway's CPU time per request (from
+# for DURATION seconds; the figures that matter are the gateway's CPU time per request (from
 # /proc/<pid>/stat), which the load on the other processes on the machine changes much less than
-# throughput. Spans are recorded but not exported (no OTLP endpoint), so this is the cost inside
+# throughput, and the part of it spent on Reactor Netty's event loops (/proc/<pid>/task/*, the
+# threads that run the requests: without the JIT compiler's and the collector's threads, which
+# dominate a JVM still warming up). Spans are recorded but not exported (no OTLP endpoint), so this is the cost inside
 # the process; an exporter adds its batching and serialisation on top.
 #
 # Loopback only, bounded by DURATION; ports BASE_PORT..BASE_PORT+3 (default 28080, away from the
@@ -87,6 +89,22 @@ await() { # name
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
+loop_ticks() { # CPU ticks of the reactor-http-* threads (thread names are cut to 15 characters)
+  local sum=0 task comm stat
+  for task in /proc/"$1"/task/*; do
+    read -r comm <"$task/comm" 2>/dev/null || continue
+    case $comm in
+      reactor-http*)
+        stat=$(cat "$task/stat" 2>/dev/null) || continue
+        # shellcheck disable=SC2086
+        set -- ${stat##*) }
+        sum=$((sum + ${12} + ${13}))
+        ;;
+    esac
+  done
+  echo "$sum"
+}
+
 mkdir -p "$BENCH_DIR/jars"
 for m in content-service progress-service jobs-service gateway; do
   cp "$(ls "$m"/target/"$m"-*-exec.jar | head -1)" "$BENCH_DIR/jars/$m.jar"
@@ -105,7 +123,7 @@ for id in postgresql java python git linux http docker redis graphql sql; do
 done >"$RUN/bodies.jsonl"
 HZ=$(getconf CLK_TCK)
 
-echo "variant round requests rps p50_ms p99_ms gateway_cpu_us_per_request"
+echo "variant round requests rps p50_ms p99_ms gateway_cpu_us_per_request event_loop_cpu_us_per_request"
 for round in $(seq 1 "$ROUNDS"); do
   for variant in "${ORDER[@]}"; do
     # shellcheck disable=SC2086
@@ -113,12 +131,13 @@ for round in $(seq 1 "$ROUNDS"); do
     await gateway
     BODY_FILE="$RUN/bodies.jsonl" RESULT_FILE=/dev/null SCENARIO=warmup \
       wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/lib/graphql-post.lua "http://127.0.0.1:$GATEWAY_PORT/graphql" >/dev/null
-    before=$(cpu_ticks "${PID[gateway]}")
+    before=$(cpu_ticks "${PID[gateway]}") loop_before=$(loop_ticks "${PID[gateway]}")
     BODY_FILE="$RUN/bodies.jsonl" RESULT_FILE="$RUN/$variant-$round.json" SCENARIO="$variant" \
       wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" -s bench/lib/graphql-post.lua "http://127.0.0.1:$GATEWAY_PORT/graphql" >/dev/null
-    after=$(cpu_ticks "${PID[gateway]}")
-    jq -r --arg v "$variant" --arg r "$round" --argjson ticks $((after - before)) --argjson hz "$HZ" \
-      '"\($v) \($r) \(.requests) \(.rps) \(.p50_us/1000) \(.p99_us/1000) \(($ticks / $hz * 1e6 / .requests) | floor)" +
+    after=$(cpu_ticks "${PID[gateway]}") loop_after=$(loop_ticks "${PID[gateway]}")
+    jq -r --arg v "$variant" --arg r "$round" --argjson ticks $((after - before)) \
+      --argjson loop $((loop_after - loop_before)) --argjson hz "$HZ" \
+      '"\($v) \($r) \(.requests) \(.rps) \(.p50_us/1000) \(.p99_us/1000) \(($ticks / $hz * 1e6 / .requests) | floor) \(($loop / $hz * 1e6 / .requests) | floor)" +
        (if .non_2xx + .socket_errors + .graphql_errors > 0 then " (errors: \(.non_2xx + .socket_errors + .graphql_errors))" else "" end)' \
       "$RUN/$variant-$round.json"
     stop gateway
