@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -69,42 +70,94 @@ public class JobWriter {
 	}
 
 	record Candidate(int idx, String fingerprint, @com.fasterxml.jackson.annotation.JsonProperty("company_key") String companyKey,
-			String country, String city, String seniority, String title, String description) {
+			String country, String city, String seniority, String title,
+			@com.fasterxml.jackson.annotation.JsonIgnore String description) {
 	}
+
+	/** A candidate with its description, for the similarity layer. */
+	private record Described(int idx, @com.fasterxml.jackson.annotation.JsonProperty("company_key") String companyKey,
+			String country, String city, String seniority, String title, String description) {
+
+		Described(Candidate c) {
+			this(c.idx(), c.companyKey(), c.country(), c.city(), c.seniority(), c.title(), c.description());
+		}
+
+	}
+
+	/** Open jobs of the same company, country and seniority (and city, when both name one) that {@code :partner} does not carry. */
+	private static final String OTHER_PARTNERS_JOBS_OF_THE_COMPANY = """
+			FROM job j
+			WHERE j.company_key = r.company_key AND j.closed_at IS NULL
+			  AND j.country IS NOT DISTINCT FROM r.country AND j.seniority IS NOT DISTINCT FROM r.seniority
+			  AND (j.city IS NULL OR r.city IS NULL OR lower(j.city) = lower(r.city))
+			  AND NOT EXISTS (SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.partner_id = :partner)""";
 
 	/**
 	 * For each new listing, an open job from another partner that is the same posting: the same
 	 * fingerprint (company, title, place), or the same company, country, city and seniority with a
-	 * similar title and a similar description (pg_trgm similarity).
+	 * similar title and a similar description (pg_trgm similarity). Two set-based statements: the
+	 * first finds fingerprint matches and which listings have a similar title to compare further;
+	 * only those go, with their descriptions, to the second.
 	 */
 	Mono<Map<Integer, String>> duplicates(String partnerId, List<Candidate> candidates) {
 		if (candidates.isEmpty()) {
 			return Mono.just(Map.of());
 		}
 		return this.db.sql("""
+				SELECT idx, id, to_compare FROM (
+				  SELECT r.idx, f.id,
+				    CASE WHEN f.id IS NULL THEN EXISTS (SELECT 1 %s AND similarity(j.title, r.title) >= 0.5) ELSE false END
+				      AS to_compare
+				  FROM jsonb_to_recordset(:rows::jsonb)
+				    AS r(idx int, fingerprint text, company_key text, country text, city text, seniority text, title text)
+				  LEFT JOIN LATERAL (
+				    SELECT j.id FROM job j
+				    WHERE j.fingerprint = r.fingerprint AND j.closed_at IS NULL
+				      AND NOT EXISTS (SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.partner_id = :partner)
+				    LIMIT 1) f ON true) x
+				WHERE id IS NOT NULL OR to_compare
+				""".formatted(OTHER_PARTNERS_JOBS_OF_THE_COMPANY))
+			.bind("rows", write(candidates))
+			.bind("partner", partnerId)
+			.map((row) -> new Object[] { row.get("idx", Integer.class), row.get("id", UUID.class) })
+			.all()
+			.collectList()
+			.flatMap((rows) -> {
+				Map<Integer, String> found = new java.util.HashMap<>();
+				Set<Integer> toCompare = new java.util.HashSet<>();
+				for (Object[] row : rows) {
+					if (row[1] != null) {
+						found.put((Integer) row[0], row[1].toString());
+					}
+					else {
+						toCompare.add((Integer) row[0]);
+					}
+				}
+				if (toCompare.isEmpty()) {
+					return Mono.just(found);
+				}
+				List<Described> described = candidates.stream().filter((c) -> toCompare.contains(c.idx()))
+					.map(Described::new).toList();
+				return similar(partnerId, described).map((similar) -> {
+					found.putAll(similar);
+					return found;
+				});
+			});
+	}
+
+	private Mono<Map<Integer, String>> similar(String partnerId, List<Described> candidates) {
+		return this.db.sql("""
 				SELECT r.idx, c.id FROM jsonb_to_recordset(:rows::jsonb)
-				  AS r(idx int, fingerprint text, company_key text, country text, city text, seniority text, title text,
-				       description text)
+				  AS r(idx int, company_key text, country text, city text, seniority text, title text, description text)
 				CROSS JOIN LATERAL (
-				  -- the cheap layer first: without ORDER BY, the similarity branch runs only when it finds nothing
-				  (SELECT j.id FROM job j
-				   WHERE j.fingerprint = r.fingerprint AND j.closed_at IS NULL
-				     AND NOT EXISTS (SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.partner_id = :partner)
-				   LIMIT 1)
-				  UNION ALL
-				  (SELECT o.id FROM (
-				     SELECT j.id, j.title, j.description_text FROM job j
-				     WHERE j.company_key = r.company_key AND j.closed_at IS NULL
-				       AND j.country IS NOT DISTINCT FROM r.country AND j.seniority IS NOT DISTINCT FROM r.seniority
-				       AND (j.city IS NULL OR r.city IS NULL OR lower(j.city) = lower(r.city))
-				       AND NOT EXISTS (SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.partner_id = :partner)
-				     -- a fence: similarity (the costly part) only for other partners' jobs of that company
-				     OFFSET 0) o
-				   WHERE similarity(o.title, r.title) >= 0.5 AND similarity(o.description_text, r.description) >= 0.6
-				   ORDER BY similarity(o.description_text, r.description) DESC
-				   LIMIT 1)
+				  SELECT o.id FROM (
+				    SELECT j.id, j.title, j.description_text %s
+				    -- a fence: similarity (the costly part) only for other partners' jobs of that company
+				    OFFSET 0) o
+				  WHERE similarity(o.title, r.title) >= 0.5 AND similarity(o.description_text, r.description) >= 0.6
+				  ORDER BY similarity(o.description_text, r.description) DESC
 				  LIMIT 1) c
-				""")
+				""".formatted(OTHER_PARTNERS_JOBS_OF_THE_COMPANY))
 			.bind("rows", write(candidates))
 			.bind("partner", partnerId)
 			.map((row) -> Map.entry(row.get("idx", Integer.class), row.get("id", UUID.class).toString()))

@@ -33,8 +33,6 @@ public final class HtmlText {
 
 	private static final Pattern LINE = Pattern.compile("\\R");
 
-	private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
-
 	/** Elements whose end starts a new line of text. */
 	private static final Set<String> BLOCKS = Set.of("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "ul", "ol",
 			"blockquote", "pre");
@@ -89,11 +87,41 @@ public final class HtmlText {
 		return new Clean(html, finish(text));
 	}
 
-	/** Appends {@code line} with each run of white space (no-break spaces too) as one space, if any text is left. */
+	/**
+	 * Appends {@code line} with each run of white space (ASCII and no-break spaces) as one space and
+	 * stripped, if any text is left: {@code SPACES.matcher(line).replaceAll(" ").strip()} in one pass.
+	 */
 	private static void appendLine(StringBuilder text, String line) {
-		String collapsed = SPACES.matcher(line).replaceAll(" ").strip();
-		if (!collapsed.isEmpty()) {
-			text.append(collapsed).append('\n');
+		int start = text.length();
+		boolean space = false;
+		for (int i = 0; i < line.length(); i++) {
+			char c = line.charAt(i);
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00a0') {
+				space = true;
+			}
+			else {
+				if (space && text.length() > start) {
+					text.append(' ');
+				}
+				space = false;
+				text.append(c);
+			}
+		}
+		// other white space (an em space, say) is kept inside a line but stripped from its ends
+		int end = text.length();
+		while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+			end--;
+		}
+		int first = start;
+		while (first < end && Character.isWhitespace(text.charAt(first))) {
+			first++;
+		}
+		text.setLength(end);
+		if (first > start) {
+			text.delete(start, first);
+		}
+		if (text.length() > start) {
+			text.append('\n');
 		}
 	}
 
