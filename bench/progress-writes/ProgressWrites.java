@@ -21,10 +21,14 @@ import java.util.regex.Pattern;
  * Issue 7, scenario 5: progress writes from many concurrent learners through the gateway. Each
  * learner has its own development token and, in a closed loop, sends setSkillStatus (cycling
  * through real skill ids and statuses, a new clientMutationId each time) and waits for the answer
- * before the next one. A warm-up, then a measured window of fixed length; both bounded.
+ * before the next one. First one write per skill (so progress-service has checked every skill id
+ * with content-service once, as in a running suite), then the learners start, spread over the
+ * warm-up; then a measured window of fixed length. Everything is bounded.
  *
  *   java bench/progress-writes/ProgressWrites.java --gateway http://127.0.0.1:18180 --learners 500 \
- *        --warmup 10 --duration 30
+ *        --warmup 10 --duration 30 [--cold true]
+ *
+ * {@code --cold true} skips the priming writes and starts every learner at once.
  *
  * Prints one JSON line: requests, errors (non-200 or a GraphQL error), throughput, latency
  * percentiles in milliseconds. Loopback only; needs the gateway's local profile (/dev/tokens).
@@ -46,6 +50,7 @@ public class ProgressWrites {
 		int learners = Integer.parseInt(options.getOrDefault("learners", "500"));
 		Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")));
 		Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
+		boolean cold = Boolean.parseBoolean(options.getOrDefault("cold", "false"));
 		String run = Long.toString(System.currentTimeMillis(), 36);
 		if (!gateway.startsWith("http://127.0.0.1") && !gateway.startsWith("http://localhost")) {
 			throw new IllegalArgumentException("loopback only: " + gateway);
@@ -60,14 +65,25 @@ public class ProgressWrites {
 			tokens.add(token(client, gateway, "bench-" + run + "-" + i));
 		}
 
+		if (!cold) {
+			String primer = "bench-" + run + "-primer";
+			String primerToken = token(client, gateway, primer);
+			for (int i = 0; i < SKILLS.size(); i++) {
+				new Learner(client, URI.create(gateway + "/graphql"), primer, primerToken, 0, null, 0, null).send(i).join();
+			}
+		}
 		long start = System.nanoTime();
 		long measureFrom = start + warmup.toNanos();
 		long measureUntil = measureFrom + duration.toNanos();
-		Recorder recorder = new Recorder(measureFrom, measureUntil);
+		Recorder recorder = new Recorder(measureFrom, measureUntil, cold);
 		CountDownLatch done = new CountDownLatch(learners);
 		URI uri = URI.create(gateway + "/graphql");
+		java.util.concurrent.ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor();
+		long spread = cold ? 0 : warmup.toNanos() / 2;
 		for (int i = 0; i < learners; i++) {
-			new Learner(client, uri, "bench-" + run + "-" + i, tokens.get(i), i, recorder, measureUntil, done).next();
+			Learner learner = new Learner(client, uri, "bench-" + run + "-" + i, tokens.get(i), i, recorder, measureUntil,
+					done);
+			starter.schedule((Runnable) learner::next, spread * i / learners, TimeUnit.NANOSECONDS);
 		}
 		if (!done.await(duration.plus(warmup).plusSeconds(60).toSeconds(), TimeUnit.SECONDS)) {
 			System.err.println("some learners were still waiting for answers at the end");
@@ -89,6 +105,18 @@ public class ProgressWrites {
 				this.done.countDown();
 				return;
 			}
+			long sent = System.nanoTime();
+			send(n).whenComplete((response, failure) -> {
+				long took = System.nanoTime() - sent;
+				boolean ok = failure == null && response.statusCode() == 200 && !response.body().contains("\"errors\"")
+						&& response.body().contains("\"status\"");
+				this.recorder.record(sent, took, ok, failure != null ? failure.getClass().getSimpleName()
+						: response.statusCode() + (ok ? "" : " " + abbreviate(response.body())));
+				next(n + 1);
+			});
+		}
+
+		CompletableFuture<HttpResponse<String>> send(int n) {
 			String body = "{\"query\":" + quote(MUTATION) + ",\"variables\":{\"input\":{\"skillId\":\""
 					+ SKILLS.get((this.offset + n) % SKILLS.size()) + "\",\"status\":\""
 					+ STATUSES.get((this.offset + n / SKILLS.size()) % STATUSES.size()) + "\",\"clientMutationId\":\""
@@ -99,17 +127,7 @@ public class ProgressWrites {
 				.header("Authorization", "Bearer " + this.token)
 				.POST(HttpRequest.BodyPublishers.ofString(body))
 				.build();
-			long sent = System.nanoTime();
-			CompletableFuture<HttpResponse<String>> answer = this.client.sendAsync(request,
-					HttpResponse.BodyHandlers.ofString());
-			answer.whenComplete((response, failure) -> {
-				long took = System.nanoTime() - sent;
-				boolean ok = failure == null && response.statusCode() == 200 && !response.body().contains("\"errors\"")
-						&& response.body().contains("\"status\"");
-				this.recorder.record(sent, took, ok, failure != null ? failure.getClass().getSimpleName()
-						: response.statusCode() + (ok ? "" : " " + abbreviate(response.body())));
-				next(n + 1);
-			});
+			return this.client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
 		}
 
 	}
@@ -129,9 +147,12 @@ public class ProgressWrites {
 
 		final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
 
-		Recorder(long from, long until) {
+		final boolean cold;
+
+		Recorder(long from, long until, boolean cold) {
 			this.from = from;
 			this.until = until;
+			this.cold = cold;
 		}
 
 		void record(long sentAt, long nanos, boolean ok, String kind) {
@@ -154,6 +175,7 @@ public class ProgressWrites {
 			Arrays.sort(sorted);
 			Map<String, Object> out = new LinkedHashMap<>();
 			out.put("learners", learners);
+			out.put("cold", this.cold);
 			out.put("seconds", duration.toSeconds());
 			out.put("requests", n);
 			out.put("errors", this.errors.get());
