@@ -106,7 +106,7 @@ export class SkillPanel {
     try {
       const { data } = await answer;
       const skill = data.skill;
-      if (!skill || skill.jobCount === null) {
+      if (typeof skill?.jobCount !== 'number') {
         throw new Error('no figures');
       }
       const stats = skill.salaryStats;

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
  * port refuses connections and every open connection is cut, as when a pod dies) and start again
  * on the same port, so that the gateway sees its subgraph go away and come back.
  */
-final class StoppableProxy implements AutoCloseable {
+public final class StoppableProxy implements AutoCloseable {
 
 	private final int targetPort;
 
@@ -33,16 +33,20 @@ final class StoppableProxy implements AutoCloseable {
 
 	private int port;
 
-	StoppableProxy(int targetPort) {
+	public StoppableProxy(int targetPort) {
 		this.targetPort = targetPort;
 		start();
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	synchronized void start() {
+	/** Listens again on the same port; does nothing while listening. */
+	public synchronized void start() {
+		if (this.listener != null && !this.listener.isClosed()) {
+			return;
+		}
 		try {
 			ServerSocket socket = new ServerSocket();
 			socket.setReuseAddress(true);
@@ -57,7 +61,7 @@ final class StoppableProxy implements AutoCloseable {
 	}
 
 	/** Refuses new connections and cuts the open ones. */
-	synchronized void stop() {
+	public synchronized void stop() {
 		closeQuietly(this.listener);
 		this.open.forEach(StoppableProxy::closeQuietly);
 		this.open.clear();
