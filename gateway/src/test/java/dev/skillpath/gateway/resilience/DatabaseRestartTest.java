@@ -31,7 +31,6 @@ import java.util.function.Function;
 import dev.skillpath.gateway.SuiteServices;
 import dev.skillpath.jobs.JobsServiceApplication;
 import dev.skillpath.progress.ProgressServiceApplication;
-import dev.skillpath.support.app.ServiceLauncher;
 import dev.skillpath.support.database.DatabaseCoordinates;
 import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
@@ -41,7 +40,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -260,7 +258,7 @@ class DatabaseRestartTest {
 	record Service(ConfigurableApplicationContext context) {
 
 		String baseUrl() {
-			return "http://localhost:" + ((WebServerApplicationContext) this.context).getWebServer().getPort();
+			return InProcess.baseUrl(this.context);
 		}
 
 		String graphqlUrl() {
@@ -274,9 +272,7 @@ class DatabaseRestartTest {
 		all.putAll(database.springProperties());
 		all.put("server.port", 0);
 		all.put("spring.profiles.active", "test");
-		List<String> args = new ArrayList<>();
-		all.forEach((key, value) -> args.add("--" + key + "=" + value));
-		return new Service(ServiceLauncher.builder(application, name).run(args.toArray(String[]::new)));
+		return new Service(InProcess.start(application, name, all));
 	}
 
 	static void execute(String sql) throws SQLException {

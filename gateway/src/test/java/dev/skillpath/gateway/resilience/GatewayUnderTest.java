@@ -1,19 +1,15 @@
 package dev.skillpath.gateway.resilience;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.skillpath.gateway.GatewayApplication;
 import dev.skillpath.gateway.SuiteServices;
-import dev.skillpath.support.app.ServiceLauncher;
 import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
 import dev.skillpath.support.testing.TestClients;
 
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -40,7 +36,7 @@ final class GatewayUnderTest {
 
 	private GatewayUnderTest(ConfigurableApplicationContext context) {
 		this.context = context;
-		this.baseUrl = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+		this.baseUrl = InProcess.baseUrl(context);
 	}
 
 	/** The gateway for this profile and these properties, started on first use. */
@@ -73,10 +69,7 @@ final class GatewayUnderTest {
 		String[] exclusions = SuiteServices.GATEWAY_EXCLUSIONS.split("=", 2);
 		all.put(exclusions[0], exclusions[1]);
 		all.putAll(properties);
-		List<String> args = new ArrayList<>();
-		all.forEach((key, value) -> args.add("--" + key + "=" + value));
-		GatewayUnderTest gateway = new GatewayUnderTest(
-				ServiceLauncher.builder(GatewayApplication.class, GatewayApplication.NAME).run(args.toArray(String[]::new)));
+		GatewayUnderTest gateway = new GatewayUnderTest(InProcess.start(GatewayApplication.class, GatewayApplication.NAME, all));
 		gateway.awaitReady(Duration.ofSeconds(60));
 		return gateway;
 	}
