@@ -67,6 +67,8 @@ public class FeedMetrics implements DisposableBean {
 		this.clock = Clock.systemUTC();
 	}
 
+	static final List<String> PULL_OUTCOMES = List.of("success", "not_modified", "failure");
+
 	/** Counts a pull: {@code success}, {@code not_modified} or {@code failure}. */
 	void pulled(Feed feed, String outcome) {
 		this.registry.counter("skillpath.jobs.feed.pulls", "partner", feed.partnerId(), "feed", feed.id(), "outcome", outcome)
@@ -132,6 +134,11 @@ public class FeedMetrics implements DisposableBean {
 			.baseUnit("seconds")
 			.description("The feed's configured pull interval")
 			.register(this.registry));
+		// each outcome's series exists from the start (at 0), so rates and alerts see a feed that
+		// never succeeded instead of a series that does not exist yet
+		for (String outcome : PULL_OUTCOMES) {
+			figures.meters.add(this.registry.counter("skillpath.jobs.feed.pulls", tags.and("outcome", outcome)));
+		}
 		return figures;
 	}
 
