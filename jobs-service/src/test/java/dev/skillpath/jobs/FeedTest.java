@@ -77,6 +77,35 @@ class FeedTest extends JobsServiceTest {
 	}
 
 	@Test
+	void aFeedThatKeepsFailingWaitsTwiceAsLongAfterEachFailureAndAGoodPullStartsOver() {
+		String path = "/broken-" + UUID.randomUUID();
+		String feed = this.admin.document("""
+				mutation($p: ID!, $u: String!) {
+				  addFeed(input: {partnerId: $p, kind: GREENHOUSE, url: $u, intervalMinutes: 60}) { id } }""")
+			.variable("p", partner("pause")).variable("u", boards.url(path))
+			.execute().path("addFeed.id").entity(String.class).get();
+		for (long expected : new long[] { 60, 120, 240, 360, 360 }) { // doubling, at most six hours
+			Map<String, Object> failed = pullWithNextRun(feed);
+			assertThat(failed.get("lastError")).isNotNull();
+			assertThat(minutesUntil(failed.get("nextRunAt"))).as("minutes to the next pull").isBetween(expected - 2, expected);
+		}
+		boards.serve(path, "greenhouse.json");
+		Map<String, Object> good = pullWithNextRun(feed);
+		assertThat(good.get("lastSuccessAt")).isNotNull();
+		assertThat(minutesUntil(good.get("nextRunAt"))).as("the interval again after a good pull").isBetween(58L, 60L);
+	}
+
+	private Map<String, Object> pullWithNextRun(String feedId) {
+		return this.admin.document("mutation($id: ID!) { pullFeed(id: $id) { lastSuccessAt lastError nextRunAt } }")
+			.variable("id", feedId).execute().path("pullFeed").entity(MAP).get();
+	}
+
+	private static long minutesUntil(Object isoTime) {
+		return java.time.Duration.between(java.time.Instant.now(), java.time.OffsetDateTime.parse((String) isoTime).toInstant())
+			.plusSeconds(30).toMinutes();
+	}
+
+	@Test
 	void greenhouseBoardsArePulledAndAnUnchangedBoardAnswers304() {
 		String feed = addFeed(partner("gh"), "GREENHOUSE", "/greenhouse", "Evergreen Fintech");
 		Map<String, Object> first = pull(feed);

@@ -344,7 +344,7 @@ class DeployFilesTest {
 		assertThat(key.find()).isTrue();
 		jobs.post().uri("/partner/v1/jobs").header("X-Api-Key", key.group(1)).header("Content-Type", "application/json")
 			.bodyValue("[{\"externalId\": \"ops-1\", \"title\": \"Backend Engineer\", \"company\": \"Ops Co\", "
-					+ "\"description\": \"<p>Go and PostgreSQL.</p>\"}]")
+					+ "\"description\": \"<p>Java and SQL.</p>\"}]") // the skills other gateway tests use (see DemoListings)
 			.exchange().expectStatus().isOk();
 		graphql(jobs, admin, "mutation { addFeed(input: {partnerId: \"" + partner
 				+ "\", kind: INDEED_XML, url: \"http://localhost:9/jobs.xml\"}) { id } }");

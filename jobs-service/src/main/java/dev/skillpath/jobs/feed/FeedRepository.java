@@ -94,6 +94,7 @@ public class FeedRepository {
 	public Mono<Void> recordSuccess(Feed feed, String etag, String lastModified, FeedCounts counts) {
 		DatabaseClient.GenericExecuteSpec spec = this.db.sql("""
 				UPDATE feed SET lease_until = NULL, last_success_at = now(), last_counts = :counts::jsonb,
+				  consecutive_failures = 0,
 				  etag = coalesce(:etag, etag), last_modified = coalesce(:lastModified, last_modified),
 				  next_run_at = now() + make_interval(secs => interval_seconds)
 				WHERE id = :id
@@ -108,7 +109,10 @@ public class FeedRepository {
 	public Mono<Void> recordFailure(Feed feed, String error) {
 		return this.db.sql("""
 				UPDATE feed SET lease_until = NULL, last_error_at = now(), last_error = :error,
-				  next_run_at = now() + make_interval(secs => interval_seconds)
+				  consecutive_failures = consecutive_failures + 1,
+				  -- interval × 2^(failures before this one), at most six hours or the interval when longer
+				  next_run_at = now() + make_interval(secs => least(interval_seconds * power(2, least(consecutive_failures, 20)),
+				                                                    greatest(interval_seconds, 21600)))
 				WHERE id = :id
 				""")
 			.bind("id", UUID.fromString(feed.id()))
