@@ -344,7 +344,9 @@ class DeployFilesTest {
 		assertThat(key.find()).isTrue();
 		jobs.post().uri("/partner/v1/jobs").header("X-Api-Key", key.group(1)).header("Content-Type", "application/json")
 			.bodyValue("[{\"externalId\": \"ops-1\", \"title\": \"Backend Engineer\", \"company\": \"Ops Co\", "
-					+ "\"description\": \"<p>Java and SQL.</p>\"}]") // the skills other gateway tests use (see DemoListings)
+					// skills no other gateway test's learner has (their matching jobs share this database)
+					+ "\"description\": \"<p>Ruby on Rails and MongoDB.</p>\", "
+					+ "\"salary\": {\"min\": 60000, \"max\": 80000, \"currency\": \"USD\", \"period\": \"YEAR\"}}]")
 			.exchange().expectStatus().isOk();
 		graphql(jobs, admin, "mutation { addFeed(input: {partnerId: \"" + partner
 				+ "\", kind: INDEED_XML, url: \"http://localhost:9/jobs.xml\"}) { id } }");
