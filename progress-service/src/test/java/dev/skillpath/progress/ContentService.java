@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.skillpath.content.ContentServiceApplication;
 import dev.skillpath.support.testing.RunningService;
+import dev.skillpath.support.testing.TcpProxy;
 
 /**
  * The real content-service, started once per test JVM (with the shipped backend roadmap in its
@@ -32,7 +33,7 @@ final class ContentService {
 	/** The URL progress-service is configured with: content's GraphQL endpoint behind the proxy. */
 	static String graphqlUrl() {
 		service();
-		return "http://localhost:" + proxy.port() + "/graphql";
+		return proxy.baseUrl() + "/graphql";
 	}
 
 	/** The shipped backend roadmap's skill ids, asked of the real content-service. */

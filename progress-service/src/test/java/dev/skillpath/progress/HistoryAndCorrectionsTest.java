@@ -101,7 +101,7 @@ class HistoryAndCorrectionsTest extends ProgressServiceTest {
 		client.document("mutation { resetRoadmapProgress(roadmapId: \"no-such-roadmap\") { resetCount } }")
 			.execute()
 			.errors().expect((e) -> "NOT_FOUND".equals(e.getExtensions().get("code")));
-		ContentService.proxy().cut();
+		ContentService.proxy().stop();
 		client.document("mutation { resetRoadmapProgress(roadmapId: \"backend\") { resetCount } }")
 			.execute()
 			.errors().expect((e) -> "SERVICE_UNAVAILABLE".equals(e.getExtensions().get("code"))

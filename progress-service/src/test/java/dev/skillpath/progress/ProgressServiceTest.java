@@ -86,7 +86,7 @@ public abstract class ProgressServiceTest {
 	@AfterEach
 	void restoreTimeAndContent() {
 		this.clock.useSystemTime();
-		ContentService.proxy().restore();
+		ContentService.proxy().start();
 	}
 
 	/** A new learner's subject, unique to this run, so no other test touches their data. */

@@ -144,7 +144,7 @@ class SetSkillStatusTest extends ProgressServiceTest {
 		String fay = newLearner("fay");
 		this.catalog.forget();
 		set(as(fay), Map.of("skillId", "git", "status", "DONE"));
-		ContentService.proxy().cut();
+		ContentService.proxy().stop();
 		// a skill content-service confirmed a moment ago is remembered: no call needed
 		set(as(fay), Map.of("skillId", "git", "status", "LEARNING"));
 		long before = count("SELECT count(*) FROM statement WHERE learner_id = :learner", fay);
@@ -158,7 +158,7 @@ class SetSkillStatusTest extends ProgressServiceTest {
 				fay)).isZero();
 
 		// the client retries once content-service is back, and the change is applied once
-		ContentService.proxy().restore();
+		ContentService.proxy().start();
 		as(fay).document(SET)
 			.variable("input", Map.of("skillId", "docker", "status", "LEARNING", "clientMutationId", "c-1"))
 			.execute()

@@ -104,7 +104,7 @@ class SyncProgressTest extends ProgressServiceTest {
 	void contentServiceDownFailsTheWholeBatchAndStoresNothing() {
 		String eli = newLearner("eli");
 		this.catalog.forget();
-		ContentService.proxy().cut();
+		ContentService.proxy().stop();
 		as(eli).document(SYNC)
 			.variable("items", List.of(item("kubernetes", "DONE", "2026-02-01T12:00:00Z")))
 			.execute()

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import dev.skillpath.gateway.SuiteServices;
+import dev.skillpath.support.testing.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,15 +43,15 @@ class SubgraphOutageUnderLoadTest {
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
-	static StoppableProxy jobs;
+	static TcpProxy jobs;
 
 	static GatewayUnderTest gateway;
 
 	@BeforeAll
 	static void start() {
-		jobs = new StoppableProxy(SuiteServices.get().jobs.port());
+		jobs = TcpProxy.to(SuiteServices.get().jobs.port());
 		gateway = GatewayUnderTest.get("test", Map.of("skillpath.gateway.subgraphs.jobs",
-				"http://127.0.0.1:" + jobs.port() + "/graphql", "skillpath.gateway.circuit-open-for", OPEN_FOR_SECONDS + "s",
+				jobs.baseUrl() + "/graphql", "skillpath.gateway.circuit-open-for", OPEN_FOR_SECONDS + "s",
 				"skillpath.gateway.subgraph-timeout", "2s"));
 	}
 

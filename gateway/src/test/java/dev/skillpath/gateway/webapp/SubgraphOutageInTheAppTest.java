@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import dev.skillpath.gateway.GatewayApplication;
 import dev.skillpath.gateway.SuiteServices;
-import dev.skillpath.gateway.resilience.StoppableProxy;
+import dev.skillpath.support.testing.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SubgraphOutageInTheAppTest {
 
-	static final StoppableProxy jobs = new StoppableProxy(SuiteServices.get().jobs.port());
+	static final TcpProxy jobs = TcpProxy.to(SuiteServices.get().jobs.port());
 
-	static final StoppableProxy progress = new StoppableProxy(SuiteServices.get().progress.port());
+	static final TcpProxy progress = TcpProxy.to(SuiteServices.get().progress.port());
 
 	@LocalServerPort
 	int port;
@@ -45,8 +45,8 @@ class SubgraphOutageInTheAppTest {
 	@DynamicPropertySource
 	static void subgraphsBehindProxies(DynamicPropertyRegistry registry) {
 		registry.add("skillpath.gateway.subgraphs.content", () -> SuiteServices.get().content.graphqlUrl());
-		registry.add("skillpath.gateway.subgraphs.progress", () -> "http://127.0.0.1:" + progress.port() + "/graphql");
-		registry.add("skillpath.gateway.subgraphs.jobs", () -> "http://127.0.0.1:" + jobs.port() + "/graphql");
+		registry.add("skillpath.gateway.subgraphs.progress", () -> progress.baseUrl() + "/graphql");
+		registry.add("skillpath.gateway.subgraphs.jobs", () -> jobs.baseUrl() + "/graphql");
 		registry.add("JOBS_BASE_URL", () -> SuiteServices.get().jobs.baseUrl());
 	}
 

@@ -1,4 +1,4 @@
-package dev.skillpath.gateway.resilience;
+package dev.skillpath.support.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,14 +15,15 @@ import java.util.concurrent.Executors;
 /**
  * A TCP proxy on a fixed loopback port in front of a real service, which a test can stop (the
  * port refuses connections and every open connection is cut, as when a pod dies) and start again
- * on the same port, so that the gateway sees its subgraph go away and come back.
+ * on the same port, so that a caller sees the service go away and come back without the service
+ * itself being stopped.
  */
-public final class StoppableProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
 	private final int targetPort;
 
 	private final ExecutorService threads = Executors.newCachedThreadPool((task) -> {
-		Thread thread = new Thread(task, "stoppable-proxy");
+		Thread thread = new Thread(task, "test-tcp-proxy");
 		thread.setDaemon(true);
 		return thread;
 	});
@@ -33,13 +34,23 @@ public final class StoppableProxy implements AutoCloseable {
 
 	private int port;
 
-	public StoppableProxy(int targetPort) {
+	private TcpProxy(int targetPort) {
 		this.targetPort = targetPort;
 		start();
 	}
 
+	/** A proxy, already listening on a free loopback port, to {@code targetPort} on 127.0.0.1. */
+	public static TcpProxy to(int targetPort) {
+		return new TcpProxy(targetPort);
+	}
+
 	public int port() {
 		return this.port;
+	}
+
+	/** {@code http://127.0.0.1:<port>}: the proxy listens on the IPv4 loopback only. */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
 	}
 
 	/** Listens again on the same port; does nothing while listening. */
@@ -63,7 +74,7 @@ public final class StoppableProxy implements AutoCloseable {
 	/** Refuses new connections and cuts the open ones. */
 	public synchronized void stop() {
 		closeQuietly(this.listener);
-		this.open.forEach(StoppableProxy::closeQuietly);
+		this.open.forEach(TcpProxy::closeQuietly);
 		this.open.clear();
 	}
 
