@@ -61,6 +61,11 @@ public class Normaliser {
 	}
 
 	public Normalised normalise(ListingInput in) {
+		// first, so that no later reason quotes the NUL back
+		String nul = fieldWithNul(in);
+		if (nul != null) {
+			return reject(nul, "holds a NUL character (U+0000), which text must not contain");
+		}
 		if (blank(in.externalId())) {
 			return reject("externalId", "is required");
 		}
@@ -157,6 +162,34 @@ public class Normaliser {
 				seniority, salary, descriptionHtml, descriptionText, blank(in.url()) ? null : in.url().strip(), posted,
 				validThrough, cleanList(in.skills()), cleanList(in.niceToHaveSkills()), fingerprint,
 				sha256(in.contentKey())));
+	}
+
+	/** The first field (as partners name it) that holds U+0000, or null: PostgreSQL refuses to store it. */
+	static String fieldWithNul(ListingInput in) {
+		String[][] fields = { { "externalId", in.externalId() }, { "title", in.title() }, { "company", in.company() },
+				{ "location", in.locationText() }, { "location.city", in.city() }, { "location.region", in.region() },
+				{ "location.country", in.country() }, { "remote", in.remote() },
+				{ "employmentType", in.employmentType() }, { "seniority", in.seniority() },
+				{ "salary.min", in.salaryMin() }, { "salary.max", in.salaryMax() },
+				{ "salary.currency", in.salaryCurrency() }, { "salary.period", in.salaryPeriod() },
+				{ "salary", in.salaryText() }, { "description", in.description() }, { "url", in.url() },
+				{ "postedAt", in.postedAt() }, { "validThrough", in.validThrough() } };
+		for (String[] field : fields) {
+			if (TextCleanup.hasNul(field[1])) {
+				return field[0];
+			}
+		}
+		for (int i = 0; i < in.skills().size(); i++) {
+			if (TextCleanup.hasNul(in.skills().get(i))) {
+				return "skills[" + i + "]";
+			}
+		}
+		for (int i = 0; i < in.niceToHaveSkills().size(); i++) {
+			if (TextCleanup.hasNul(in.niceToHaveSkills().get(i))) {
+				return "niceToHaveSkills[" + i + "]";
+			}
+		}
+		return null;
 	}
 
 	private NormalisedListing.ParsedSalary salary(ListingInput in, String descriptionText) {

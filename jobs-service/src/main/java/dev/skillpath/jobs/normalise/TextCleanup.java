@@ -66,6 +66,19 @@ public final class TextCleanup {
 		return collapse(NOT_KEY.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" "));
 	}
 
+	/** Whether the text holds U+0000, which PostgreSQL cannot store in text or jsonb. */
+	public static boolean hasNul(String text) {
+		return text != null && text.indexOf('\u0000') >= 0;
+	}
+
+	/**
+	 * The text with each U+0000 shown as U+FFFD, for echoing what a partner sent (an external id
+	 * in an ingestion report, which is stored) when the record itself is refused for the NUL.
+	 */
+	public static String withoutNul(String text) {
+		return hasNul(text) ? text.replace('\u0000', '\uFFFD') : text;
+	}
+
 	public static String collapse(String text) {
 		return SPACES.matcher(text).replaceAll(" ").strip();
 	}

@@ -12,7 +12,8 @@ import org.springframework.graphql.data.federation.FederationSchemaFactory;
 /**
  * What makes a Skillpath service a federation v2 subgraph with uniform errors: the federation
  * schema factory (so {@code _service} and {@code _entities} exist and {@code @EntityMapping}
- * methods answer them), the exception resolver and the error-code interceptor.
+ * methods answer them), the exception resolver, the error-code interceptor, and the guard that
+ * refuses NUL characters in arguments before they reach the database.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.graphql.data.federation.FederationSchemaFactory")
@@ -36,6 +37,11 @@ public class GraphQlSupportAutoConfiguration {
 	@Bean
 	EntityErrorAdvice entityErrorAdvice(GraphQlExceptionResolver graphQlExceptionResolver) {
 		return new EntityErrorAdvice(graphQlExceptionResolver);
+	}
+
+	@Bean
+	NulArgumentGuard nulArgumentGuard() {
+		return new NulArgumentGuard();
 	}
 
 	@Bean
