@@ -1,10 +1,12 @@
 package dev.skillpath.gateway.edge;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.skillpath.gateway.router.OperationLimits;
 import dev.skillpath.gateway.router.Router;
 import dev.skillpath.gateway.router.execution.RequestContext;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -47,6 +49,8 @@ public final class GraphQlHttpHandler {
 
 	private final DistributionSummary subgraphCalls;
 
+	private final OperationLimits limits;
+
 	public GraphQlHttpHandler(SupergraphManager supergraphs, GatewayProperties properties,
 			PersistedQueryStore persistedQueries, JsonMapper json, MeterRegistry meters) {
 		this.meters = meters;
@@ -58,6 +62,7 @@ public final class GraphQlHttpHandler {
 		this.properties = properties;
 		this.persistedQueries = persistedQueries;
 		this.json = json;
+		this.limits = properties.limits().toOperationLimits();
 	}
 
 	public Mono<ServerResponse> post(ServerRequest request) {
@@ -80,11 +85,19 @@ public final class GraphQlHttpHandler {
 			});
 	}
 
-	/** Several operations in one HTTP request, answered in order, up to the configured number. */
+	/**
+	 * Several operations in one HTTP request, answered in order, up to the configured number and
+	 * together within the cost limit of one request (a batch-level refusal is a 400 with one error
+	 * body, as for too many operations).
+	 */
 	private Mono<ServerResponse> batch(ServerRequest request, List<?> batch) {
 		int max = this.properties.maxBatchSize();
 		if (batch.isEmpty() || batch.size() > max) {
 			return respond(Answer.badRequest("A batch holds 1 to " + max + " operations, this one " + batch.size()));
+		}
+		Map<String, Object> tooCostly = batchCostError(batch);
+		if (tooCostly != null) {
+			return respond(new Answer(HttpStatus.BAD_REQUEST, Map.of("errors", List.of(tooCostly))));
 		}
 		return Flux.fromIterable(batch)
 			.concatMap((item) -> item instanceof Map<?, ?> map ? answer(request, map, false)
@@ -92,6 +105,38 @@ public final class GraphQlHttpHandler {
 			.map(Answer::body)
 			.collectList()
 			.flatMap((bodies) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(bodies));
+	}
+
+	/**
+	 * The whole batch refused, before any operation runs, when the operations' estimated costs
+	 * add up to more than one request may cost. An operation that cannot be planned counts 0: it
+	 * is answered with its own error and calls no subgraph.
+	 */
+	private Map<String, Object> batchCostError(List<?> batch) {
+		Router router = this.supergraphs.router();
+		if (router == null) {
+			return null;
+		}
+		List<Long> costs = new ArrayList<>(batch.size());
+		for (Object item : batch) {
+			if (item instanceof Map<?, ?> body && (body.get("query") == null || body.get("query") instanceof String)
+					&& (body.get("operationName") == null || body.get("operationName") instanceof String)
+					&& (body.get("variables") == null || body.get("variables") instanceof Map)) {
+				String query = this.persistedQueries
+					.resolve((String) body.get("query"), persistedHash(body.get("extensions")))
+					.query();
+				if (query == null || query.isBlank()) {
+					continue;
+				}
+				Router.Prepared prepared = router.prepare(query, (String) body.get("operationName"));
+				if (prepared.plan() != null) {
+					@SuppressWarnings("unchecked")
+					Map<String, Object> variables = (Map<String, Object>) body.get("variables");
+					costs.add(this.limits.cost(prepared.plan().operation(), router.supergraph(), variables));
+				}
+			}
+		}
+		return this.limits.checkBatchCost(costs);
 	}
 
 	private Mono<Answer> answer(ServerRequest request, Map<?, ?> body, boolean overGet) {

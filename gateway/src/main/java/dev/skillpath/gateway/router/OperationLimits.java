@@ -132,22 +132,24 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 	}
 
 	/**
-	 * The first limit the operation exceeds, as a GraphQL error, or null. Page sizes given as
-	 * variables count as the variable's default value, else {@code defaultListSize}; see
-	 * {@link #pageSizesFromVariables} and {@link #checkCost} for the check once the values are known.
+	 * What {@link #check} found in its one walk of the operation.
+	 * @param error the first limit the operation exceeds, as a GraphQL error, or null
+	 * @param pageSizesFromVariables whether a page size ({@code first}, {@code last}, {@code limit})
+	 * is a variable, so that {@link #checkCost} must run again with each request's values
 	 */
-	Map<String, Object> check(OperationDefinition operation, Supergraph supergraph) {
+	record Checked(Map<String, Object> error, boolean pageSizesFromVariables) {
+	}
+
+	/**
+	 * The first limit the operation exceeds, and whether its page sizes come from variables. Page
+	 * sizes given as variables count as the variable's default value, else {@code defaultListSize};
+	 * see {@link #checkCost} for the check once the values are known.
+	 */
+	Checked check(OperationDefinition operation, Supergraph supergraph) {
 		Counter counter = new Counter(supergraph, defaults(operation));
 		String root = rootType(operation, supergraph);
 		long cost = counter.cost(supergraph.type(root), operation.getSelectionSet(), 1, null);
-		return exceeded(counter, cost);
-	}
-
-	/** Whether a page size ({@code first}, {@code last}, {@code limit}) of the operation is a variable. */
-	boolean pageSizesFromVariables(OperationDefinition operation, Supergraph supergraph) {
-		Counter counter = new Counter(supergraph, null);
-		counter.cost(supergraph.type(rootType(operation, supergraph)), operation.getSelectionSet(), 1, null);
-		return counter.variablePageSizes;
+		return new Checked(exceeded(counter, cost), counter.variablePageSizes);
 	}
 
 	/**
@@ -158,6 +160,39 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 		Counter counter = new Counter(supergraph, variables);
 		long cost = counter.cost(supergraph.type(rootType(operation, supergraph)), operation.getSelectionSet(), 1, null);
 		return cost > this.maxCost ? costError(cost) : null;
+	}
+
+	/**
+	 * The operation's estimated cost with a request's variables (a page-size variable the request
+	 * leaves out counts as its default, else {@code defaultListSize}): what a batch of operations
+	 * sums, see {@link #checkBatchCost}.
+	 */
+	public long cost(OperationDefinition operation, Supergraph supergraph, Map<String, Object> variables) {
+		Map<String, Object> values = defaults(operation);
+		if (variables != null) {
+			values.putAll(variables);
+		}
+		return new Counter(supergraph, values).cost(supergraph.type(rootType(operation, supergraph)),
+				operation.getSelectionSet(), 1, null);
+	}
+
+	/**
+	 * The operations of one HTTP request together stay within {@code maxCost}: a batch of ten
+	 * operations each just under the limit would otherwise do ten times the work of one.
+	 * @param costs each operation's {@link #cost}
+	 * @return the error refusing the whole batch, or null
+	 */
+	public Map<String, Object> checkBatchCost(List<Long> costs) {
+		long total = 0;
+		for (long cost : costs) {
+			total = total + cost < 0 ? Long.MAX_VALUE : total + cost;
+		}
+		if (total <= this.maxCost) {
+			return null;
+		}
+		return error("The operations of this batch have an estimated cost of " + total + " together; the limit for one "
+				+ "request is " + this.maxCost + " (send them in separate requests, or ask for smaller pages)",
+				"OPERATION_LIMIT_EXCEEDED", "batchCost", this.maxCost, total);
 	}
 
 	private static String rootType(OperationDefinition operation, Supergraph supergraph) {

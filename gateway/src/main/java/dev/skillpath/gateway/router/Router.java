@@ -131,10 +131,9 @@ public final class Router {
 		}
 		try {
 			QueryPlan plan = this.planner.plan(document, operationName);
-			Map<String, Object> exceeded = this.limits.check(plan.operation(), this.supergraph);
-			return exceeded == null
-					? new Prepared(plan, List.of(), this.limits.pageSizesFromVariables(plan.operation(), this.supergraph))
-					: new Prepared(null, List.of(exceeded));
+			OperationLimits.Checked checked = this.limits.check(plan.operation(), this.supergraph);
+			return checked.error() == null ? new Prepared(plan, List.of(), checked.pageSizesFromVariables())
+					: new Prepared(null, List.of(checked.error()));
 		}
 		catch (PlanningException ex) {
 			return new Prepared(null, List.of(error(ex.getMessage(), "BAD_USER_INPUT", List.of())));

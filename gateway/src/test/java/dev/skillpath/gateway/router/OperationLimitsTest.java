@@ -106,6 +106,27 @@ class OperationLimitsTest {
 	}
 
 	@Test
+	void aBatchIsHeldToTheCostLimitOfOneRequest() {
+		OperationLimits limits = new OperationLimits(5, 3, 3, 4, 500, 200, 10, false);
+		var literal = this.router.prepare("{ me { matchingJobs(first: 30) { requiredSkills { id } } } }", null);
+		long one = limits.cost(literal.plan().operation(), this.router.supergraph(), null);
+		assertThat(one).isBetween(251L, 500L);
+		// a page size given as a variable costs what the request asks for, its default when left out
+		var byVariable = this.router.prepare(
+				"query M($n: Int! = 30) { me { matchingJobs(first: $n) { requiredSkills { id } } } }", null);
+		assertThat(limits.cost(byVariable.plan().operation(), this.router.supergraph(), Map.of())).isEqualTo(one);
+		assertThat(limits.cost(byVariable.plan().operation(), this.router.supergraph(), Map.of("n", 60)))
+			.isGreaterThan(one);
+
+		assertThat(limits.checkBatchCost(List.of(one, 1L))).isNull();
+		Map<String, Object> refused = limits.checkBatchCost(List.of(one, one));
+		assertThat(extensions(refused)).containsEntry("code", "OPERATION_LIMIT_EXCEEDED")
+			.containsEntry("limit", "batchCost").containsEntry("max", 500L).containsEntry("actual", 2 * one);
+		assertThat(extensions(limits.checkBatchCost(List.of(Long.MAX_VALUE, one)))).containsEntry("actual", Long.MAX_VALUE);
+		assertThat(this.fixtures.calls).as("no subgraph is called").isEmpty();
+	}
+
+	@Test
 	void tokens() {
 		String many = "{ skills { " + "id ".repeat(300) + "} }";
 		assertThat(extensions(refusal(many))).containsEntry("code", "GRAPHQL_PARSE_FAILED");
