@@ -82,21 +82,27 @@ class AttacksTest {
 	@Test
 	void batchesWhoseOperationsTogetherCostTooMuchAreRefusedAndRunNothing() {
 		String learner = "batcher-" + UUID.randomUUID();
-		// each costs about 4,000 x 11 = 44,000, within the 50,000 limit alone, not twice
-		String costly = "{ skills(first: 4000) { edges { node { requires { name } } } } }";
+		// each costs about 100 x (1 + 10 x (1 + 10)) = 11,200: within the 50,000 limit alone, not five times
+		String costly = "{ skills(first: 100) { edges { node { requires { requires { name } } } } } }";
+		String byVariable = "query Page($n: Int) { skills(first: $n) { edges { node { requires { requires { name } } } } } }";
 		post(Map.of("query", costly)).jsonPath("$.errors").doesNotExist();
+		http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(List.of(Map.of("query", costly), Map.of("query", costly)))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$[0].errors").doesNotExist().jsonPath("$[1].errors").doesNotExist();
 		http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + GatewayUnderTest.token(learner, Role.LEARNER))
 			.bodyValue(List.of(
 					Map.of("query", "mutation { setSkillStatus(input: {skillId: \"java\", status: DONE}) { progress { status } } }"),
-					Map.of("query", costly), Map.of("query", "query Page($n: Int) { skills(first: $n) { edges { node { requires { name } } } } }",
-							"variables", Map.of("n", 4000))))
+					Map.of("query", costly), Map.of("query", costly), Map.of("query", costly), Map.of("query", costly),
+					Map.of("query", byVariable, "variables", Map.of("n", 100))))
 			.exchange()
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("OPERATION_LIMIT_EXCEEDED")
 			.jsonPath("$.errors[0].extensions.limit").isEqualTo("batchCost")
 			.jsonPath("$.errors[0].extensions.max").isEqualTo(50_000)
-			.jsonPath("$.errors[0].extensions.actual").value((Number actual) -> assertThat(actual.longValue()).isGreaterThan(88_000))
+			.jsonPath("$.errors[0].extensions.actual").value((Number actual) -> assertThat(actual.longValue()).isGreaterThan(55_000))
 			.jsonPath("$.errors[0].message").value((String m) -> assertThat(m).contains("together"));
 		// refused as a whole before anything ran: the mutation in front stored nothing
 		assertThat(statementsOf(learner)).as("progress stored by a refused batch").isZero();
