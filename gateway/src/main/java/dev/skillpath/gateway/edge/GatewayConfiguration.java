@@ -23,14 +23,14 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 class GatewayConfiguration {
 
 	/**
-	 * The client for subgraph calls, with its own connection pool: Reactor Netty's default (16
+	 * The HTTP client for subgraph calls, with its own connection pool: Reactor Netty's default (16
 	 * connections, 32 waiting) refuses calls once a few dozen client requests are in flight, and
 	 * a waiting call must not outlive the subgraph timeout. The subgraph timeout is Reactor Netty's
 	 * response timeout, a timer on the connection's event loop: a {@code Mono.timeout} per call
 	 * scheduled a task on another thread pool for every subgraph request (4 to 9 % of the CPU).
 	 */
 	@Bean
-	WebClient subgraphWebClient(WebClient.Builder builder, GatewayProperties properties) {
+	reactor.netty.http.client.HttpClient subgraphHttpClient(GatewayProperties properties) {
 		reactor.netty.resources.ConnectionProvider pool = reactor.netty.resources.ConnectionProvider
 			.builder("subgraphs")
 			.maxConnections(500)
@@ -38,12 +38,17 @@ class GatewayConfiguration {
 			.pendingAcquireTimeout(properties.subgraphTimeout())
 			.maxIdleTime(java.time.Duration.ofSeconds(30))
 			.build();
-		reactor.netty.http.client.HttpClient http = reactor.netty.http.client.HttpClient.create(pool)
+		return reactor.netty.http.client.HttpClient.create(pool)
 			.option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS,
 					(int) Math.min(Integer.MAX_VALUE, properties.subgraphTimeout().toMillis()))
 			.responseTimeout(properties.subgraphTimeout());
+	}
+
+	/** For the SDL polls (not on the request path): WebClient over the same connection pool. */
+	@Bean
+	WebClient subgraphWebClient(WebClient.Builder builder, reactor.netty.http.client.HttpClient subgraphHttpClient) {
 		return builder
-			.clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(http))
+			.clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(subgraphHttpClient))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build();
 	}
@@ -54,11 +59,13 @@ class GatewayConfiguration {
 	 * of the HTTP client's own timeout.
 	 */
 	@Bean
-	SubgraphClient subgraphClient(WebClient subgraphWebClient,
+	SubgraphClient subgraphClient(reactor.netty.http.client.HttpClient subgraphHttpClient, JsonMapper json,
+			org.springframework.beans.factory.ObjectProvider<io.micrometer.observation.ObservationRegistry> observations,
 			org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory circuitBreakers,
 			@org.springframework.beans.factory.annotation.Value("${skillpath.gateway.circuit-open-for:30s}") java.time.Duration openFor) {
 		io.github.resilience4j.circuitbreaker.CircuitBreakerConfig config = PartnerRouteConfiguration.breakerConfig(openFor);
-		return new WebClientSubgraphClient(subgraphWebClient,
+		return new NettySubgraphClient(subgraphHttpClient, json,
+				observations.getIfAvailable(() -> io.micrometer.observation.ObservationRegistry.NOOP),
 				(name) -> circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("subgraph-" + name, config));
 	}
 
