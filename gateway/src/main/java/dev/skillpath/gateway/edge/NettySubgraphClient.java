@@ -40,7 +40,7 @@ import org.springframework.web.reactive.function.client.DefaultClientRequestObse
  * Subgraph requests straight on Reactor Netty's HTTP client: the request body is written with
  * Jackson into one buffer and the answer read from the aggregated bytes, without WebClient's
  * exchange, filter and codec layers (about a third of the gateway's CPU per request in profiles;
- * see docs/decisions/0010). What WebClient gave for free is kept: the {@code http.client.requests}
+ * see docs/decisions/0011). What WebClient gave for free is kept: the {@code http.client.requests}
  * observation under Spring's own convention (the dashboards' and alerts' metric, and a client span
  * whose context goes out as {@code traceparent}), pooled connections, and the subgraph timeout as
  * the connection's response timeout (set on the {@link HttpClient}, see

@@ -46,9 +46,28 @@ public class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapte
 					"The database is unavailable; retry shortly (reference " + reference + ")",
 					Map.of("retryable", true));
 		}
+		if (isCancellation(ex)) {
+			// the caller went away (a client or gateway timeout, a closed connection): nobody reads
+			// this answer, and it is not a fault of the service, so not an error in the log
+			if (logger.isDebugEnabled()) {
+				logger.debug("Cancelled by the caller at " + env.getExecutionStepInfo().getPath());
+			}
+			return error(env, ErrorCode.SERVICE_UNAVAILABLE, "The request was cancelled", Map.of());
+		}
 		String reference = UUID.randomUUID().toString();
 		logger.error("Unexpected error [" + reference + "] at " + env.getExecutionStepInfo().getPath(), ex);
 		return error(env, ErrorCode.INTERNAL_SERVER_ERROR, "Internal error (reference " + reference + ")", Map.of());
+	}
+
+	/** graphql-java aborts the fields still running when the request's subscriber cancels. */
+	static boolean isCancellation(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof graphql.execution.AbortExecutionException
+					|| cause instanceof java.util.concurrent.CancellationException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static GraphQLError error(DataFetchingEnvironment env, ErrorCode code, String message,
