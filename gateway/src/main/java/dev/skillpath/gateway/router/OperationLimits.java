@@ -310,9 +310,9 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 					long size = ownSize != null ? ownSize
 							: connectionSize != null && (field.getName().equals("edges") || field.getName().equals("nodes"))
 									? connectionSize : OperationLimits.this.defaultListSize;
-					fieldCost += list ? size * inner : inner;
+					fieldCost = saturatedAdd(fieldCost, list ? saturatedMultiply(size, inner) : inner);
 				}
-				total += fieldCost;
+				total = saturatedAdd(total, fieldCost);
 			}
 			return total;
 		}
@@ -350,6 +350,18 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 			return null;
 		}
 
+	}
+
+	/** Page sizes nest: three lists of 2^31 would wrap a long round to a small, accepted cost. */
+	private static long saturatedMultiply(long a, long b) {
+		long high = Math.multiplyHigh(a, b);
+		long low = a * b;
+		return high != 0 || low < 0 ? Long.MAX_VALUE : low;
+	}
+
+	private static long saturatedAdd(long a, long b) {
+		long sum = a + b;
+		return sum < 0 ? Long.MAX_VALUE : sum;
 	}
 
 	private static boolean isList(Type<?> type) {

@@ -127,6 +127,23 @@ class OperationLimitsTest {
 	}
 
 	@Test
+	void hugeNestedPageSizesCannotWrapTheCostAround() {
+		var supergraph = dev.skillpath.gateway.router.supergraph.SubgraphComposer.compose(List.of(
+				new dev.skillpath.gateway.router.supergraph.SubgraphComposer.SubgraphSchema("items", "http://items", """
+						type Query { items(first: Int): [Item!]! }
+						type Item { id: ID! children(first: Int): [Item!]! }
+						""")));
+		Router items = new Router(supergraph, (subgraph, url, document, variables, context) -> reactor.core.publisher.Mono
+			.just(Map.of("data", Map.of("items", List.of()))), 10, new OperationLimits(10, 10, 10, 10, 500, 2000, 10, true));
+		// (2^31 - 1)^3 does not fit a long: unchecked, it wraps to a cost below the limit
+		String max = "2147483647";
+		Map<String, Object> response = items.execute(new Router.Request("{ items(first: " + max + ") { children(first: "
+				+ max + ") { children(first: " + max + ") { id } } } }", null, Map.of()), RequestContext.EMPTY)
+			.block(Duration.ofSeconds(5));
+		assertThat(response.get("errors").toString()).contains("limit=cost").contains("actual=" + Long.MAX_VALUE);
+	}
+
+	@Test
 	void tokens() {
 		String many = "{ skills { " + "id ".repeat(300) + "} }";
 		assertThat(extensions(refusal(many))).containsEntry("code", "GRAPHQL_PARSE_FAILED");
