@@ -17,7 +17,7 @@ public record JobsProperties(Content content, Push push, Listing listing, Feeds 
 
 	public JobsProperties {
 		content = content != null ? content : new Content(null, null, null, null);
-		push = push != null ? push : new Push(0, null);
+		push = push != null ? push : new Push(0, null, null);
 		listing = listing != null ? listing : new Listing(null);
 		feeds = feeds != null ? feeds : new Feeds(null, null, 0, null, null);
 	}
@@ -62,12 +62,15 @@ public record JobsProperties(Content content, Push push, Listing listing, Feeds 
 	/**
 	 * @param maxRecords most records in one request
 	 * @param maxBytes largest request body
+	 * @param lockWait longest a push waits for the partner's earlier pushes (or a row another
+	 * transaction holds) before it is answered with a retryable 503
 	 */
-	public record Push(int maxRecords, DataSize maxBytes) {
+	public record Push(int maxRecords, DataSize maxBytes, Duration lockWait) {
 
 		public Push {
 			maxRecords = maxRecords > 0 ? maxRecords : 1000;
 			maxBytes = maxBytes != null ? maxBytes : DataSize.ofMegabytes(5);
+			lockWait = lockWait != null ? lockWait : Duration.ofSeconds(10);
 		}
 
 	}

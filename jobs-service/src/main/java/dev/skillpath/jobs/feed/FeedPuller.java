@@ -100,7 +100,8 @@ public class FeedPuller implements DisposableBean {
 			.onErrorResume((ex) -> {
 				logger.warn("Pulling feed " + feed.id() + " (" + feed.url() + ") failed: " + ex.getMessage());
 				this.metrics.pulled(feed, "failure");
-				return this.feeds.recordFailure(feed, Objects.toString(ex.getMessage(), ex.getClass().getSimpleName()));
+				return this.feeds.recordFailure(feed, Objects.toString(ex.getMessage(), ex.getClass().getSimpleName()),
+						FeedFetcher.retryAfter(ex));
 			})
 			.then(this.metrics.refresh())
 			.then(this.feeds.find(feed.id()));

@@ -106,17 +106,22 @@ public class FeedRepository {
 		return spec.then();
 	}
 
-	public Mono<Void> recordFailure(Feed feed, String error) {
+	/**
+	 * A failed pull: the feed waits its interval × 2^(failures before this one), at most six
+	 * hours (or its interval when longer), and never less than the server's {@code retryAfter}
+	 * (null when it named none; already at most six hours).
+	 */
+	public Mono<Void> recordFailure(Feed feed, String error, Duration retryAfter) {
 		return this.db.sql("""
 				UPDATE feed SET lease_until = NULL, last_error_at = now(), last_error = :error,
 				  consecutive_failures = consecutive_failures + 1,
-				  -- interval × 2^(failures before this one), at most six hours or the interval when longer
-				  next_run_at = now() + make_interval(secs => least(interval_seconds * power(2, least(consecutive_failures, 20)),
-				                                                    greatest(interval_seconds, 21600)))
+				  next_run_at = now() + make_interval(secs => greatest(:retryAfter,
+				      least(interval_seconds * power(2, least(consecutive_failures, 20)), greatest(interval_seconds, 21600))))
 				WHERE id = :id
 				""")
 			.bind("id", UUID.fromString(feed.id()))
 			.bind("error", error.length() > 500 ? error.substring(0, 500) : error)
+			.bind("retryAfter", retryAfter == null ? 0.0 : (double) retryAfter.toSeconds())
 			.then();
 	}
 

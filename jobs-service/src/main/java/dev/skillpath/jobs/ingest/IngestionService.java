@@ -1,6 +1,7 @@
 package dev.skillpath.jobs.ingest;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.skillpath.jobs.JobsProperties;
 import dev.skillpath.jobs.normalise.Normalised;
 import dev.skillpath.jobs.normalise.NormalisedListing;
 import dev.skillpath.jobs.normalise.Normaliser;
@@ -18,6 +20,9 @@ import dev.skillpath.jobs.tagging.Retagger;
 import dev.skillpath.jobs.tagging.SkillCatalog;
 import dev.skillpath.jobs.tagging.SkillTagger;
 import dev.skillpath.jobs.tagging.SkillTags;
+import dev.skillpath.support.error.ApiException;
+import dev.skillpath.support.error.ErrorCode;
+import io.r2dbc.spi.R2dbcException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -46,9 +51,12 @@ public class IngestionService {
 
 	private final ListingMetrics metrics;
 
+	private final Duration lockWait;
+
 	IngestionService(Normaliser normaliser, SkillCatalog catalog, JobWriter writer, TransactionalOperator transaction,
-			Retagger retagger, ListingMetrics metrics) {
+			Retagger retagger, ListingMetrics metrics, JobsProperties properties) {
 		this.metrics = metrics;
+		this.lockWait = properties.push().lockWait();
 		this.normaliser = normaliser;
 		this.catalog = catalog;
 		this.writer = writer;
@@ -133,7 +141,7 @@ public class IngestionService {
 		List<String> externalIds = batch.listings().stream().map((p) -> p.listing().externalId()).toList();
 		// one partner's pushes take turns (a transaction-scoped advisory lock), so two concurrent
 		// copies of a batch cannot both find a record new and create it twice
-		return this.writer.lockPartner(partnerId).then(this.writer.existing(partnerId, externalIds)).flatMap((stored) -> {
+		return this.writer.lockPartner(partnerId, this.lockWait).then(this.writer.existing(partnerId, externalIds)).flatMap((stored) -> {
 			List<Prepared> fresh = batch.listings()
 				.stream()
 				.filter((p) -> !stored.containsKey(p.listing().externalId()))
@@ -177,7 +185,24 @@ public class IngestionService {
 					.then(this.writer.insertIngestion(report))
 					.thenReturn(report);
 			});
-		}).as(this.transaction::transactional);
+		}).as(this.transaction::transactional).onErrorMap(IngestionService::isLockWaitOver, (ex) -> busy(partnerId));
+	}
+
+	/** The partner's earlier pushes held its lock longer than {@code lockWait}: nothing was stored. */
+	private ApiException busy(String partnerId) {
+		long seconds = Math.max(1, (this.lockWait.toMillis() + 999) / 1000);
+		return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Earlier pushes of partner '" + partnerId
+				+ "' are still being stored; nothing from this request was stored, retry in " + seconds + " s",
+				Map.of("retryable", true, "retryAfter", seconds));
+	}
+
+	private static boolean isLockWaitOver(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof R2dbcException r2dbc && JobWriter.LOCK_NOT_AVAILABLE.equals(r2dbc.getSqlState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

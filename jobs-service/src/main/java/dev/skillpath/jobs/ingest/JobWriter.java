@@ -1,5 +1,6 @@
 package dev.skillpath.jobs.ingest;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -43,14 +44,27 @@ public class JobWriter {
 		this.json = json;
 	}
 
-	/** Holds the partner's ingestion lock until the surrounding transaction ends. */
-	Mono<Void> lockPartner(String partnerId) {
-		return this.db.sql("SELECT pg_advisory_xact_lock(hashtext('jobs-ingest:' || :partner))")
-			.bind("partner", partnerId)
+	/**
+	 * Holds the partner's ingestion lock until the surrounding transaction ends. The wait for it,
+	 * and for any lock later in the transaction, is bounded by {@code wait} (PostgreSQL's
+	 * lock_timeout for this transaction only): past it the statement fails with SQLSTATE 55P03
+	 * ({@link #LOCK_NOT_AVAILABLE}) instead of holding a pooled connection for as long as the
+	 * partner's earlier pushes take.
+	 */
+	Mono<Void> lockPartner(String partnerId, Duration wait) {
+		return this.db.sql("SELECT set_config('lock_timeout', :wait, true)")
+			.bind("wait", Math.max(1, wait.toMillis()) + "ms")
 			.fetch()
 			.rowsUpdated()
+			.then(this.db.sql("SELECT pg_advisory_xact_lock(hashtext('jobs-ingest:' || :partner))")
+				.bind("partner", partnerId)
+				.fetch()
+				.rowsUpdated())
 			.then();
 	}
+
+	/** PostgreSQL's SQLSTATE for a lock wait that ran out of lock_timeout. */
+	static final String LOCK_NOT_AVAILABLE = "55P03";
 
 	/** The partner's stored records among {@code externalIds}, by external id. */
 	Mono<Map<String, StoredSource>> existing(String partnerId, Collection<String> externalIds) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * REST answers for the same errors: RFC 9457 problem bodies with the {@code code} property.
@@ -28,7 +29,12 @@ public class RestExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.code().status(), ex.getMessage());
 		problem.setProperty("code", ex.code().name());
 		ex.details().forEach(problem::setProperty);
-		return ResponseEntity.status(ex.code().status()).body(problem);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(ex.code().status());
+		// a client told when to come back (seconds) gets the standard header too
+		if (ex.details().get("retryAfter") instanceof Number seconds) {
+			answer.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
+		}
+		return answer.body(problem);
 	}
 
 	@ExceptionHandler(ServerWebInputException.class)
@@ -58,6 +64,11 @@ public class RestExceptionHandler {
 			problem.setProperty("code", status.getStatusCode().is4xxClientError() ? ErrorCode.BAD_USER_INPUT.name()
 					: ErrorCode.INTERNAL_SERVER_ERROR.name());
 			return ResponseEntity.status(status.getStatusCode()).body(problem);
+		}
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			// the client hung up (a gateway or partner timeout): nobody reads an answer, nothing broke
+			logger.debug("Client went away: " + ex.getMessage());
+			return ResponseEntity.internalServerError().build();
 		}
 		String reference = UUID.randomUUID().toString();
 		logger.error("Unexpected error [" + reference + "]", ex);
