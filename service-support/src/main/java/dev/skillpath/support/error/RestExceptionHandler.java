@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.netty.channel.AbortedException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -14,7 +15,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
-import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * REST answers for the same errors: RFC 9457 problem bodies with the {@code code} property.
@@ -65,8 +65,8 @@ public class RestExceptionHandler {
 					: ErrorCode.INTERNAL_SERVER_ERROR.name());
 			return ResponseEntity.status(status.getStatusCode()).body(problem);
 		}
-		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
-			// the client hung up (a gateway or partner timeout): nobody reads an answer, nothing broke
+		if (ex instanceof AbortedException) {
+			// the client hung up (a gateway or partner timeout) before its answer: nobody reads one
 			logger.debug("Client went away: " + ex.getMessage());
 			return ResponseEntity.internalServerError().build();
 		}
