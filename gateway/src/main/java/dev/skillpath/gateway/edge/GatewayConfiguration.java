@@ -94,7 +94,8 @@ class GatewayConfiguration {
 						.header("Retry-After", "30")
 						.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
 						.bodyValue(Map.of("type", "about:blank", "title", "Service Unavailable", "status", 503, "detail",
-								"The partner API is unavailable; retry in 30 s. Nothing from this request was stored.",
+								"The partner API is unavailable or did not answer in time; retry in 30 s. A push that timed out may "
+								+ "have been stored: sending it again is safe (records are matched by externalId).",
 								"code", "SERVICE_UNAVAILABLE")));
 	}
 

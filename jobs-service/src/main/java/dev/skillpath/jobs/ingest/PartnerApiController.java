@@ -81,6 +81,8 @@ public class PartnerApiController {
 				.switchIfEmpty(Mono.error(() -> ApiException.badUserInput("The request body is empty",
 						Map.of("field", "body"))))
 				.publishOn(Schedulers.boundedElastic())
+				// a push cancelled while its joined body waits for the parsing thread: free the buffer
+				.doOnDiscard(DataBuffer.class, DataBufferUtils::release)
 				.map((buffer) -> parse(format, buffer))
 				.flatMap((records) -> this.ingestion.ingest(partnerId, format, records));
 		});
