@@ -56,10 +56,13 @@ public class ProgressWriter {
 
 	private final ProgressEvents events;
 
+	private final WriteAdmission admission;
+
 	public ProgressWriter(StatementLog log, ProgressReader reader, SkillCatalog catalog, ContentClient content,
 			ReactiveTransactionManager transactionManager, ProgressProperties properties, Clock clock,
-			ProgressEvents events) {
+			ProgressEvents events, WriteAdmission admission) {
 		this.events = events;
+		this.admission = admission;
 		this.log = log;
 		this.reader = reader;
 		this.catalog = catalog;
@@ -69,6 +72,13 @@ public class ProgressWriter {
 		this.clock = clock;
 	}
 
+	/**
+	 * One change. With the skill id remembered (nearly always) a write costs one connection and,
+	 * in one transaction, three statements: lock the learner, read the skill's state, append the
+	 * statement with its projection (a retry finds its clientMutationId taken there and answers
+	 * the stored statement, with one more read). Only when content-service must be asked is a
+	 * retry looked up first, so that it succeeds even while content-service is away.
+	 */
 	public Mono<SetStatusResult> setSkillStatus(String learnerId, ProgressChange change) {
 		change.validate("input.");
 		Mono<SetStatusResult> apply = Mono.defer(() -> this.catalog.resolve(List.of(change.skillId())))
@@ -77,19 +87,19 @@ public class ProgressWriter {
 				if (skillId == null) {
 					return Mono.error(unknownSkill(change.skillId(), "input.skillId"));
 				}
-				return this.transaction.transactional(this.log.lockLearner(learnerId)
-					.then(replayIfKnown(learnerId, change))
-					.switchIfEmpty(Mono.defer(() -> applyOne(learnerId, change, skillId, now(), "SET"))
-						.map((appended) -> new SetStatusResult(change.clientMutationId(),
-								appended.statement().progress(), appended.statement().id().toString(), false))))
+				return this.admission.run(() -> this.transaction.transactional(this.log.lockLearner(learnerId)
+					.then(applyOne(learnerId, change, skillId, now(), "SET"))))
 					.doOnNext((result) -> {
 						if (!result.replayed()) {
 							this.events.recorded(XapiVerb.of(result.progress().status()));
 						}
 					});
 			});
+		if (change.clientMutationId() == null || this.catalog.remembers(change.skillId())) {
+			return apply;
+		}
 		// a retry usually finds its first attempt without asking content-service again
-		return replayIfKnown(learnerId, change).switchIfEmpty(apply);
+		return this.admission.run(() -> replayIfKnown(learnerId, change)).switchIfEmpty(apply);
 	}
 
 	private Mono<SetStatusResult> replayIfKnown(String learnerId, ProgressChange change) {
@@ -101,12 +111,18 @@ public class ProgressWriter {
 					earlier.id().toString(), true));
 	}
 
-	private Mono<StatementLog.Appended> applyOne(String learnerId, ProgressChange change, String skillId,
+	private Mono<SetStatusResult> applyOne(String learnerId, ProgressChange change, String skillId,
 			Instant occurredAt, String source) {
 		return this.reader.ofSkills(learnerId, List.of(skillId))
-			.flatMap((current) -> this.log.appendStatus(learnerId, change.applyTo(current.get(skillId), skillId),
-					occurredAt, source, change.clientMutationId(),
-					change.clientMutationId() == null ? null : change.fingerprint()));
+			.flatMap((current) -> this.log.appendStatusUnlessKnown(learnerId,
+					change.applyTo(current.get(skillId), skillId), occurredAt, source, change.clientMutationId(),
+					change.clientMutationId() == null ? null : change.fingerprint()))
+			.map((appended) -> new SetStatusResult(change.clientMutationId(), appended.statement().progress(),
+					appended.statement().id().toString(), false))
+			// the clientMutationId is taken: this is a retry of a stored change (or a reuse, a conflict)
+			.switchIfEmpty(Mono.defer(() -> replayIfKnown(learnerId, change)))
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException(
+					"clientMutationId " + change.clientMutationId() + " is taken but no statement has it")));
 	}
 
 	/**
@@ -142,8 +158,8 @@ public class ProgressWriter {
 							unknownSkill(items.get(i).skillId(), "items[" + i + "].skillId").getMessage());
 				}
 			}
-			return this.transaction.transactional(this.log.lockLearner(learnerId)
-				.then(applyItems(learnerId, items, times, known, results)));
+			return this.admission.run(() -> this.transaction.transactional(this.log.lockLearner(learnerId)
+				.then(applyItems(learnerId, items, times, known, results))));
 		}).doOnNext((answered) -> {
 			for (ItemResult result : answered) {
 				// an outdated change is stored in the history too
@@ -221,8 +237,8 @@ public class ProgressWriter {
 		return this.content.roadmapSkillIds(roadmapId)
 			.flatMap((skillIds) -> skillIds.isEmpty()
 					? Mono.error(ApiException.notFound("No roadmap '" + roadmapId + "'"))
-					: this.transaction.transactional(
-							this.log.lockLearner(learnerId).then(this.log.reset(learnerId, skillIds.get(), now()))))
+					: this.admission.run(() -> this.transaction.transactional(
+							this.log.lockLearner(learnerId).then(this.log.reset(learnerId, skillIds.get(), now())))))
 			.doOnNext((count) -> this.events.recorded(XapiVerb.RESET, count));
 	}
 
@@ -239,7 +255,7 @@ public class ProgressWriter {
 		catch (IllegalArgumentException ex) {
 			throw ApiException.badUserInput("Not a statement id: '" + statementId + "'", Map.of("field", "id"));
 		}
-		return this.transaction.transactional(this.log.lockLearner(learnerId)
+		return this.admission.run(() -> this.transaction.transactional(this.log.lockLearner(learnerId)
 			.then(this.log.findById(learnerId, id))
 			// another learner's statement is as absent as one that never existed
 			.switchIfEmpty(Mono.error(ApiException.notFound("No statement " + statementId + " of yours")))
@@ -256,17 +272,17 @@ public class ProgressWriter {
 					.flatMap((voiding) -> this.log.reproject(learnerId, target.skillId())
 						.map((progress) -> new Voided(voiding, progress))
 						.defaultIfEmpty(new Voided(voiding, null)));
-			}))
+			})))
 			.doOnNext((voided) -> this.events.recorded(XapiVerb.VOIDED));
 	}
 
 	/** Erases the learner: statements, projection and settings. Returns (statements, progress rows). */
 	public Mono<long[]> deleteAll(String learnerId) {
-		return this.transaction.transactional(this.log.lockLearner(learnerId)
+		return this.admission.run(() -> this.transaction.transactional(this.log.lockLearner(learnerId)
 			.then(this.log.deleteProgress(learnerId))
 			.flatMap((progress) -> this.log.deleteStatements(learnerId)
 				.flatMap((statements) -> this.log.deleteLearner(learnerId)
-					.thenReturn(new long[] { statements, progress }))));
+					.thenReturn(new long[] { statements, progress })))));
 	}
 
 	private StatementRow sameChange(StatementRow earlier, ProgressChange change) {

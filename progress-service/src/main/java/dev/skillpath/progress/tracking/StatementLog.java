@@ -30,12 +30,22 @@ public class StatementLog {
 		this.db = db;
 	}
 
-	/** Creates the learner on first write and locks the row until the transaction ends. */
+	/**
+	 * Locks the learner's row until the transaction ends, creating it on the first write. A known
+	 * learner (nearly every write) is only locked, with no new row version written; the upsert,
+	 * which locks too and waits for a concurrent first write of the same learner, runs only when
+	 * the row is missing.
+	 */
 	public Mono<Void> lockLearner(String learnerId) {
-		return this.db.sql("""
-				INSERT INTO learner (id) VALUES (:id)
-				ON CONFLICT (id) DO UPDATE SET time_zone = learner.time_zone
-				""").bind("id", learnerId).then();
+		return this.db.sql("SELECT 1 AS found FROM learner WHERE id = :id FOR NO KEY UPDATE")
+			.bind("id", learnerId)
+			.map((row) -> Boolean.TRUE)
+			.one()
+			.switchIfEmpty(Mono.defer(() -> this.db.sql("""
+					INSERT INTO learner (id) VALUES (:id)
+					ON CONFLICT (id) DO UPDATE SET time_zone = learner.time_zone
+					""").bind("id", learnerId).then().thenReturn(Boolean.TRUE)))
+			.then();
 	}
 
 	public Mono<StatementRow> findByClientMutationId(String learnerId, String clientMutationId) {
@@ -77,11 +87,28 @@ public class StatementLog {
 	 */
 	public Mono<Appended> appendStatus(String learnerId, SkillProgress state, Instant occurredAt, String source,
 			String clientMutationId, String fingerprint) {
+		return appendStatus(learnerId, state, occurredAt, source, clientMutationId, fingerprint, "");
+	}
+
+	/**
+	 * {@link #appendStatus} unless the learner already has a statement with this
+	 * {@code clientMutationId}: then nothing is stored and the answer is empty. Under the learner's
+	 * lock this replaces a lookup before every write with one only for retries.
+	 */
+	public Mono<Appended> appendStatusUnlessKnown(String learnerId, SkillProgress state, Instant occurredAt,
+			String source, String clientMutationId, String fingerprint) {
+		return appendStatus(learnerId, state, occurredAt, source, clientMutationId, fingerprint,
+				"ON CONFLICT (learner_id, client_mutation_id) WHERE client_mutation_id IS NOT NULL DO NOTHING");
+	}
+
+	private Mono<Appended> appendStatus(String learnerId, SkillProgress state, Instant occurredAt, String source,
+			String clientMutationId, String fingerprint, String onConflict) {
 		var spec = this.db.sql("""
 				WITH s AS (
 				  INSERT INTO statement (id, learner_id, kind, skill_id, status, mastery_level, note, source,
 				                         occurred_at, client_mutation_id, request_fingerprint)
 				  VALUES (:id, :learner, 'STATUS', :skill, :status, :mastery, :note, :source, :at, :cmid, :fingerprint)
+				  %s
 				  RETURNING *
 				), p AS (
 				  INSERT INTO skill_progress AS p (learner_id, skill_id, status, mastery_level, note, changed_at, statement_seq)
@@ -93,7 +120,7 @@ public class StatementLog {
 				  RETURNING 1
 				)
 				SELECT s.*, false AS voided, EXISTS (SELECT 1 FROM p) AS applied FROM s
-				""")
+				""".formatted(onConflict))
 			.bind("id", UUID.randomUUID())
 			.bind("learner", learnerId)
 			.bind("skill", state.skillId())
