@@ -38,9 +38,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import({ SqlCountingConfiguration.class, ProgressServiceTest.TestClock.class })
 public abstract class ProgressServiceTest {
 
+	/**
+	 * content-service behind the proxy; a test class may put something of its own in between by
+	 * setting {@code skillpath.test.content-url} (a subclass's dynamic properties are registered
+	 * before these, so it cannot set content-url itself).
+	 */
 	@DynamicPropertySource
 	static void contentService(DynamicPropertyRegistry registry) {
-		registry.add("skillpath.progress.content-url", ContentService::graphqlUrl);
+		registry.add("skillpath.progress.content-url",
+				() -> "${skillpath.test.content-url:" + ContentService.graphqlUrl() + "}");
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
