@@ -9,10 +9,13 @@
 # bench/progress-writes/ProgressWrites.java: LEARNERS learners, each with its own token, each in a
 # closed loop of setSkillStatus through the gateway, started over the first half of WARMUP seconds
 # after one write per skill (COLD=1: no priming write, every learner at once), then DURATION measured seconds.
-# Reports throughput, p50/p90/p99/max latency, errors, CPU seconds and memory per process.
+# A write answered with a retryable SERVICE_UNAVAILABLE (progress-service shedding load, an open circuit)
+# is sent again after RETRY_AFTER_MS (500) ± half, as a client would.
+# Reports throughput, p50/p90/p99/max latency (all answers, and acknowledged writes), errors and refusals,
+# CPU seconds and memory per process.
 #
 # Loopback only; bounded by WARMUP + DURATION. Never touches the dev ports 8080-8083.
-# Settings (environment): BASE_PORT=18180 LEARNERS=500 WARMUP=10 DURATION=30 COLD=0 BENCH_DIR=/tmp/skillpath-bench-writes
+# Settings (environment): BASE_PORT=18180 LEARNERS=500 WARMUP=10 DURATION=30 COLD=0 RETRY_AFTER_MS=500 BENCH_DIR=/tmp/skillpath-bench-writes
 # REPORT=<path of the report>. Needs: JDK 17, curl, python3.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,11 +25,12 @@ LEARNERS=${LEARNERS:-500}
 WARMUP=${WARMUP:-10}
 DURATION=${DURATION:-30}
 COLD=${COLD:-0}
+RETRY_AFTER_MS=${RETRY_AFTER_MS:-500}
 BASE_PORT=${BASE_PORT:-18180}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RUN=$BENCH_DIR/runs/$STAMP
 REPORT=${REPORT:-docs/benchmarks/progress-writes-$(date -u +%Y-%m-%d).md}
-COMMAND="LEARNERS=$LEARNERS WARMUP=$WARMUP DURATION=$DURATION COLD=$COLD BASE_PORT=$BASE_PORT bench/run-progress-writes-bench.sh"
+COMMAND="LEARNERS=$LEARNERS WARMUP=$WARMUP DURATION=$DURATION COLD=$COLD RETRY_AFTER_MS=$RETRY_AFTER_MS BASE_PORT=$BASE_PORT bench/run-progress-writes-bench.sh"
 mkdir -p "$RUN/logs" "$BENCH_DIR/jars"
 # the run command's JVM options (run-suite)
 JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=96m -Xss512k -XX:+ExitOnOutOfMemoryError}
@@ -113,7 +117,8 @@ declare -A CPU0=()
 for name in "${!PID[@]}"; do CPU0[$name]=$(cpu_ticks "${PID[$name]}"); done
 log "load: $LEARNERS learners, ${WARMUP}s warm-up, ${DURATION}s measured"
 java bench/progress-writes/ProgressWrites.java --gateway "http://127.0.0.1:$GATEWAY_PORT" --learners "$LEARNERS" \
-  --warmup "$WARMUP" --duration "$DURATION" --cold "$([ "$COLD" = 1 ] && echo true || echo false)" | tee "$RUN/result.json"
+  --warmup "$WARMUP" --duration "$DURATION" --cold "$([ "$COLD" = 1 ] && echo true || echo false)" \
+  --retry-after-ms "$RETRY_AFTER_MS" | tee "$RUN/result.json"
 declare -A CPU=() RSS=()
 for name in "${!PID[@]}"; do
   CPU[$name]=$(python3 -c "print(f'{($(cpu_ticks "${PID[$name]}") - ${CPU0[$name]}) / $TICK:.1f}')")
@@ -125,7 +130,7 @@ CORES=$(nproc)
 MEM_GB=$(awk '/MemTotal/ {printf "%.0f", $2/1048576}' /proc/meminfo)
 JAVA_VERSION=$(java -version 2>&1 | head -1)
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
-export RESULT_FILE="$RUN/result.json" REPORT COMMAND COMMIT CPU_MODEL CORES MEM_GB JAVA_VERSION LOAD STAMP JAVA_OPTS
+export RESULT_FILE="$RUN/result.json" RETRY_AFTER_MS REPORT COMMAND COMMIT CPU_MODEL CORES MEM_GB JAVA_VERSION LOAD STAMP JAVA_OPTS
 export CPU_GATEWAY=${CPU[gateway]} CPU_PROGRESS=${CPU[progress-service]} CPU_CONTENT=${CPU[content-service]}
 export RSS_GATEWAY=${RSS[gateway]} RSS_PROGRESS=${RSS[progress-service]} RSS_CONTENT=${RSS[content-service]}
 python3 - <<'PY'
@@ -149,8 +154,10 @@ write, under the learner's row lock.
 | writes in {r['seconds']} s (after a warm-up) | {r['requests']} |
 | throughput (answers) | {r['throughput']} /s |
 | acknowledged writes | **{(r['requests'] - r['errors']) / r['seconds']:.1f} writes/s** |
-| latency p50 / p90 / p99 / max | **{r['p50_ms']} / {r['p90_ms']} / {r['p99_ms']}** / {r['max_ms']} ms |
+| latency p50 / p90 / p99 / max, all answers | **{r['p50_ms']} / {r['p90_ms']} / {r['p99_ms']}** / {r['max_ms']} ms |
+| latency p50 / p99 / max, acknowledged writes | {r.get('ack_p50_ms', '-')} / {r.get('ack_p99_ms', '-')} / {r.get('ack_max_ms', '-')} ms |
 | errors (non-200 or a GraphQL error) | **{r['errors']}** ({errors}) |
+| of which refused with a retryable error (sent again after about {e['RETRY_AFTER_MS']} ms) | {r.get('refused', '-')} |
 | CPU seconds during warm-up and measurement: gateway / progress-service (with its PostgreSQL) / content-service | {e['CPU_GATEWAY']} / {e['CPU_PROGRESS']} / {e['CPU_CONTENT']} |
 | CPU per write, all three | {per_write:.1f} ms |
 | resident memory after the run: gateway / progress / content | {e['RSS_GATEWAY']} / {e['RSS_PROGRESS']} / {e['RSS_CONTENT']} MB |

@@ -30,8 +30,14 @@ import java.util.regex.Pattern;
  *
  * {@code --cold true} skips the priming writes and starts every learner at once.
  *
- * Prints one JSON line: requests, errors (non-200 or a GraphQL error), throughput, latency
- * percentiles in milliseconds. Loopback only; needs the gateway's local profile (/dev/tokens).
+ * A write answered with a retryable SERVICE_UNAVAILABLE (progress-service shedding load, or the
+ * gateway's open circuit) is sent again, with the same clientMutationId, after a pause of
+ * {@code --retry-after-ms} (500) ± half, as a client would; without the pause a refused learner
+ * would spin and the benchmark would measure refusals per second.
+ *
+ * Prints one JSON line: requests, errors (non-200 or a GraphQL error; refusals among them),
+ * refused (retryable answers), throughput, latency percentiles in milliseconds of all answers and
+ * of acknowledged writes. Loopback only; needs the gateway's local profile (/dev/tokens).
  */
 public class ProgressWrites {
 
@@ -51,6 +57,7 @@ public class ProgressWrites {
 		Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "10")));
 		Duration duration = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", "30")));
 		boolean cold = Boolean.parseBoolean(options.getOrDefault("cold", "false"));
+		long retryAfterMillis = Long.parseLong(options.getOrDefault("retry-after-ms", "500"));
 		String run = Long.toString(System.currentTimeMillis(), 36);
 		if (!gateway.startsWith("http://127.0.0.1") && !gateway.startsWith("http://localhost")) {
 			throw new IllegalArgumentException("loopback only: " + gateway);
@@ -69,7 +76,7 @@ public class ProgressWrites {
 			String primer = "bench-" + run + "-primer";
 			String primerToken = token(client, gateway, primer);
 			for (int i = 0; i < SKILLS.size(); i++) {
-				new Learner(client, URI.create(gateway + "/graphql"), primer, primerToken, 0, null, 0, null).send(i).join();
+				new Learner(client, URI.create(gateway + "/graphql"), primer, primerToken, 0, null, 0, null, 0).send(i).join();
 			}
 		}
 		long start = System.nanoTime();
@@ -82,7 +89,7 @@ public class ProgressWrites {
 		long spread = cold ? 0 : warmup.toNanos() / 2;
 		for (int i = 0; i < learners; i++) {
 			Learner learner = new Learner(client, uri, "bench-" + run + "-" + i, tokens.get(i), i, recorder, measureUntil,
-					done);
+					done, retryAfterMillis);
 			starter.schedule((Runnable) learner::next, spread * i / learners, TimeUnit.NANOSECONDS);
 		}
 		if (!done.await(duration.plus(warmup).plusSeconds(60).toSeconds(), TimeUnit.SECONDS)) {
@@ -94,7 +101,7 @@ public class ProgressWrites {
 
 	/** One learner in a closed loop: a write, its answer, the next write. */
 	record Learner(HttpClient client, URI uri, String subject, String token, int offset, Recorder recorder,
-			long until, CountDownLatch done) {
+			long until, CountDownLatch done, long retryAfterMillis) {
 
 		void next() {
 			next(0);
@@ -110,9 +117,18 @@ public class ProgressWrites {
 				long took = System.nanoTime() - sent;
 				boolean ok = failure == null && response.statusCode() == 200 && !response.body().contains("\"errors\"")
 						&& response.body().contains("\"status\"");
-				this.recorder.record(sent, took, ok, failure != null ? failure.getClass().getSimpleName()
-						: response.statusCode() + (ok ? "" : " " + abbreviate(response.body())));
-				next(n + 1);
+				boolean refused = !ok && failure == null && response.body().contains("\"retryable\":true");
+				this.recorder.record(sent, took, ok, refused, failure != null ? failure.getClass().getSimpleName()
+						: response.statusCode() + (ok ? "" : " " + kind(response.body())));
+				if (refused) {
+					// the same write again after a pause
+					long pause = this.retryAfterMillis / 2 + java.util.concurrent.ThreadLocalRandom.current()
+						.nextLong(this.retryAfterMillis + 1);
+					CompletableFuture.delayedExecutor(pause, TimeUnit.MILLISECONDS).execute(() -> next(n));
+				}
+				else {
+					next(n + 1);
+				}
 			});
 		}
 
@@ -141,9 +157,15 @@ public class ProgressWrites {
 
 		final long[] latencies = new long[4_000_000];
 
+		final long[] acknowledged = new long[4_000_000];
+
 		final AtomicLong count = new AtomicLong();
 
+		final AtomicLong acknowledgedCount = new AtomicLong();
+
 		final AtomicLong errors = new AtomicLong();
+
+		final AtomicLong refused = new AtomicLong();
 
 		final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
 
@@ -155,13 +177,22 @@ public class ProgressWrites {
 			this.cold = cold;
 		}
 
-		void record(long sentAt, long nanos, boolean ok, String kind) {
+		void record(long sentAt, long nanos, boolean ok, boolean refused, String kind) {
 			if (sentAt < this.from || sentAt >= this.until) {
 				return;
 			}
 			int index = (int) this.count.getAndIncrement();
 			if (index < this.latencies.length) {
 				this.latencies[index] = nanos;
+			}
+			if (ok) {
+				int acked = (int) this.acknowledgedCount.getAndIncrement();
+				if (acked < this.acknowledged.length) {
+					this.acknowledged[acked] = nanos;
+				}
+			}
+			if (refused) {
+				this.refused.incrementAndGet();
 			}
 			if (!ok) {
 				this.errors.incrementAndGet();
@@ -173,17 +204,25 @@ public class ProgressWrites {
 			int n = (int) Math.min(this.count.get(), this.latencies.length);
 			long[] sorted = Arrays.copyOf(this.latencies, n);
 			Arrays.sort(sorted);
+			long[] acked = Arrays.copyOf(this.acknowledged, (int) Math.min(this.acknowledgedCount.get(),
+					this.acknowledged.length));
+			Arrays.sort(acked);
 			Map<String, Object> out = new LinkedHashMap<>();
 			out.put("learners", learners);
 			out.put("cold", this.cold);
 			out.put("seconds", duration.toSeconds());
 			out.put("requests", n);
 			out.put("errors", this.errors.get());
+			out.put("refused", this.refused.get());
+			out.put("acknowledged", acked.length);
 			out.put("throughput", Math.round(n * 10.0 / duration.toSeconds()) / 10.0);
 			out.put("p50_ms", millis(sorted, 0.50));
 			out.put("p90_ms", millis(sorted, 0.90));
 			out.put("p99_ms", millis(sorted, 0.99));
 			out.put("max_ms", n == 0 ? 0 : Math.round(sorted[n - 1] / 100_000.0) / 10.0);
+			out.put("ack_p50_ms", millis(acked, 0.50));
+			out.put("ack_p99_ms", millis(acked, 0.99));
+			out.put("ack_max_ms", acked.length == 0 ? 0 : Math.round(acked[acked.length - 1] / 100_000.0) / 10.0);
 			StringBuilder json = new StringBuilder("{");
 			out.forEach((k, v) -> json.append('"').append(k).append("\":").append(v).append(','));
 			json.append("\"error_kinds\":{");
@@ -224,6 +263,11 @@ public class ProgressWrites {
 
 	static String quote(String text) {
 		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+	}
+
+	/** The kind of a failed answer: its error code and the start of its message, without numbers that vary. */
+	static String kind(String body) {
+		return abbreviate(body.replaceAll("[0-9]+", "N"));
 	}
 
 	static String abbreviate(String text) {
