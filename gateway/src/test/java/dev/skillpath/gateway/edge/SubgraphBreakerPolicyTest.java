@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.web.reactive.function.client.WebClient;
+import io.micrometer.observation.ObservationRegistry;
+import reactor.netty.http.client.HttpClient;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +50,7 @@ class SubgraphBreakerPolicyTest {
 
 	private CircuitBreaker breaker;
 
-	private WebClientSubgraphClient client;
+	private NettySubgraphClient client;
 
 	private record Answer(int status, String body) {
 	}
@@ -69,7 +71,8 @@ class SubgraphBreakerPolicyTest {
 		});
 		this.server.start();
 		this.breaker = CircuitBreaker.of("subgraph-progress", PartnerRouteConfiguration.breakerConfig(OPEN_FOR));
-		this.client = new WebClientSubgraphClient(WebClient.create(), (name) -> this.breaker);
+		this.client = new NettySubgraphClient(HttpClient.create(), JsonMapper.builder().build(), ObservationRegistry.NOOP,
+				(name) -> this.breaker);
 	}
 
 	@AfterEach
