@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Circuit breakers of the partner route and of each subgraph. The time limit is the caller's
  * own timeout rather than Resilience4j's one-second default (a push of a thousand listings takes
- * seconds). The policy (docs/decisions/0012-overload-of-progress-writes.md): a breaker opens when
+ * seconds). The policy (docs/decisions/0013-overload-of-progress-writes.md): a breaker opens when
  * half of the calls of the last 10 s failed (at least 10 calls), stays open for
  * {@code skillpath.gateway.circuit-open-for} (5 s), then lets 5 trial calls through and closes
  * again if most of them were answered.
