@@ -62,7 +62,7 @@ class GatewayConfiguration {
 	SubgraphClient subgraphClient(reactor.netty.http.client.HttpClient subgraphHttpClient, JsonMapper json,
 			org.springframework.beans.factory.ObjectProvider<io.micrometer.observation.ObservationRegistry> observations,
 			org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory circuitBreakers,
-			@org.springframework.beans.factory.annotation.Value("${skillpath.gateway.circuit-open-for:30s}") java.time.Duration openFor) {
+			@org.springframework.beans.factory.annotation.Value("${skillpath.gateway.circuit-open-for:5s}") java.time.Duration openFor) {
 		io.github.resilience4j.circuitbreaker.CircuitBreakerConfig config = PartnerRouteConfiguration.breakerConfig(openFor);
 		return new NettySubgraphClient(subgraphHttpClient, json,
 				observations.getIfAvailable(() -> io.micrometer.observation.ObservationRegistry.NOOP),
@@ -87,14 +87,18 @@ class GatewayConfiguration {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> graphQlRoutes(GraphQlHttpHandler handler) {
+	RouterFunction<ServerResponse> graphQlRoutes(GraphQlHttpHandler handler,
+			@org.springframework.beans.factory.annotation.Value("${skillpath.gateway.circuit-open-for:5s}") java.time.Duration openFor) {
+		// the partner route's breaker lets calls through again after openFor: that is when to retry
+		long retryAfter = Math.max(1, openFor.toSeconds());
 		return route(POST("/graphql"), handler::post).andRoute(GET("/graphql"), handler::get)
 			.andRoute(org.springframework.web.reactive.function.server.RequestPredicates.path("/partner-unavailable"),
 					(request) -> ServerResponse.status(503)
-						.header("Retry-After", "30")
+						.header("Retry-After", Long.toString(retryAfter))
 						.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
 						.bodyValue(Map.of("type", "about:blank", "title", "Service Unavailable", "status", 503, "detail",
-								"The partner API is unavailable or did not answer in time; retry in 30 s. A push that timed out may "
+								"The partner API is unavailable or did not answer in time; retry in " + retryAfter
+								+ " s. A push that timed out may "
 								+ "have been stored: sending it again is safe (records are matched by externalId).",
 								"code", "SERVICE_UNAVAILABLE")));
 	}
