@@ -6,26 +6,20 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Many writers on one learner at once: no change is lost, and the state is the last one stored. */
 class ConcurrentWritesTest extends ProgressServiceTest {
 
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-	};
-
 	@Test
 	void fiftyConcurrentWritersLoseNoEventAndTheLastAcceptedWriteIsTheState() {
 		String learner = newLearner("busy");
 		List<String> statuses = List.of("LEARNING", "DONE", "SKIPPED", "NOT_STARTED");
 		List<Map<String, Object>> answers = Flux.range(0, 50)
-			.flatMap((i) -> post(learner, Map.of("skillId", "graphql", "status", statuses.get(i % 4), "note",
+			.flatMap((i) -> setStatusConcurrently(learner, Map.of("skillId", "graphql", "status", statuses.get(i % 4), "note",
 					"writer " + i)), 50)
 			.collectList()
 			.block(Duration.ofSeconds(60));
@@ -46,20 +40,11 @@ class ConcurrentWritesTest extends ProgressServiceTest {
 		String learner = newLearner("retry");
 		Map<String, Object> input = Map.of("skillId", "websockets", "status", "DONE", "clientMutationId", "same");
 		List<Map<String, Object>> answers = Flux.range(0, 10)
-			.flatMap((i) -> post(learner, input), 10)
+			.flatMap((i) -> setStatusConcurrently(learner, input), 10)
 			.collectList()
 			.block(Duration.ofSeconds(60));
 		assertThat(answers).extracting((a) -> statementId(a)).containsOnly(statementId(answers.get(0)));
 		assertThat(count("SELECT count(*) FROM statement WHERE learner_id = :learner", learner)).isEqualTo(1);
-	}
-
-	private Mono<Map<String, Object>> post(String learner, Map<String, Object> input) {
-		return WebClient.create("http://localhost:" + this.port + "/graphql")
-			.post()
-			.header("Authorization", bearer(learner))
-			.bodyValue(Map.of("query", SetSkillStatusTest.SET, "variables", Map.of("input", input)))
-			.retrieve()
-			.bodyToMono(JSON);
 	}
 
 	private static Object statementId(Map<String, Object> answer) {

@@ -1,5 +1,6 @@
 package dev.skillpath.progress;
 
+import java.util.Map;
 import java.util.UUID;
 
 import dev.skillpath.progress.content.SkillCatalog;
@@ -9,9 +10,12 @@ import dev.skillpath.support.testing.TestClients;
 import dev.skillpath.support.testing.SqlCountingConfiguration;
 import dev.skillpath.support.testing.SqlStatementCounter;
 import dev.skillpath.support.testing.UsesTestDatabase;
+import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -103,6 +107,20 @@ public abstract class ProgressServiceTest {
 	protected HttpGraphQlTester as(String subject, Role... roles) {
 		return TestClients.graphql("http://localhost:" + this.port,
 				this.tokens.issue(subject, roles.length == 0 ? new Role[] { Role.LEARNER } : roles));
+	}
+
+	/**
+	 * {@code setSkillStatus} as {@code learner}, not yet sent: for tests that send many at once
+	 * (a GraphQlTester call blocks until its answer).
+	 */
+	protected Mono<Map<String, Object>> setStatusConcurrently(String learner, Map<String, Object> input) {
+		return WebClient.create("http://localhost:" + this.port + "/graphql")
+			.post()
+			.header("Authorization", bearer(learner))
+			.bodyValue(Map.of("query", SetSkillStatusTest.SET, "variables", Map.of("input", input)))
+			.retrieve()
+			.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() {
+			});
 	}
 
 	protected String bearer(String subject) {

@@ -15,11 +15,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,9 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "skillpath.progress.writes.max-in-flight=2",
 		"skillpath.progress.writes.max-waiting=40", "skillpath.progress.writes.max-wait=20s" })
 class WritesUnderLoadTest extends ProgressServiceTest {
-
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-	};
 
 	private static CountingContentForwarder content;
 
@@ -71,7 +66,7 @@ class WritesUnderLoadTest extends ProgressServiceTest {
 		this.catalog.forget();
 		List<String> learners = Flux.range(0, 40).map((i) -> newLearner("cold")).collectList().block();
 		List<Map<String, Object>> answers = Flux.fromIterable(learners)
-			.flatMap((learner) -> post(learner, Map.of("skillId", skill, "status", "LEARNING")), 40)
+			.flatMap((learner) -> setStatusConcurrently(learner, Map.of("skillId", skill, "status", "LEARNING")), 40)
 			.collectList()
 			.block(Duration.ofSeconds(90));
 
@@ -90,19 +85,19 @@ class WritesUnderLoadTest extends ProgressServiceTest {
 		String missing = "no-such-skill-" + UUID.randomUUID();
 		String learner = newLearner("typo");
 		List<Map<String, Object>> answers = Flux.range(0, 5)
-			.flatMap((i) -> post(learner, Map.of("skillId", missing, "status", "DONE")), 5)
+			.flatMap((i) -> setStatusConcurrently(learner, Map.of("skillId", missing, "status", "DONE")), 5)
 			.collectList()
 			.block(Duration.ofSeconds(60));
 		assertThat(answers).hasSize(5).allSatisfy((answer) -> assertThat(code(answer)).isEqualTo("BAD_USER_INPUT"));
 		assertThat(content.requestsContaining(missing)).isEqualTo(1);
 
 		// still unknown a moment later: answered without asking
-		assertThat(code(post(learner, Map.of("skillId", missing, "status", "DONE")).block())).isEqualTo("BAD_USER_INPUT");
+		assertThat(code(setStatusConcurrently(learner, Map.of("skillId", missing, "status", "DONE")).block())).isEqualTo("BAD_USER_INPUT");
 		assertThat(content.requestsContaining(missing)).isEqualTo(1);
 
 		// after unknown-skill-ttl (5 s) content-service is asked again: the skill may exist by now
 		this.clock.set(Instant.now().plusSeconds(6));
-		assertThat(code(post(learner, Map.of("skillId", missing, "status", "DONE")).block())).isEqualTo("BAD_USER_INPUT");
+		assertThat(code(setStatusConcurrently(learner, Map.of("skillId", missing, "status", "DONE")).block())).isEqualTo("BAD_USER_INPUT");
 		assertThat(content.requestsContaining(missing)).isEqualTo(2);
 	}
 
@@ -110,17 +105,17 @@ class WritesUnderLoadTest extends ProgressServiceTest {
 	void aWriteOfAKnownSkillIsThreeStatementsAndItsRetryOneMore() {
 		String learner = newLearner("lean");
 		String skill = ContentService.backendSkillIds().get(4);
-		assertThat(post(learner, Map.of("skillId", skill, "status", "LEARNING")).block()).doesNotContainKey("errors");
+		assertThat(setStatusConcurrently(learner, Map.of("skillId", skill, "status", "LEARNING")).block()).doesNotContainKey("errors");
 
 		this.sql.reset();
 		Map<String, Object> input = Map.of("skillId", skill, "status", "DONE", "clientMutationId", "tap-9");
-		assertThat(post(learner, input).block()).doesNotContainKey("errors");
+		assertThat(setStatusConcurrently(learner, input).block()).doesNotContainKey("errors");
 		// lock the learner, read the skill's state, append statement and projection
 		assertThat(this.sql.statements()).hasSize(3);
 		assertThat(this.sql.statements().get(0)).contains("FOR NO KEY UPDATE");
 
 		this.sql.reset();
-		Map<String, Object> retry = post(learner, input).block();
+		Map<String, Object> retry = setStatusConcurrently(learner, input).block();
 		assertThat(((Map<?, ?>) ((Map<?, ?>) retry.get("data")).get("setSkillStatus")).get("replayed")).isEqualTo(true);
 		assertThat(this.sql.statements()).hasSize(4);
 		assertThat(count("SELECT count(*) FROM statement WHERE learner_id = :learner", learner)).isEqualTo(2);
@@ -130,7 +125,7 @@ class WritesUnderLoadTest extends ProgressServiceTest {
 	void writesBeyondTheBoundsAreRefusedAtOnceAndEveryAcknowledgedWriteIsStored() {
 		String held = newLearner("held");
 		String skill = ContentService.backendSkillIds().get(5);
-		assertThat(post(held, Map.of("skillId", skill, "status", "LEARNING")).block()).doesNotContainKey("errors");
+		assertThat(setStatusConcurrently(held, Map.of("skillId", skill, "status", "LEARNING")).block()).doesNotContainKey("errors");
 
 		// the test holds the learner's row lock, so the next writes of this learner cannot finish
 		Connection locker = Mono.from(this.connections.create()).block();
@@ -143,7 +138,7 @@ class WritesUnderLoadTest extends ProgressServiceTest {
 			// two run (blocked on the lock), forty wait for a place
 			List<Mono<Map<String, Object>>> admitted = new java.util.ArrayList<>();
 			for (int i = 0; i < 42; i++) {
-				admitted.add(post(held, Map.of("skillId", skill, "status", i % 2 == 0 ? "DONE" : "LEARNING",
+				admitted.add(setStatusConcurrently(held, Map.of("skillId", skill, "status", i % 2 == 0 ? "DONE" : "LEARNING",
 						"clientMutationId", "admitted-" + i)).cache());
 				admitted.get(i).subscribe();
 				int expected = i + 1;
@@ -155,7 +150,7 @@ class WritesUnderLoadTest extends ProgressServiceTest {
 			// the rest are answered while those still wait: at once, retryable, saying why
 			List<String> others = Flux.range(0, 20).map((i) -> newLearner("refused")).collectList().block();
 			List<Map<String, Object>> refused = Flux.fromIterable(others)
-				.flatMap((learner) -> post(learner, Map.of("skillId", skill, "status", "DONE")), 20)
+				.flatMap((learner) -> setStatusConcurrently(learner, Map.of("skillId", skill, "status", "DONE")), 20)
 				.collectList()
 				.block(Duration.ofSeconds(15));
 			assertThat(refused).hasSize(20).allSatisfy((answer) -> {
@@ -197,15 +192,6 @@ class WritesUnderLoadTest extends ProgressServiceTest {
 				throw new IllegalStateException(ex);
 			}
 		}
-	}
-
-	private Mono<Map<String, Object>> post(String learner, Map<String, Object> input) {
-		return WebClient.create("http://localhost:" + this.port + "/graphql")
-			.post()
-			.header("Authorization", bearer(learner))
-			.bodyValue(Map.of("query", SetSkillStatusTest.SET, "variables", Map.of("input", input)))
-			.retrieve()
-			.bodyToMono(JSON);
 	}
 
 	private static Object code(Map<String, Object> answer) {
