@@ -85,7 +85,7 @@ public final class GraphQlHttpHandler {
 				}
 				if (body instanceof TooLarge) {
 					return respond(new Answer(HttpStatus.PAYLOAD_TOO_LARGE, errorBody(
-							"The body is larger than " + MAX_BODY_BYTES + " bytes", "BAD_REQUEST")));
+							"The body is larger than " + MAX_BODY_BYTES + " bytes", "PAYLOAD_TOO_LARGE")));
 				}
 				if (body instanceof List<?> batch) {
 					return batch(request, batch);
