@@ -125,6 +125,21 @@ class GatewayEdgeTest {
 	}
 
 	@Test
+	void graphQlBodiesOverTheSizeLimitAreRefusedAndBadJsonIsNamed() {
+		String padding = "x".repeat(300 * 1024);
+		this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"query\": \"{ __typename }\", \"operationName\": \"" + padding + "\"}")
+			.exchange()
+			.expectStatus().isEqualTo(413)
+			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("PAYLOAD_TOO_LARGE");
+		this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"query\": ")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].message").value((String message) ->
+					assertThat(message).startsWith("The body is not valid JSON: "));
+	}
+
+	@Test
 	void partnerBodiesOverTheSizeLimitAreRefusedAtTheEdge() {
 		this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", "pk_big_" + RUN)
 			.contentType(MediaType.APPLICATION_JSON).bodyValue("[" + "\"x\",".repeat(1000) + "\"x\"]")
