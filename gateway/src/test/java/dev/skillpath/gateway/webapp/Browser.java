@@ -120,6 +120,20 @@ final class Browser implements AutoCloseable {
 			.orElse(null));
 	}
 
+	/**
+	 * Waits until a displayed element's attribute has the expected value, reading it afresh each
+	 * time (the app re-renders its panels, so an element found once can go stale), and returns it.
+	 */
+	String waitForAttribute(String css, String name, String expected) {
+		return waitFor((d) -> d.findElements(By.cssSelector(css))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.map((element) -> element.getDomAttribute(name))
+			.filter(expected::equals)
+			.findFirst()
+			.orElse(null));
+	}
+
 	String text(String css) {
 		return visible(css).getText();
 	}

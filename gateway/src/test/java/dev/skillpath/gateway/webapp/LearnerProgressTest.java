@@ -39,7 +39,7 @@ class LearnerProgressTest extends BrowserTest {
 		this.browser.waitForText(".completion-counts", "1 done, 0 skipped, 0 learning of " + skills);
 		this.browser.waitForText("#status", "Saved: Go is done.");
 		assertThat(this.browser.all(".stage-progress").get(2).getText()).isEqualTo("1/13 · 7%");
-		assertThat(this.browser.visible("#skill-panel .status-button[data-status='DONE']").getDomAttribute("aria-pressed")).isEqualTo("true");
+		this.browser.waitForAttribute("#skill-panel .status-button[data-status='DONE']", "aria-pressed", "true");
 		this.browser.waitForText(".streak", "1 day");
 		assertThat(this.browser.text(".what-next")).contains("How the internet works");
 		this.browser.readmeScreenshot("roadmap-signed-in");

@@ -55,7 +55,7 @@ class RollbackTest extends BrowserTest {
 		List<String> history = (List<String>) this.browser.script("return window.classHistory");
 		assertThat(history).anySatisfy((classes) -> assertThat(classes).contains("status-done"));
 		assertThat(history.get(history.size() - 1)).contains("status-not-started");
-		assertThat(this.browser.visible("#skill-panel .status-button[data-status='DONE']").getDomAttribute("aria-pressed")).isEqualTo("false");
+		this.browser.waitForAttribute("#skill-panel .status-button[data-status='DONE']", "aria-pressed", "false");
 		assertThat(this.browser.text(".completion-counts")).isEqualTo("0 done, 0 skipped, 0 learning of " + skills);
 		this.browser.readmeScreenshot("rollback");
 

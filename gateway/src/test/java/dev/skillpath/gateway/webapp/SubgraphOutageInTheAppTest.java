@@ -110,8 +110,7 @@ class SubgraphOutageInTheAppTest {
 		String alert = this.browser.waitForText("#alerts .alert", "Not saved");
 		assertThat(alert).contains("Linux and the terminal is back to “not started”.");
 		assertThat(this.browser.skill("linux").getDomAttribute("class")).contains("status-not-started");
-		assertThat(this.browser.visible("#skill-panel .status-button[data-status='LEARNING']").getDomAttribute("aria-pressed"))
-			.isEqualTo("false");
+		this.browser.waitForAttribute("#skill-panel .status-button[data-status='LEARNING']", "aria-pressed", "false");
 		this.browser.screenshot("rollback-progress-down");
 	}
 
