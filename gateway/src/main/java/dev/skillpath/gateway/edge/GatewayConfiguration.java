@@ -62,8 +62,9 @@ class GatewayConfiguration {
 	SubgraphClient subgraphClient(reactor.netty.http.client.HttpClient subgraphHttpClient, JsonMapper json,
 			org.springframework.beans.factory.ObjectProvider<io.micrometer.observation.ObservationRegistry> observations,
 			org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory circuitBreakers,
-			@org.springframework.beans.factory.annotation.Value("${skillpath.gateway.circuit-open-for:5s}") java.time.Duration openFor) {
-		io.github.resilience4j.circuitbreaker.CircuitBreakerConfig config = PartnerRouteConfiguration.breakerConfig(openFor);
+			GatewayProperties properties) {
+		io.github.resilience4j.circuitbreaker.CircuitBreakerConfig config = PartnerRouteConfiguration
+			.breakerConfig(properties.circuitOpenFor());
 		return new NettySubgraphClient(subgraphHttpClient, json,
 				observations.getIfAvailable(() -> io.micrometer.observation.ObservationRegistry.NOOP),
 				(name) -> circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("subgraph-" + name, config));
@@ -87,10 +88,9 @@ class GatewayConfiguration {
 	}
 
 	@Bean
-	RouterFunction<ServerResponse> graphQlRoutes(GraphQlHttpHandler handler,
-			@org.springframework.beans.factory.annotation.Value("${skillpath.gateway.circuit-open-for:5s}") java.time.Duration openFor) {
-		// the partner route's breaker lets calls through again after openFor: that is when to retry
-		long retryAfter = Math.max(1, openFor.toSeconds());
+	RouterFunction<ServerResponse> graphQlRoutes(GraphQlHttpHandler handler, GatewayProperties properties) {
+		// the partner route's breaker lets calls through again after circuit-open-for: that is when to retry
+		long retryAfter = Math.max(1, properties.circuitOpenFor().toSeconds());
 		return route(POST("/graphql"), handler::post).andRoute(GET("/graphql"), handler::get)
 			.andRoute(org.springframework.web.reactive.function.server.RequestPredicates.path("/partner-unavailable"),
 					(request) -> ServerResponse.status(503)

@@ -16,11 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param forwardHeaders request headers passed on to subgraphs (besides Authorization and W3C trace context)
  * @param redactSubgraphErrors hide subgraph error details from clients (on in prod)
  * @param maxBatchSize how many operations one HTTP request may carry (a JSON array body)
+ * @param circuitOpenFor how long a subgraph's or the partner route's breaker stays open before trial
+ * calls (also the partner fallback's Retry-After)
  */
 @ConfigurationProperties("skillpath.gateway")
 public record GatewayProperties(Map<String, String> subgraphs, String supergraphFile, Duration pollInterval,
 		Duration subgraphTimeout, Integer planCacheSize, List<String> forwardHeaders, boolean redactSubgraphErrors,
-		Limits limits, PersistedQueries persistedQueries, Cors cors, Integer maxBatchSize) {
+		Limits limits, PersistedQueries persistedQueries, Cors cors, Integer maxBatchSize,
+		Duration circuitOpenFor) {
 
 	/** Browser origins allowed to call the gateway. */
 	public record Cors(List<String> allowedOrigins) {
@@ -62,6 +65,7 @@ public record GatewayProperties(Map<String, String> subgraphs, String supergraph
 		pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
 		subgraphTimeout = subgraphTimeout == null ? Duration.ofSeconds(10) : subgraphTimeout;
 		planCacheSize = planCacheSize == null ? 1000 : planCacheSize;
+		circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(5) : circuitOpenFor;
 		forwardHeaders = forwardHeaders == null ? List.of() : forwardHeaders;
 		limits = limits == null ? new Limits(null, null, null, null, null, null, null, null, null) : limits;
 		persistedQueries = persistedQueries == null ? new PersistedQueries(null, null) : persistedQueries;

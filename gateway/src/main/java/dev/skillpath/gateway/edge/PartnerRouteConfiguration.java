@@ -33,10 +33,10 @@ class PartnerRouteConfiguration {
 	@Bean
 	Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakers(
 			@Value("${skillpath.gateway.partner-timeout:30s}") Duration timeout,
-			@Value("${skillpath.gateway.circuit-open-for:5s}") Duration openFor) {
+			GatewayProperties properties) {
 		return (factory) -> factory.configureDefault((id) -> new Resilience4JConfigBuilder(id)
 			.timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(timeout).build())
-			.circuitBreakerConfig(breakerConfig(openFor))
+			.circuitBreakerConfig(breakerConfig(properties.circuitOpenFor()))
 			.build());
 	}
 
