@@ -49,7 +49,7 @@ class GatewayConfiguration {
 	WebClient subgraphWebClient(WebClient.Builder builder, reactor.netty.http.client.HttpClient subgraphHttpClient) {
 		return builder
 			.clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(subgraphHttpClient))
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(NettySubgraphClient.MAX_ANSWER_BYTES))
 			.build();
 	}
 
