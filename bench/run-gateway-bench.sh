@@ -17,7 +17,8 @@
 #
 # Loopback only; every load is bounded by DURATION. Never touches the dev ports 8080-8083.
 # Settings (environment): BASE_PORT=18080 (gateway; subgraphs +1..+3, Hive Gateway +4), DURATION=20 WARMUP=10 (seconds per scenario), CONNECTIONS=16,
-# THREADS=1 (wrk), JOBS=200 (listings seeded), PROFILE=1 (JFR pass), HIVE=1, LATENCY=1 (the skill query
+# THREADS=1 (wrk), JOBS=200 (listings seeded), PROFILE=1 (JFR pass), HIVE=1, HOLD=0 (1: start and seed, then
+# keep everything running for profiling by hand, no scenarios), LATENCY=1 (the skill query
 # direct and through the gateway over one connection), RESTART=1 (time a
 # second start on the seeded data), BENCH_DIR=/tmp/skillpath-bench, REPORT=<path of the report>.
 # Needs: JDK 17, wrk (apt-get install -y wrk), node + npm (for Hive Gateway), python3, jq, curl.
@@ -328,6 +329,12 @@ if [ "$HIVE" = 1 ]; then
     sleep 0.5
   done
   curl -fs "http://127.0.0.1:$HIVE_PORT/readiness" >/dev/null || { log "Hive Gateway did not start"; HIVE=0; }
+fi
+
+# HOLD=1: keep the seeded suite (and Hive Gateway) running for profiling by hand instead of measuring
+if [ "${HOLD:-0}" = 1 ]; then
+  log "holding: gateway $GATEWAY_PORT, content $CONTENT_PORT, progress $PROGRESS_PORT, jobs $JOBS_PORT, Hive Gateway $HIVE_PORT; learner tokens in $TOKENS; pids ${PID[*]}; Ctrl-C or kill $$ stops everything"
+  while true; do sleep 3600 & wait $!; done
 fi
 
 # ---- scenarios -----------------------------------------------------------------------------------

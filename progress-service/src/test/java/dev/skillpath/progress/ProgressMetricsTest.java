@@ -93,6 +93,28 @@ class ProgressMetricsTest extends ProgressServiceTest {
 			.isEqualTo(counts.lastDay());
 	}
 
+	@Test
+	void graphQlFieldTimersCoverRootFieldsNotEveryNestedObject() {
+		List<Map<String, Object>> skills = ContentService.backendSkillIds().subList(0, 30).stream()
+			.map((id) -> Map.<String, Object>of("__typename", "Skill", "id", id))
+			.toList();
+		double entitiesBefore = fieldTimerCount("_entities");
+		as(newLearner("tim")).document(FederationTest.ENTITIES.formatted("... on Skill { id myProgress { status } }"))
+			.variable("r", skills)
+			.execute()
+			.path("_entities[*].id").entityList(String.class).hasSize(30);
+
+		assertThat(fieldTimerCount("_entities")).isEqualTo(entitiesBefore + 1);
+		// Skill.myProgress ran 30 times (once per entity); it is timed by its root field and its batch load
+		assertThat(this.meters.find("graphql.datafetcher").tag("graphql.field.name", "myProgress").timers()).isEmpty();
+		assertThat(this.meters.find("graphql.dataloader").timers()).isNotEmpty();
+	}
+
+	private double fieldTimerCount(String field) {
+		return this.meters.find("graphql.datafetcher").tag("graphql.field.name", field).timers().stream()
+			.mapToDouble((timer) -> timer.count()).sum();
+	}
+
 	private Map<String, Double> events() {
 		Map<String, Double> counts = new java.util.HashMap<>();
 		this.meters.get("skillpath.progress.events").counters()

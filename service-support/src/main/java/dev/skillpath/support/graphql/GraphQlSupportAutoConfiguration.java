@@ -12,8 +12,9 @@ import org.springframework.graphql.data.federation.FederationSchemaFactory;
 /**
  * What makes a Skillpath service a federation v2 subgraph with uniform errors: the federation
  * schema factory (so {@code _service} and {@code _entities} exist and {@code @EntityMapping}
- * methods answer them), the exception resolver, the error-code interceptor, and the guard that
- * refuses NUL characters in arguments before they reach the database.
+ * methods answer them), the exception resolver, the error-code interceptor, the guard that
+ * refuses NUL characters in arguments before they reach the database, and the cache of parsed and
+ * validated documents.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.graphql.data.federation.FederationSchemaFactory")
@@ -27,6 +28,16 @@ public class GraphQlSupportAutoConfiguration {
 	@Bean
 	GraphQlSourceBuilderCustomizer federationSchemaCustomizer(FederationSchemaFactory factory) {
 		return (builder) -> builder.schemaFactory(factory::createGraphQLSchema);
+	}
+
+	@Bean
+	ValidatedDocumentCache validatedDocumentCache() {
+		return new ValidatedDocumentCache();
+	}
+
+	@Bean
+	GraphQlSourceBuilderCustomizer validatedDocumentCacheCustomizer(ValidatedDocumentCache documents) {
+		return (builder) -> builder.configureGraphQl((graphQl) -> graphQl.preparsedDocumentProvider(documents));
 	}
 
 	@Bean
