@@ -17,7 +17,8 @@
 #
 # Loopback only; every load is bounded by DURATION. Never touches the dev ports 8080-8083.
 # Settings (environment): BASE_PORT=18080 (gateway; subgraphs +1..+3, Hive Gateway +4), DURATION=20 WARMUP=10 (seconds per scenario), CONNECTIONS=16,
-# THREADS=1 (wrk), JOBS=200 (listings seeded), PROFILE=1 (JFR pass), HIVE=1, HOLD=0 (1: start and seed, then
+# THREADS=1 (wrk), JOBS=200 (listings seeded), PROFILE=1 (JFR pass), HIVE=1, SOAK=0 (seconds of mixed load
+# through each gateway before the scenarios, for JIT-warm figures), HOLD=0 (1: start and seed, then
 # keep everything running for profiling by hand, no scenarios), LATENCY=1 (the skill query
 # direct and through the gateway over one connection), RESTART=1 (time a
 # second start on the seeded data), BENCH_DIR=/tmp/skillpath-bench, REPORT=<path of the report>.
@@ -277,7 +278,7 @@ run_scenario() {
   echo "\"kernel\":$(uname -r | jq -R .),\"load_at_start\":\"$(cut -d' ' -f1-3 /proc/loadavg)\","
   echo "\"java\":$(java -version 2>&1 | jq -Rs .),\"wrk\":$(wrk -v 2>&1 | head -1 | jq -R .),"
   echo "\"node\":$(node --version 2>/dev/null | jq -R .),\"java_opts\":$(echo "$JAVA_OPTS" | jq -R .),"
-  echo "\"duration_s\":$DURATION,\"warmup_s\":$WARMUP,\"connections\":$CONNECTIONS,\"threads\":$THREADS,"
+  echo "\"duration_s\":$DURATION,\"warmup_s\":$WARMUP,\"soak_s\":${SOAK:-0},\"connections\":$CONNECTIONS,\"threads\":$THREADS,"
   echo "\"jars\":$(for m in "${modules[@]}"; do [ -f "$BENCH_DIR/jars/$m.jar" ] && echo "$m built $(date -u -r "$(ls "$m"/target/"$m"-*-exec.jar | head -1)" +%H:%MZ)"; done | paste -sd, | sed 's/,/, /g' | jq -R .),"
   echo "\"base_port\":$BASE_PORT,\"gateway_args\":$(echo "$GATEWAY_ARGS" | jq -R .),\"jobs_seeded\":$JOBS,\"commit\":\"$(cat "$RUN/commit")\",\"started\":\"$STAMP\"}"
 } >"$RUN/machine.json"
@@ -339,6 +340,24 @@ fi
 
 # ---- scenarios -----------------------------------------------------------------------------------
 : >"$RUN/scenarios.jsonl"
+# SOAK seconds of the learner queries and the skill query, through our gateway and through Hive
+# Gateway, before any scenario: on 2 cores shared by four JVMs, C2 keeps compiling for minutes,
+# and a per-scenario warm-up alone measures partly compiled services (docs/decisions/0014)
+if [ "${SOAK:-0}" -gt 0 ]; then
+  # as many learner-query bodies as skill-query ones (100 skill ids), so that each query gets its share
+  soak_queries=(skill $SIGNATURE)
+  if [ "$SIGNATURE" = signature ]; then soak_queries+=(roadmap-progress); fi
+  for query in "${soak_queries[@]}"; do
+    for _ in $(seq 1 $(( 100 / $(wc -l <"$(body_of "$query")") ))); do cat "$RUN/$query.bodies.jsonl"; done
+  done >"$RUN/soak.bodies.jsonl"
+  soak_targets=($GATEWAY_PORT)
+  if [ "$HIVE" = 1 ]; then soak_targets+=($HIVE_PORT); fi
+  for port in "${soak_targets[@]}"; do
+    log "soak: ${SOAK}s of mixed queries at port $port"
+    BODY_FILE=$RUN/soak.bodies.jsonl TOKENS_FILE=$TOKENS RESULT_FILE=/dev/null SCENARIO=soak \
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SOAK}s" --timeout 10s -s bench/lib/graphql-post.lua "http://127.0.0.1:$port/graphql" >/dev/null
+  done
+fi
 : >"$RUN/wrk.jsonl"
 run_scenario direct-skill $CONTENT_PORT skill
 run_scenario gateway-skill $GATEWAY_PORT skill

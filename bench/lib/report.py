@@ -116,14 +116,17 @@ def main():
     w(f"| JVM options (as `run-suite`) | `{machine['java_opts']}` |")
     w(f"| load average at start | {machine['load_at_start']} |")
     w(f"| load generator | {machine['wrk']}; {machine['threads']} thread, {machine['connections']} connections, "
-      f"{machine['warmup_s']} s warm-up then {machine['duration_s']} s measured per scenario |")
+      f"{machine['warmup_s']} s warm-up then {machine['duration_s']} s measured per scenario"
+      + (f"; before the scenarios, {machine['soak_s']} s of the three queries mixed through each gateway (JIT warm-up)"
+         if machine.get('soak_s') else "") + " |")
     w(f"| Hive Gateway | `@graphql-hive/gateway` {hive_version} on Node {machine['node']}, default settings (1 worker), "
       "supergraph composed by `@theguild/federation-composition` from the same subgraphs |")
     w(f"| data | fresh embedded PostgreSQL per service; 20 learners with 16 to 35 of the 120 roadmap skills done; {machine['jobs_seeded']} listings from one partner |")
     w(f"| jars | {machine.get('jars', '?')} (the modules' `target/*-exec.jar`, copied before the run; HEAD was `{machine['commit']}`) |")
     w("")
     w("## Command\n")
-    w(f"```bash\nBASE_PORT={machine.get('base_port', 18080)} WARMUP={machine['warmup_s']} DURATION={machine['duration_s']} "
+    w(f"```bash\nBASE_PORT={machine.get('base_port', 18080)} " + (f"SOAK={machine['soak_s']} " if machine.get('soak_s') else "")
+      + f"WARMUP={machine['warmup_s']} DURATION={machine['duration_s']} "
       f"CONNECTIONS={machine['connections']} bench/run-gateway-bench.sh\n```\n")
     b = machine.get("base_port", 18080)
     w(f"Each service runs from its exec jar on the bench ports (gateway {b}, content {b + 1}, progress {b + 2}, "

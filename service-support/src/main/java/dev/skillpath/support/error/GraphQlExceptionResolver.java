@@ -27,6 +27,12 @@ public class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapte
 
 	private static final Log logger = LogFactory.getLog(GraphQlExceptionResolver.class);
 
+	public GraphQlExceptionResolver() {
+		// the request's thread locals (its trace id, for the log lines below) are restored around
+		// each call: Reactor no longer restores them around every operator (docs/decisions/0014)
+		setThreadLocalContextAware(true);
+	}
+
 	@Override
 	protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof ApiException api) {

@@ -2,8 +2,11 @@ package dev.skillpath.support.error;
 
 import java.util.UUID;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
 import reactor.netty.channel.AbortedException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -23,6 +26,8 @@ import org.springframework.web.server.ServerWebInputException;
 public class RestExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(RestExceptionHandler.class);
+
+	private static final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ProblemDetail> api(ApiException ex) {
@@ -47,35 +52,48 @@ public class RestExceptionHandler {
 	/** The database is down or overloaded: a retryable 503, as the GraphQL answer for the same failure. */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			CannotCreateTransactionException.class })
-	ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException ex) {
+	Mono<ResponseEntity<ProblemDetail>> databaseUnavailable(RuntimeException ex) {
 		String reference = UUID.randomUUID().toString();
-		logger.warn("Database unavailable [" + reference + "]", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ErrorCode.SERVICE_UNAVAILABLE.status(),
 				"The database is unavailable; retry shortly (reference " + reference + ")");
 		problem.setProperty("code", ErrorCode.SERVICE_UNAVAILABLE.name());
 		problem.setProperty("retryable", true);
-		return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status()).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+		return logged(() -> logger.warn("Database unavailable [" + reference + "]", ex), ResponseEntity
+			.status(ErrorCode.SERVICE_UNAVAILABLE.status()).header(HttpHeaders.RETRY_AFTER, "1").body(problem));
 	}
 
 	@ExceptionHandler(RuntimeException.class)
-	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
+	Mono<ResponseEntity<ProblemDetail>> unexpected(RuntimeException ex) {
 		if (ex instanceof org.springframework.web.server.ResponseStatusException status) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status.getStatusCode(), status.getReason());
 			problem.setProperty("code", status.getStatusCode().is4xxClientError() ? ErrorCode.BAD_USER_INPUT.name()
 					: ErrorCode.INTERNAL_SERVER_ERROR.name());
-			return ResponseEntity.status(status.getStatusCode()).body(problem);
+			return Mono.just(ResponseEntity.status(status.getStatusCode()).body(problem));
 		}
 		if (ex instanceof AbortedException) {
 			// the client hung up (a gateway or partner timeout) before its answer: nobody reads one
 			logger.debug("Client went away: " + ex.getMessage());
-			return ResponseEntity.internalServerError().build();
+			return Mono.just(ResponseEntity.internalServerError().build());
 		}
 		String reference = UUID.randomUUID().toString();
-		logger.error("Unexpected error [" + reference + "]", ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ErrorCode.INTERNAL_SERVER_ERROR.status(),
 				"Internal error (reference " + reference + ")");
 		problem.setProperty("code", ErrorCode.INTERNAL_SERVER_ERROR.name());
-		return ResponseEntity.internalServerError().body(problem);
+		return logged(() -> logger.error("Unexpected error [" + reference + "]", ex),
+				ResponseEntity.internalServerError().body(problem));
+	}
+
+	/**
+	 * Logs with the request's thread locals (its trace id in the MDC) restored from the Reactor
+	 * context: the services do not restore them around every operator (docs/decisions/0014).
+	 */
+	private static <T> Mono<T> logged(Runnable log, T answer) {
+		return Mono.deferContextual((context) -> {
+			try (ContextSnapshot.Scope scope = snapshots.setThreadLocalsFrom(context)) {
+				log.run();
+			}
+			return Mono.just(answer);
+		});
 	}
 
 }

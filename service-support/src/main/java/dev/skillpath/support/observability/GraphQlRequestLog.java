@@ -36,21 +36,28 @@ public class GraphQlRequestLog implements WebGraphQlInterceptor, Ordered {
 			return chain.next(request);
 		}
 		long start = System.nanoTime();
-		return chain.next(request).doOnNext((response) -> {
-			var errors = response.getExecutionResult().getErrors();
-			if (errors.isEmpty() && !log.isDebugEnabled()) {
-				return;
-			}
-			long millis = (System.nanoTime() - start) / 1_000_000;
-			String operation = request.getOperationName() != null ? request.getOperationName() : "(unnamed)";
-			if (errors.isEmpty()) {
-				log.debug("{} answered operation {} in {} ms", this.service, operation, millis);
-			}
-			else {
-				log.info("{} answered operation {} in {} ms with errors {}", this.service, operation, millis,
-						codes(errors));
-			}
+		// handle: Reactor restores the request's thread locals (trace id in the MDC) around it, also
+		// with context propagation "limited" (the services' setting: docs/decisions/0014)
+		return chain.next(request).handle((response, sink) -> {
+			logAnswer(request, response, start);
+			sink.next(response);
 		});
+	}
+
+	private void logAnswer(WebGraphQlRequest request, WebGraphQlResponse response, long start) {
+		var errors = response.getExecutionResult().getErrors();
+		if (errors.isEmpty() && !log.isDebugEnabled()) {
+			return;
+		}
+		long millis = (System.nanoTime() - start) / 1_000_000;
+		String operation = request.getOperationName() != null ? request.getOperationName() : "(unnamed)";
+		if (errors.isEmpty()) {
+			log.debug("{} answered operation {} in {} ms", this.service, operation, millis);
+		}
+		else {
+			log.info("{} answered operation {} in {} ms with errors {}", this.service, operation, millis,
+					codes(errors));
+		}
 	}
 
 	private static Set<Object> codes(Iterable<GraphQLError> errors) {

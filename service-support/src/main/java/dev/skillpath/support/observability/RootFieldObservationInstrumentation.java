@@ -14,11 +14,10 @@ import org.springframework.graphql.observation.GraphQlObservationInstrumentation
  * Spring for GraphQL's observations, with {@code graphql.datafetcher} kept to root fields: the
  * queries, the mutations and {@code _entities}, which the dashboards chart. A nested field
  * ({@code Skill.myProgress} under {@code _entities}, say) is fetched once per parent object, so
- * observing it meant an observation, a timer sample, a span and a new context map for every
- * object of every answer: about a quarter of a subgraph's CPU for an entity batch of 60 skills,
- * to time work that its root field's observation and the batch loader's own
- * {@code graphql.dataloader} observation already cover. Requests, root fields and batch loads
- * are observed as before.
+ * observing it meant an observation, a timer sample, an (unsampled) span and a new context map for
+ * every object of every answer, to time work that its root field's observation and the batch
+ * loader's own {@code graphql.dataloader} observation already cover. Requests, root fields and
+ * batch loads are observed as before (docs/decisions/0014).
  */
 public class RootFieldObservationInstrumentation extends GraphQlObservationInstrumentation {
 
