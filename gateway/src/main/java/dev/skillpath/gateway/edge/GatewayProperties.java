@@ -18,12 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBatchSize how many operations one HTTP request may carry (a JSON array body)
  * @param circuitOpenFor how long a subgraph's or the partner route's breaker stays open before trial
  * calls (also the partner fallback's Retry-After)
+ * @param partnerTimeout how long a call on the partner route may take (a push of a thousand
+ * listings takes seconds)
  */
 @ConfigurationProperties("skillpath.gateway")
 public record GatewayProperties(Map<String, String> subgraphs, String supergraphFile, Duration pollInterval,
 		Duration subgraphTimeout, Integer planCacheSize, List<String> forwardHeaders, boolean redactSubgraphErrors,
 		Limits limits, PersistedQueries persistedQueries, Cors cors, Integer maxBatchSize,
-		Duration circuitOpenFor) {
+		Duration circuitOpenFor, Duration partnerTimeout) {
 
 	/** Browser origins allowed to call the gateway. */
 	public record Cors(List<String> allowedOrigins) {
@@ -66,6 +68,7 @@ public record GatewayProperties(Map<String, String> subgraphs, String supergraph
 		subgraphTimeout = subgraphTimeout == null ? Duration.ofSeconds(10) : subgraphTimeout;
 		planCacheSize = planCacheSize == null ? 1000 : planCacheSize;
 		circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(5) : circuitOpenFor;
+		partnerTimeout = partnerTimeout == null ? Duration.ofSeconds(30) : partnerTimeout;
 		forwardHeaders = forwardHeaders == null ? List.of() : forwardHeaders;
 		limits = limits == null ? new Limits(null, null, null, null, null, null, null, null, null) : limits;
 		persistedQueries = persistedQueries == null ? new PersistedQueries(null, null) : persistedQueries;

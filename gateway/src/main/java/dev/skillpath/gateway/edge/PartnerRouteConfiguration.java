@@ -5,7 +5,6 @@ import java.time.Duration;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
@@ -31,11 +30,9 @@ class PartnerRouteConfiguration {
 	static final int TRIAL_CALLS = 5;
 
 	@Bean
-	Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakers(
-			@Value("${skillpath.gateway.partner-timeout:30s}") Duration timeout,
-			GatewayProperties properties) {
+	Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakers(GatewayProperties properties) {
 		return (factory) -> factory.configureDefault((id) -> new Resilience4JConfigBuilder(id)
-			.timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(timeout).build())
+			.timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.partnerTimeout()).build())
 			.circuitBreakerConfig(breakerConfig(properties.circuitOpenFor()))
 			.build());
 	}
