@@ -108,6 +108,9 @@ class ProgressMetricsTest extends ProgressServiceTest {
 		// Skill.myProgress ran 30 times (once per entity); it is timed by its root field and its batch load
 		assertThat(this.meters.find("graphql.datafetcher").tag("graphql.field.name", "myProgress").timers()).isEmpty();
 		assertThat(this.meters.find("graphql.dataloader").timers()).isNotEmpty();
+		// observations are timed when they stop; none also keeps an "in flight" timer (skillpath-defaults)
+		assertThat(this.meters.find("graphql.request.active").longTaskTimers()).isEmpty();
+		assertThat(this.meters.find("graphql.datafetcher.active").longTaskTimers()).isEmpty();
 	}
 
 	private double fieldTimerCount(String field) {
