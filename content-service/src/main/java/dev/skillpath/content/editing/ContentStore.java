@@ -100,52 +100,122 @@ class ContentStore {
 
 	/** Inserts or replaces a skill with its aliases, prerequisites and resources. */
 	Mono<Void> writeSkill(SkillDefinition skill, String managedBy, String actor) {
-		var upsertSpec = this.db.sql("""
+		return writeSkills(List.of(skill), managedBy, actor);
+	}
+
+	/**
+	 * Inserts or replaces skills with their aliases, prerequisites and resources, in seven
+	 * statements however many skills there are (a roadmap import wrote eight per skill: 960
+	 * round trips for the shipped roadmap). The ids must be distinct.
+	 */
+	Mono<Void> writeSkills(List<SkillDefinition> skills, String managedBy, String actor) {
+		if (skills.isEmpty()) {
+			return Mono.empty();
+		}
+		String[] ids = skills.stream().map(SkillDefinition::id).toArray(String[]::new);
+		Mono<Void> upsert = this.db.sql("""
 				INSERT INTO skill (id, name, name_key, category, summary, alternative_of, estimated_hours, managed_by,
 				                   updated_by)
-				VALUES (:id, :name, :nameKey, :category, :summary, :alternativeOf, :hours, :managedBy, :actor)
+				SELECT i, n, k, c, s, a, h, :managedBy, :actor
+				FROM unnest(:ids::text[], :names::text[], :nameKeys::text[], :categories::text[], :summaries::text[],
+				            :alternatives::text[], :hours::integer[]) AS t(i, n, k, c, s, a, h)
 				ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_key = excluded.name_key,
 				  category = excluded.category, summary = excluded.summary, alternative_of = excluded.alternative_of,
 				  estimated_hours = excluded.estimated_hours, managed_by = excluded.managed_by,
 				  updated_by = excluded.updated_by, updated_at = now()
 				""")
-			.bind("id", skill.id())
-			.bind("name", skill.name())
-			.bind("nameKey", SearchKeys.of(skill.name()))
-			.bind("category", skill.category().name())
-			.bind("summary", skill.summary())
-			.bind("hours", skill.estimatedHours())
+			.bind("ids", ids)
+			.bind("names", skills.stream().map(SkillDefinition::name).toArray(String[]::new))
+			.bind("nameKeys", skills.stream().map((skill) -> SearchKeys.of(skill.name())).toArray(String[]::new))
+			.bind("categories", skills.stream().map((skill) -> skill.category().name()).toArray(String[]::new))
+			.bind("summaries", skills.stream().map(SkillDefinition::summary).toArray(String[]::new))
+			.bind("alternatives", skills.stream().map(SkillDefinition::alternativeOf).toArray(String[]::new))
+			.bind("hours", skills.stream().map(SkillDefinition::estimatedHours).toArray(Integer[]::new))
 			.bind("managedBy", managedBy)
-			.bind("actor", actor);
-		Mono<Void> upsert = (skill.alternativeOf() == null ? upsertSpec.bindNull("alternativeOf", String.class)
-				: upsertSpec.bind("alternativeOf", skill.alternativeOf())).then();
-		String[] aliases = skill.aliases().toArray(String[]::new);
-		String[] aliasKeys = skill.aliases().stream().map(SearchKeys::of).toArray(String[]::new);
-		List<ResourceDefinition> resources = skill.resources();
+			.bind("actor", actor)
+			.then();
+		Rows aliases = new Rows();
+		Rows requirements = new Rows();
+		Rows resources = new Rows();
+		for (SkillDefinition skill : skills) {
+			for (int i = 0; i < skill.aliases().size(); i++) {
+				String alias = skill.aliases().get(i);
+				aliases.add(skill.id(), i + 1, alias, SearchKeys.of(alias));
+			}
+			for (int i = 0; i < skill.requires().size(); i++) {
+				requirements.add(skill.id(), i + 1, skill.requires().get(i));
+			}
+			for (int i = 0; i < skill.resources().size(); i++) {
+				ResourceDefinition resource = skill.resources().get(i);
+				resources.add(skill.id(), i + 1, resource.title(), resource.url(), resource.kind().name(), resource.free());
+			}
+		}
 		return upsert
-			.then(this.db.sql("DELETE FROM skill_alias WHERE skill_id = :id").bind("id", skill.id()).then())
-			.then(this.db.sql("DELETE FROM skill_requirement WHERE skill_id = :id").bind("id", skill.id()).then())
-			.then(this.db.sql("DELETE FROM resource WHERE skill_id = :id").bind("id", skill.id()).then())
-			.then(aliases.length == 0 ? Mono.empty() : this.db.sql("""
-					INSERT INTO skill_alias (skill_id, alias, alias_key, position)
-					SELECT :id, a, k, n FROM unnest(:aliases::text[], :keys::text[]) WITH ORDINALITY AS t(a, k, n)
-					""").bind("id", skill.id()).bind("aliases", aliases).bind("keys", aliasKeys).then())
-			.then(skill.requires().isEmpty() ? Mono.empty() : this.db.sql("""
-					INSERT INTO skill_requirement (skill_id, required_id, position)
-					SELECT :id, r, n FROM unnest(:requires::text[]) WITH ORDINALITY AS t(r, n)
-					""").bind("id", skill.id()).bind("requires", skill.requires().toArray(String[]::new)).then())
+			.then(this.db.sql("DELETE FROM skill_alias WHERE skill_id = ANY(:ids::text[])").bind("ids", ids).then())
+			.then(this.db.sql("DELETE FROM skill_requirement WHERE skill_id = ANY(:ids::text[])").bind("ids", ids).then())
+			.then(this.db.sql("DELETE FROM resource WHERE skill_id = ANY(:ids::text[])").bind("ids", ids).then())
+			.then(aliases.isEmpty() ? Mono.empty() : this.db.sql("""
+					INSERT INTO skill_alias (skill_id, position, alias, alias_key)
+					SELECT * FROM unnest(:skills::text[], :positions::integer[], :aliases::text[], :keys::text[])
+					""")
+				.bind("skills", aliases.skillIds())
+				.bind("positions", aliases.positions())
+				.bind("aliases", aliases.texts(0))
+				.bind("keys", aliases.texts(1))
+				.then())
+			.then(requirements.isEmpty() ? Mono.empty() : this.db.sql("""
+					INSERT INTO skill_requirement (skill_id, position, required_id)
+					SELECT * FROM unnest(:skills::text[], :positions::integer[], :requires::text[])
+					""")
+				.bind("skills", requirements.skillIds())
+				.bind("positions", requirements.positions())
+				.bind("requires", requirements.texts(0))
+				.then())
 			.then(resources.isEmpty() ? Mono.empty() : this.db.sql("""
 					INSERT INTO resource (skill_id, position, title, url, kind, free)
-					SELECT :id, n, t, u, k, f
-					FROM unnest(:titles::text[], :urls::text[], :kinds::text[], :frees::boolean[])
-					     WITH ORDINALITY AS x(t, u, k, f, n)
+					SELECT * FROM unnest(:skills::text[], :positions::integer[], :titles::text[], :urls::text[],
+					                     :kinds::text[], :frees::boolean[])
 					""")
-				.bind("id", skill.id())
-				.bind("titles", resources.stream().map(ResourceDefinition::title).toArray(String[]::new))
-				.bind("urls", resources.stream().map(ResourceDefinition::url).toArray(String[]::new))
-				.bind("kinds", resources.stream().map((r) -> r.kind().name()).toArray(String[]::new))
-				.bind("frees", resources.stream().map(ResourceDefinition::free).toArray(Boolean[]::new))
+				.bind("skills", resources.skillIds())
+				.bind("positions", resources.positions())
+				.bind("titles", resources.texts(0))
+				.bind("urls", resources.texts(1))
+				.bind("kinds", resources.texts(2))
+				.bind("frees", resources.flags())
 				.then());
+	}
+
+	/** The rows of one child table of {@code skill}, as the columns that {@code unnest} takes. */
+	private static final class Rows {
+
+		private final List<Object[]> rows = new ArrayList<>();
+
+		void add(Object... row) {
+			this.rows.add(row);
+		}
+
+		boolean isEmpty() {
+			return this.rows.isEmpty();
+		}
+
+		String[] skillIds() {
+			return this.rows.stream().map((row) -> (String) row[0]).toArray(String[]::new);
+		}
+
+		Integer[] positions() {
+			return this.rows.stream().map((row) -> (Integer) row[1]).toArray(Integer[]::new);
+		}
+
+		/** The n-th text column after the skill id and position. */
+		String[] texts(int n) {
+			return this.rows.stream().map((row) -> (String) row[2 + n]).toArray(String[]::new);
+		}
+
+		/** The boolean last column. */
+		Boolean[] flags() {
+			return this.rows.stream().map((row) -> (Boolean) row[row.length - 1]).toArray(Boolean[]::new);
+		}
+
 	}
 
 	Mono<Void> deleteSkill(String id) {

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import dev.skillpath.content.history.ChangeLog;
 import dev.skillpath.support.error.ApiException;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -180,9 +179,7 @@ public class ContentWriter {
 				}
 			}
 			refuseIfAny(ContentValidator.checkGraph(content, changed.keySet()));
-			Mono<Void> writes = Flux.fromIterable(changed.values())
-				.concatMap((skill) -> this.store.writeSkill(skill, EDITOR, actor))
-				.then();
+			Mono<Void> writes = this.store.writeSkills(List.copyOf(changed.values()), EDITOR, actor);
 			// redirect before deleting: the delete cascades to redirects that still point at fromId,
 			// which would lose the ids merged into fromId earlier
 			return writes.then(this.store.movePlacements(fromId, intoId))
@@ -261,14 +258,12 @@ public class ContentWriter {
 
 			String managedBy = shipped ? SHIPPED : EDITOR;
 			int updated = toWrite.size() - created;
-			Mono<Void> writes = Flux.fromIterable(toWrite)
-				.concatMap((skill) -> this.store.writeSkill(skill, managedBy, actor))
-				.then();
-			Mono<Void> history = Flux.fromIterable(toWrite)
-				.concatMap((skill) -> this.changes.record(actor, shipped ? "SHIPPED_DATA" : "IMPORT", "Skill",
-						skill.id(), (shipped ? "Shipped data: " : "Imported ") + skill.name(), befores.get(skill.id()),
-						skill))
-				.then();
+			Mono<Void> writes = this.store.writeSkills(toWrite, managedBy, actor);
+			Mono<Void> history = this.changes.recordAll(actor, shipped ? "SHIPPED_DATA" : "IMPORT", "Skill",
+					toWrite.stream()
+						.map((skill) -> new ChangeLog.Entry(skill.id(),
+								(shipped ? "Shipped data: " : "Imported ") + skill.name(), befores.get(skill.id()), skill))
+						.toList());
 			Mono<Void> roadmap = writeRoadmap
 					? this.store.writeRoadmap(document.roadmap(), managedBy, actor, shipped)
 						.then(this.changes.record(actor, shipped ? "SHIPPED_DATA" : "IMPORT", "Roadmap",

@@ -1,6 +1,7 @@
 package dev.skillpath.content.history;
 
-import io.r2dbc.postgresql.codec.Json;
+import java.util.List;
+
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,22 +26,36 @@ public class ChangeLog {
 
 	public Mono<Void> record(String actor, String action, String entityType, String entityId, String summary,
 			Object before, Object after) {
-		var spec = this.db.sql("""
+		return recordAll(actor, action, entityType, List.of(new Entry(entityId, summary, before, after)));
+	}
+
+	/** Several changes of one kind by one actor, in one statement, in the order given. */
+	public Mono<Void> recordAll(String actor, String action, String entityType, List<Entry> entries) {
+		if (entries.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.db.sql("""
 				INSERT INTO content_change (actor, action, entity_type, entity_id, summary, before, after)
-				VALUES (:actor, :action, :type, :id, :summary, :before, :after)
+				SELECT :actor, :action, :type, i, s, b::jsonb, a::jsonb
+				FROM unnest(:ids::text[], :summaries::text[], :befores::text[], :afters::text[]) WITH ORDINALITY AS t(i, s, b, a, n)
+				ORDER BY n
 				""")
 			.bind("actor", actor)
 			.bind("action", action)
 			.bind("type", entityType)
-			.bind("id", entityId)
-			.bind("summary", summary);
-		spec = before == null ? spec.bindNull("before", Json.class) : spec.bind("before", toJson(before));
-		spec = after == null ? spec.bindNull("after", Json.class) : spec.bind("after", toJson(after));
-		return spec.then();
+			.bind("ids", entries.stream().map(Entry::entityId).toArray(String[]::new))
+			.bind("summaries", entries.stream().map(Entry::summary).toArray(String[]::new))
+			.bind("befores", entries.stream().map((entry) -> toJson(entry.before())).toArray(String[]::new))
+			.bind("afters", entries.stream().map((entry) -> toJson(entry.after())).toArray(String[]::new))
+			.then();
 	}
 
-	private Json toJson(Object value) {
-		return Json.of(this.json.writeValueAsString(value));
+	/** One change: the entity, a line for people, and the entity before and after (null when absent). */
+	public record Entry(String entityId, String summary, Object before, Object after) {
+	}
+
+	private String toJson(Object value) {
+		return value == null ? null : this.json.writeValueAsString(value);
 	}
 
 }
