@@ -23,32 +23,25 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 class GatewayConfiguration {
 
 	/**
-	 * The HTTP client for subgraph calls, with its own connection pool: Reactor Netty's default (16
-	 * connections, 32 waiting) refuses calls once a few dozen client requests are in flight, and
-	 * a waiting call must not outlive the subgraph timeout. The subgraph timeout is Reactor Netty's
-	 * response timeout, a timer on the connection's event loop: a {@code Mono.timeout} per call
-	 * scheduled a task on another thread pool for every subgraph request (4 to 9 % of the CPU).
+	 * The HTTP clients for subgraph calls, one connection pool per event loop (see
+	 * {@link EventLoopLocalHttpClients}), with room for 500 connections and 10,000 waiting calls in
+	 * all: Reactor Netty's default (16 connections, 32 waiting) refuses calls once a few dozen
+	 * client requests are in flight, and a waiting call must not outlive the subgraph timeout. The
+	 * subgraph timeout is Reactor Netty's response timeout, a timer on the connection's event loop:
+	 * a {@code Mono.timeout} per call scheduled a task on another thread pool for every subgraph
+	 * request (4 to 9 % of the CPU).
 	 */
 	@Bean
-	reactor.netty.http.client.HttpClient subgraphHttpClient(GatewayProperties properties) {
-		reactor.netty.resources.ConnectionProvider pool = reactor.netty.resources.ConnectionProvider
-			.builder("subgraphs")
-			.maxConnections(500)
-			.pendingAcquireMaxCount(10_000)
-			.pendingAcquireTimeout(properties.subgraphTimeout())
-			.maxIdleTime(java.time.Duration.ofSeconds(30))
-			.build();
-		return reactor.netty.http.client.HttpClient.create(pool)
-			.option(io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS,
-					(int) Math.min(Integer.MAX_VALUE, properties.subgraphTimeout().toMillis()))
-			.responseTimeout(properties.subgraphTimeout());
+	EventLoopLocalHttpClients subgraphHttpClients(GatewayProperties properties) {
+		return new EventLoopLocalHttpClients(500, 10_000, properties.subgraphTimeout());
 	}
 
-	/** For the SDL polls (not on the request path): WebClient over the same connection pool. */
+	/** For the SDL polls (not on the request path): WebClient over the shared connection pool. */
 	@Bean
-	WebClient subgraphWebClient(WebClient.Builder builder, reactor.netty.http.client.HttpClient subgraphHttpClient) {
+	WebClient subgraphWebClient(WebClient.Builder builder, EventLoopLocalHttpClients subgraphHttpClients) {
 		return builder
-			.clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(subgraphHttpClient))
+			.clientConnector(new org.springframework.http.client.reactive.ReactorClientHttpConnector(
+					subgraphHttpClients.shared()))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(NettySubgraphClient.MAX_ANSWER_BYTES))
 			.build();
 	}
@@ -59,13 +52,13 @@ class GatewayConfiguration {
 	 * of the HTTP client's own timeout.
 	 */
 	@Bean
-	SubgraphClient subgraphClient(reactor.netty.http.client.HttpClient subgraphHttpClient, JsonMapper json,
+	SubgraphClient subgraphClient(EventLoopLocalHttpClients subgraphHttpClients, JsonMapper json,
 			org.springframework.beans.factory.ObjectProvider<io.micrometer.observation.ObservationRegistry> observations,
 			org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory circuitBreakers,
 			GatewayProperties properties) {
 		io.github.resilience4j.circuitbreaker.CircuitBreakerConfig config = PartnerRouteConfiguration
 			.breakerConfig(properties.circuitOpenFor());
-		return new NettySubgraphClient(subgraphHttpClient, json,
+		return new NettySubgraphClient(subgraphHttpClients, json,
 				observations.getIfAvailable(() -> io.micrometer.observation.ObservationRegistry.NOOP),
 				(name) -> circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("subgraph-" + name, config));
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.skillpath.gateway.router.execution.RequestContext;
 import dev.skillpath.gateway.router.execution.SubgraphClient;
@@ -42,9 +43,9 @@ import org.springframework.web.reactive.function.client.DefaultClientRequestObse
  * exchange, filter and codec layers (about a third of the gateway's CPU per request in profiles;
  * see docs/decisions/0011). What WebClient gave for free is kept: the {@code http.client.requests}
  * observation under Spring's own convention (the dashboards' and alerts' metric, and a client span
- * whose context goes out as {@code traceparent}), pooled connections, and the subgraph timeout as
- * the connection's response timeout (set on the {@link HttpClient}, see
- * {@code GatewayConfiguration}). Each subgraph has a circuit breaker: while it keeps failing, its
+ * whose context goes out as {@code traceparent}), pooled connections (one pool per event loop,
+ * see {@link EventLoopLocalHttpClients}), and the subgraph timeout as the connection's response
+ * timeout. Each subgraph has a circuit breaker: while it keeps failing, its
  * fields fail fast instead of every request waiting for its timeout.
  */
 public final class NettySubgraphClient implements SubgraphClient {
@@ -57,7 +58,8 @@ public final class NettySubgraphClient implements SubgraphClient {
 	/** Larger answers are refused: a subgraph answer is held in memory whole. */
 	static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
-	private final HttpClient http;
+	/** The client for a call from the current thread: see {@link EventLoopLocalHttpClients}. */
+	private final Supplier<HttpClient> http;
 
 	private final JsonMapper json;
 
@@ -70,7 +72,7 @@ public final class NettySubgraphClient implements SubgraphClient {
 
 	private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
-	public NettySubgraphClient(HttpClient http, JsonMapper json, ObservationRegistry observations,
+	public NettySubgraphClient(Supplier<HttpClient> http, JsonMapper json, ObservationRegistry observations,
 			Function<String, CircuitBreaker> breakerFactory) {
 		this.http = http;
 		this.json = json;
@@ -99,7 +101,7 @@ public final class NettySubgraphClient implements SubgraphClient {
 				.start();
 			ClientRequest request = carrier.build();
 			observed.setRequest(request);
-			return this.http
+			return this.http.get()
 				.headers((headers) -> {
 					context.forwardedHeaders().forEach(headers::set);
 					request.headers().forEach(headers::set);

@@ -52,6 +52,8 @@ class SubgraphBreakerPolicyTest {
 
 	private NettySubgraphClient client;
 
+	private final HttpClient http = HttpClient.create();
+
 	private record Answer(int status, String body) {
 	}
 
@@ -71,7 +73,7 @@ class SubgraphBreakerPolicyTest {
 		});
 		this.server.start();
 		this.breaker = CircuitBreaker.of("subgraph-progress", PartnerRouteConfiguration.breakerConfig(OPEN_FOR));
-		this.client = new NettySubgraphClient(HttpClient.create(), JsonMapper.builder().build(), ObservationRegistry.NOOP,
+		this.client = new NettySubgraphClient(() -> this.http, JsonMapper.builder().build(), ObservationRegistry.NOOP,
 				(name) -> this.breaker);
 	}
 
