@@ -13,8 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * U+0000 cannot be stored by PostgreSQL: a partner record holding it is rejected with the field
  * while the rest of its batch is stored, and a GraphQL argument holding it is the client's
- * BAD_USER_INPUT naming the argument, with nothing stored; one in a partner request's path is a
- * 400 problem.
+ * BAD_USER_INPUT naming the argument, with nothing stored.
  */
 class NulCharacterTest extends JobsServiceTest {
 
@@ -48,24 +47,6 @@ class NulCharacterTest extends JobsServiceTest {
 			.expectStatus().isOk()
 			.expectBody().jsonPath("$.listings.length()").isEqualTo(1)
 			.jsonPath("$.listings[0].externalId").isEqualTo("nul-1");
-	}
-
-	@Test
-	void aNulInThePathOfAPartnerRequestIsRefusedWithAProblemAndClosesNothing() {
-		String key = registerPartner("nul-path");
-		push(key, MediaType.APPLICATION_JSON, ourJob("kept", "Go Developer", "Null Island Ltd", ""));
-		this.http.delete().uri((uri) -> uri.path("/partner/v1/jobs/{id}").build("kept\u0000")).header("X-Api-Key", key)
-			.exchange()
-			// Spring Security's firewall refuses an encoded NUL before any controller sees it
-			.expectStatus().isBadRequest()
-			.expectHeader().contentType("application/problem+json")
-			.expectBody().jsonPath("$.code").isEqualTo("BAD_USER_INPUT")
-			.jsonPath("$.detail").value((detail) -> assertThat((String) detail).startsWith("The request was refused: "));
-		this.http.get().uri("/partner/v1/jobs").header("X-Api-Key", key)
-			.exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.listings[0].externalId").isEqualTo("kept")
-			.jsonPath("$.listings[0].status").isEqualTo("ACTIVE");
 	}
 
 	@Test

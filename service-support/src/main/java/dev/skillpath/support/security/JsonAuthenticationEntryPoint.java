@@ -38,7 +38,7 @@ final class JsonAuthenticationEntryPoint implements ServerAuthenticationEntryPoi
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
 	}
 
-	static String oneLine(String message) {
+	private static String oneLine(String message) {
 		if (message == null) {
 			return "rejected";
 		}

@@ -30,7 +30,6 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.util.StringUtils;
 
@@ -43,13 +42,6 @@ import org.springframework.util.StringUtils;
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ServiceSecurityAutoConfiguration {
-
-	/** The firewall's refusals as problem bodies (Spring Security picks this bean up). */
-	@Bean
-	@ConditionalOnMissingBean
-	ServerExchangeRejectedHandler problemExchangeRejectedHandler() {
-		return new ProblemExchangeRejectedHandler();
-	}
 
 	@Bean
 	@ConditionalOnMissingBean
