@@ -87,8 +87,10 @@ public class ProgressWriter {
 				if (skillId == null) {
 					return Mono.error(unknownSkill(change.skillId(), "input.skillId"));
 				}
+				// the time is taken once the learner's lock is held: writes then get their times in the
+				// order they are stored, and the last stored write is the state (the projection keeps the latest time)
 				return this.admission.run(() -> this.transaction.transactional(this.log.lockLearner(learnerId)
-					.then(applyOne(learnerId, change, skillId, now(), "SET"))))
+					.then(Mono.defer(() -> applyOne(learnerId, change, skillId, now(), "SET")))))
 					.doOnNext((result) -> {
 						if (!result.replayed()) {
 							this.events.recorded(XapiVerb.of(result.progress().status()));
