@@ -41,7 +41,7 @@ RUN=$BENCH_DIR/runs/$STAMP
 REPORT=${REPORT:-docs/benchmarks/gateway-$(date -u +%Y-%m-%d).md}
 mkdir -p "$RUN/logs" "$BENCH_DIR/jars"
 # the run command's JVM options (run-suite), so footprint figures match what people run
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=96m -Xss512k -XX:+ExitOnOutOfMemoryError}
+. scripts/jvm-options
 BASE_PORT=${BASE_PORT:-18080}
 CONTENT_PORT=$((BASE_PORT + 1))
 PROGRESS_PORT=$((BASE_PORT + 2))

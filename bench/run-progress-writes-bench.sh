@@ -32,8 +32,8 @@ RUN=$BENCH_DIR/runs/$STAMP
 REPORT=${REPORT:-docs/benchmarks/progress-writes-$(date -u +%Y-%m-%d).md}
 COMMAND="LEARNERS=$LEARNERS WARMUP=$WARMUP DURATION=$DURATION COLD=$COLD RETRY_AFTER_MS=$RETRY_AFTER_MS BASE_PORT=$BASE_PORT bench/run-progress-writes-bench.sh"
 mkdir -p "$RUN/logs" "$BENCH_DIR/jars"
-# the run command's JVM options (run-suite)
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=96m -Xss512k -XX:+ExitOnOutOfMemoryError}
+# the run command's JVM options (run-suite), so footprint figures match what people run
+. scripts/jvm-options
 GATEWAY_PORT=$BASE_PORT
 CONTENT_PORT=$((BASE_PORT + 1))
 PROGRESS_PORT=$((BASE_PORT + 2))

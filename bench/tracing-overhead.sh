@@ -31,7 +31,8 @@ ROUNDS=${ROUNDS:-2}
 BASE_PORT=${BASE_PORT:-28080}
 PGHOST=${PGHOST-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=96m -Xss512k}
+# the run command's JVM options (run-suite), so footprint figures match what people run
+. scripts/jvm-options
 GATEWAY_PORT=$BASE_PORT CONTENT_PORT=$((BASE_PORT + 1)) PROGRESS_PORT=$((BASE_PORT + 2)) JOBS_PORT=$((BASE_PORT + 3))
 declare -A PORT=([content-service]=$CONTENT_PORT [progress-service]=$PROGRESS_PORT [jobs-service]=$JOBS_PORT [gateway]=$GATEWAY_PORT)
 declare -A PID=()
