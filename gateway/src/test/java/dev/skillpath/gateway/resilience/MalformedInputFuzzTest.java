@@ -78,10 +78,17 @@ class MalformedInputFuzzTest {
 		assertThat(sent.get()).as("generated malformed inputs sent").isGreaterThanOrEqualTo(1_000);
 		for (String base : List.of(gateway.baseUrl(), SuiteServices.get().content.baseUrl(),
 				SuiteServices.get().progress.baseUrl(), SuiteServices.get().jobs.baseUrl())) {
-			WebTestClient client = TestClients.http(base);
-			// readiness: the services' includes their database, the gateway's its supergraph
-			client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
-				.expectBody().jsonPath("$.status").isEqualTo("UP");
+			// readiness, on a new connection as a probe asks: the services' includes their database,
+			// the gateway's its supergraph
+			WebTestClient.ResponseSpec readiness;
+			try {
+				readiness = TestClients.probe(base).get().uri("/actuator/health/readiness").exchange();
+			}
+			catch (IllegalStateException unanswered) {
+				throw new AssertionError("no answer from " + base + "/actuator/health/readiness within 30 s; event loops:\n"
+						+ TestClients.eventLoopStacks(), unanswered);
+			}
+			readiness.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
 		}
 		assertThat(ServiceRows.count(SuiteServices.get().progress, "SELECT count(*) AS n FROM statement", Map.of()))
 			.as("progress statements stored by malformed requests").isEqualTo(statementsBefore);

@@ -1,8 +1,14 @@
 package dev.skillpath.support.testing;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -17,6 +23,36 @@ public final class TestClients {
 	/** A client for the service at {@code baseUrl}, patient enough for a loaded CI machine. */
 	public static WebTestClient http(String baseUrl) {
 		return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30)).build();
+	}
+
+	/**
+	 * A client that opens a new connection for every request, as a health probe does: what it
+	 * sees does not depend on connections other requests of the test left in the shared pool.
+	 */
+	public static WebTestClient probe(String baseUrl) {
+		HttpClient fresh = HttpClient.create(ConnectionProvider.newConnection());
+		return WebTestClient.bindToServer(new ReactorClientHttpConnector(fresh))
+			.baseUrl(baseUrl)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+	}
+
+	/**
+	 * The stacks of this JVM's Reactor Netty threads, for a failure message when a request went
+	 * unanswered: the services of an in-process suite share these event loops, and one blocked
+	 * loop stalls every connection it serves.
+	 */
+	public static String eventLoopStacks() {
+		return Thread.getAllStackTraces()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().getName().startsWith("reactor-"))
+			.map((entry) -> entry.getKey().getName() + " " + entry.getKey().getState() + "\n\tat "
+					+ Arrays.stream(entry.getValue())
+						.limit(25)
+						.map(StackTraceElement::toString)
+						.collect(Collectors.joining("\n\tat ")))
+			.collect(Collectors.joining("\n"));
 	}
 
 	/** A GraphQL tester on the service's /graphql; a null token means an anonymous caller. */
