@@ -85,8 +85,8 @@ class MalformedInputFuzzTest {
 				readiness = TestClients.probe(base).get().uri("/actuator/health/readiness").exchange();
 			}
 			catch (IllegalStateException unanswered) {
-				throw new AssertionError("no answer from " + base + "/actuator/health/readiness within 30 s; event loops:\n"
-						+ TestClients.eventLoopStacks(), unanswered);
+				throw new AssertionError("no answer from " + base + "/actuator/health/readiness within "
+						+ TestClients.PATIENCE.toSeconds() + " s; event loops:\n" + TestClients.eventLoopStacks(), unanswered);
 			}
 			readiness.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
 		}

@@ -17,12 +17,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 public final class TestClients {
 
+	/** How long a test client waits for an answer: patient enough for a loaded CI machine. */
+	public static final Duration PATIENCE = Duration.ofSeconds(30);
+
 	private TestClients() {
 	}
 
-	/** A client for the service at {@code baseUrl}, patient enough for a loaded CI machine. */
+	/** A client for the service at {@code baseUrl}, waiting {@link #PATIENCE} for an answer. */
 	public static WebTestClient http(String baseUrl) {
-		return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30)).build();
+		return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(PATIENCE).build();
 	}
 
 	/**
@@ -33,7 +36,7 @@ public final class TestClients {
 		HttpClient fresh = HttpClient.create(ConnectionProvider.newConnection());
 		return WebTestClient.bindToServer(new ReactorClientHttpConnector(fresh))
 			.baseUrl(baseUrl)
-			.responseTimeout(Duration.ofSeconds(30))
+			.responseTimeout(PATIENCE)
 			.build();
 	}
 
