@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.skillpath.gateway.router.Router;
-import dev.skillpath.gateway.router.supergraph.SubgraphComposer;
-import dev.skillpath.gateway.router.supergraph.SubgraphComposer.SubgraphSchema;
-import dev.skillpath.gateway.router.supergraph.Supergraph;
+import dev.skillpath.router.Router;
+import dev.skillpath.router.supergraph.SubgraphComposer;
+import dev.skillpath.router.supergraph.SubgraphComposer.SubgraphSchema;
+import dev.skillpath.router.supergraph.Supergraph;
 
 /**
  * Plan time of the gateway's router, cold and cached, without HTTP in the way: composes the

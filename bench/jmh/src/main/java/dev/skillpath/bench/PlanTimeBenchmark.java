@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.skillpath.gateway.router.Router;
-import dev.skillpath.gateway.router.supergraph.SubgraphComposer;
-import dev.skillpath.gateway.router.supergraph.SubgraphComposer.SubgraphSchema;
+import dev.skillpath.router.Router;
+import dev.skillpath.router.supergraph.SubgraphComposer;
+import dev.skillpath.router.supergraph.SubgraphComposer.SubgraphSchema;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -3,7 +3,7 @@ package dev.skillpath.gateway.edge;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.skillpath.gateway.router.execution.SubgraphClient;
+import dev.skillpath.router.execution.SubgraphClient;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.health.contributor.Health;

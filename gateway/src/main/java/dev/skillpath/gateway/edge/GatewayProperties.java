@@ -35,9 +35,9 @@ public record GatewayProperties(Map<String, String> subgraphs, String supergraph
 	public record Limits(Integer maxDepth, Integer maxAliases, Integer maxRootFields, Integer maxDirectives,
 			Long maxCost, Integer maxTokens, Integer defaultListSize, Boolean introspection, Integer maxFields) {
 
-		public dev.skillpath.gateway.router.OperationLimits toOperationLimits() {
-			var d = dev.skillpath.gateway.router.OperationLimits.DEFAULTS;
-			return new dev.skillpath.gateway.router.OperationLimits(or(this.maxDepth, d.maxDepth()),
+		public dev.skillpath.router.OperationLimits toOperationLimits() {
+			var d = dev.skillpath.router.OperationLimits.DEFAULTS;
+			return new dev.skillpath.router.OperationLimits(or(this.maxDepth, d.maxDepth()),
 					or(this.maxAliases, d.maxAliases()), or(this.maxRootFields, d.maxRootFields()),
 					or(this.maxDirectives, d.maxDirectives()), this.maxCost == null ? d.maxCost() : this.maxCost,
 					or(this.maxTokens, d.maxTokens()), or(this.defaultListSize, d.defaultListSize()),

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.skillpath.gateway.router.OperationLimits;
-import dev.skillpath.gateway.router.Router;
-import dev.skillpath.gateway.router.execution.RequestContext;
+import dev.skillpath.router.OperationLimits;
+import dev.skillpath.router.Router;
+import dev.skillpath.router.execution.RequestContext;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import dev.skillpath.gateway.router.execution.RequestContext;
-import dev.skillpath.gateway.router.execution.SubgraphClient;
-import dev.skillpath.gateway.router.execution.SubgraphFailure;
+import dev.skillpath.router.execution.RequestContext;
+import dev.skillpath.router.execution.SubgraphClient;
+import dev.skillpath.router.execution.SubgraphFailure;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.skillpath.gateway.router.execution.RequestContext;
+import dev.skillpath.router.execution.RequestContext;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.EventLoop;

@@ -24,11 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answering, however long the poll interval for schema changes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=10m",
-				"spring.autoconfigure.exclude=org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
-						+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-						+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-						+ "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration" })
+		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=10m" })
 @ActiveProfiles("test")
 class GatewayStartTest {
 

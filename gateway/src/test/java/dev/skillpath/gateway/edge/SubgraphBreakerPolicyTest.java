@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.skillpath.gateway.router.execution.RequestContext;
-import dev.skillpath.gateway.router.execution.SubgraphFailure;
+import dev.skillpath.router.execution.RequestContext;
+import dev.skillpath.router.execution.SubgraphFailure;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

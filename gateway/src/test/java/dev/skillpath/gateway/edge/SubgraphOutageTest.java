@@ -31,11 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.circuit-open-for=2s",
-				"skillpath.gateway.subgraph-timeout=2s",
-				"spring.autoconfigure.exclude=org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
-						+ "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-						+ "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-						+ "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration" })
+				"skillpath.gateway.subgraph-timeout=2s" })
 @ActiveProfiles("test")
 class SubgraphOutageTest {
 

@@ -1,0 +1,394 @@
+package dev.skillpath.router.execution;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.skillpath.router.planning.FetchNode;
+import dev.skillpath.router.planning.QueryPlan;
+import dev.skillpath.router.supergraph.Supergraph;
+import graphql.language.Field;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs a {@link QueryPlan}: root fetches in parallel (in order for mutations), each entity fetch
+ * once its parent (and the siblings it depends on) are in, with one {@code _entities} request
+ * per fetch for all objects at its path and each distinct representation sent once. A failing
+ * subgraph costs only the fields it would have provided: they become null with an error that
+ * names the path and the service.
+ */
+public final class PlanExecutor {
+
+	private final Supergraph supergraph;
+
+	private final SubgraphClient client;
+
+	public PlanExecutor(Supergraph supergraph, SubgraphClient client) {
+		this.supergraph = supergraph;
+		this.client = client;
+	}
+
+	/** The outcome of a plan before shaping: merged data, errors, and how many requests it took. */
+	public record Outcome(Map<String, Object> data, List<Map<String, Object>> errors, int subgraphCalls) {
+	}
+
+	public Mono<Outcome> execute(QueryPlan plan, Map<String, Object> variables, RequestContext context) {
+		Run run = new Run(variables == null ? Map.of() : variables, context);
+		Flux<FetchNode> roots = Flux.fromIterable(plan.roots());
+		Mono<Void> all = plan.sequential() ? roots.concatMap(run::node).then() : roots.flatMap(run::node).then();
+		return all.then(Mono.fromSupplier(() -> new Outcome(run.data, run.errors, run.calls.get())));
+	}
+
+	/** The state of one execution. All access to {@code data} holds its monitor. */
+	private final class Run {
+
+		final Map<String, Object> data = new LinkedHashMap<>();
+
+		final List<Map<String, Object>> errors = Collections.synchronizedList(new ArrayList<>());
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		final Map<String, Object> variables;
+
+		final RequestContext context;
+
+		Run(Map<String, Object> variables, RequestContext context) {
+			this.variables = variables;
+			this.context = context;
+		}
+
+		Mono<Void> node(FetchNode node) {
+			Mono<Void> fetch = node.isEntityFetch() ? entities(node) : root(node);
+			return fetch.then(Mono.defer(() -> children(node.children())));
+		}
+
+		Mono<Void> children(List<FetchNode> children) {
+			if (children.isEmpty()) {
+				return Mono.empty();
+			}
+			Map<FetchNode, Mono<Void>> runs = new HashMap<>();
+			for (FetchNode child : children) {
+				Mono<Void> after = Mono.when(child.dependsOn().stream().map(runs::get).toList());
+				runs.put(child, after.then(Mono.defer(() -> node(child))).cache());
+			}
+			return Mono.when(runs.values());
+		}
+
+		private Mono<Void> root(FetchNode node) {
+			this.calls.incrementAndGet();
+			return call(node, node.document(), subset(node.variables())).doOnNext((response) -> {
+				Object responseData = response.get("data");
+				synchronized (this.data) {
+					if (responseData instanceof Map<?, ?> map) {
+						merge(this.data, castMap(map));
+					}
+				}
+				for (Map<String, Object> error : errorsOf(response)) {
+					this.errors.add(subgraphError(node, error, error.get("path")));
+				}
+			}).onErrorResume((ex) -> {
+				for (Selection<?> selection : node.selection().getSelections()) {
+					if (selection instanceof Field field) {
+						this.errors.add(failure(node, List.of(responseKey(field)), ex));
+					}
+				}
+				return Mono.empty();
+			}).then();
+		}
+
+		private Mono<Void> entities(FetchNode node) {
+			if (!wanted(node.selection())) {
+				return Mono.empty(); // every field this fetch would bring is skipped for these variables
+			}
+			List<Target> targets = new ArrayList<>();
+			Map<String, Integer> index = new LinkedHashMap<>();
+			List<Map<String, Object>> representations = new ArrayList<>();
+			List<List<Target>> targetsByRepresentation = new ArrayList<>();
+			boolean interfaceObject = PlanExecutor.this.supergraph.type(node.entityType()).interfaceObjectIn()
+				.contains(node.subgraph());
+			synchronized (this.data) {
+				collect(this.data, node.path(), 0, new ArrayList<>(), targets);
+				for (Target target : targets) {
+					Object typename = target.object().get("__typename");
+					if (!(typename instanceof String type) || !PlanExecutor.this.supergraph.matches(type, node.entityType())) {
+						continue;
+					}
+					Map<String, Object> representation = represent(node.representation(), target.object());
+					if (representation == null) {
+						continue;
+					}
+					if (interfaceObject) {
+						representation.put("__typename", node.entityType()); // it knows only the interface
+					}
+					String identity = representation.toString();
+					Integer at = index.get(identity);
+					if (at == null) {
+						at = representations.size();
+						index.put(identity, at);
+						representations.add(representation);
+						targetsByRepresentation.add(new ArrayList<>());
+					}
+					targetsByRepresentation.get(at).add(target);
+				}
+			}
+			if (representations.isEmpty()) {
+				return Mono.empty();
+			}
+			Map<String, Object> variables = new LinkedHashMap<>(subset(node.variables()));
+			variables.put("representations", representations);
+			this.calls.incrementAndGet();
+			return call(node, node.document(), variables).doOnNext((response) -> {
+				Object entities = response.get("data") instanceof Map<?, ?> d ? d.get("_entities") : null;
+				synchronized (this.data) {
+					if (entities instanceof List<?> list) {
+						for (int i = 0; i < list.size() && i < targetsByRepresentation.size(); i++) {
+							if (list.get(i) instanceof Map<?, ?> entity) {
+								// the first object takes the answer over; the others get their own copy,
+								// since later fetches at different paths may write different fields into them
+								List<Target> same = targetsByRepresentation.get(i);
+								Map<String, Object> answer = castMap(entity);
+								if (interfaceObject) {
+									answer.remove("__typename"); // the interface's name, not the object's type
+								}
+								for (int t = 0; t < same.size(); t++) {
+									merge(same.get(t).object(), t == 0 ? answer : castMap((Map<?, ?>) copy(answer)));
+								}
+							}
+						}
+					}
+				}
+				for (Map<String, Object> error : errorsOf(response)) {
+					this.errors.add(subgraphError(node, error, entityErrorPath(error.get("path"), targetsByRepresentation)));
+				}
+			}).onErrorResume((ex) -> {
+				List<Object> path = new ArrayList<>(targetsByRepresentation.get(0).get(0).path());
+				node.selection().getSelections().stream()
+					.filter((s) -> s instanceof Field f && !f.getName().equals("__typename"))
+					.findFirst()
+					.ifPresent((s) -> path.add(responseKey((Field) s)));
+				this.errors.add(failure(node, path, ex));
+				return Mono.empty();
+			}).then();
+		}
+
+		private boolean wanted(SelectionSet selection) {
+			for (Selection<?> each : selection.getSelections()) {
+				if (each instanceof Field field && field.getName().equals("__typename")) {
+					continue;
+				}
+				if (Directives.included((graphql.language.DirectivesContainer<?>) each, this.variables)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private Mono<Map<String, Object>> call(FetchNode node, String document, Map<String, Object> variables) {
+			String url = PlanExecutor.this.supergraph.subgraphUrls().get(node.subgraph());
+			return PlanExecutor.this.client.execute(node.subgraph(), url, document, variables, this.context);
+		}
+
+		private Map<String, Object> subset(List<String> names) {
+			if (names.isEmpty()) {
+				return Map.of();
+			}
+			Map<String, Object> subset = new LinkedHashMap<>();
+			for (String name : names) {
+				if (this.variables.containsKey(name)) {
+					subset.put(name, this.variables.get(name));
+				}
+			}
+			return subset;
+		}
+
+		private Map<String, Object> subgraphError(FetchNode node, Map<String, Object> error, Object path) {
+			Map<String, Object> out = new LinkedHashMap<>();
+			out.put("message", this.context.redactSubgraphErrors() ? "Subgraph error redacted"
+					: String.valueOf(error.get("message")));
+			if (path instanceof List<?> list && !list.isEmpty()) {
+				out.put("path", list);
+			}
+			Map<String, Object> extensions = new LinkedHashMap<>();
+			if (error.get("extensions") instanceof Map<?, ?> original && !this.context.redactSubgraphErrors()) {
+				castMap(original).forEach((k, v) -> {
+					if (!k.equals("classification")) {
+						extensions.put(k, v);
+					}
+				});
+			}
+			if (error.get("extensions") instanceof Map<?, ?> original && original.get("code") != null) {
+				extensions.put("code", original.get("code"));
+			}
+			extensions.putIfAbsent("code", "DOWNSTREAM_SERVICE_ERROR");
+			extensions.put("service", node.subgraph());
+			out.put("extensions", extensions);
+			return out;
+		}
+
+		private Map<String, Object> failure(FetchNode node, List<Object> path, Throwable ex) {
+			Map<String, Object> out = new LinkedHashMap<>();
+			boolean timeout = ex instanceof TimeoutException || ex.getCause() instanceof TimeoutException;
+			String detail = this.context.redactSubgraphErrors() ? "" : ": " + ex.getMessage();
+			out.put("message", "Service " + node.subgraph() + (timeout ? " timed out" : " is unavailable") + detail);
+			out.put("path", path);
+			out.put("extensions", Map.of("code", "SERVICE_UNAVAILABLE", "service", node.subgraph(), "retryable", true));
+			return out;
+		}
+
+	}
+
+	/** An object in the response and its path, for entity fetches and error paths. */
+	private record Target(Map<String, Object> object, List<Object> path) {
+	}
+
+	private static void collect(Object value, List<String> path, int depth, List<Object> at, List<Target> out) {
+		if (value instanceof List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				List<Object> next = new ArrayList<>(at);
+				next.add(i);
+				collect(list.get(i), path, depth, next, out);
+			}
+			return;
+		}
+		if (!(value instanceof Map<?, ?> map)) {
+			return;
+		}
+		if (depth == path.size()) {
+			out.add(new Target(castMap(map), at));
+			return;
+		}
+		String key = path.get(depth);
+		List<Object> next = new ArrayList<>(at);
+		next.add(key);
+		collect(map.get(key), path, depth + 1, next, out);
+	}
+
+	/** The representation of an object: the fields of {@code selection}, read by name. */
+	private static Map<String, Object> represent(SelectionSet selection, Map<String, Object> object) {
+		Map<String, Object> representation = new LinkedHashMap<>();
+		for (Selection<?> s : selection.getSelections()) {
+			if (!(s instanceof Field field)) {
+				continue;
+			}
+			Object value = object.get(field.getName());
+			if (value == null && !object.containsKey(field.getName())) {
+				return null; // the parent fetch did not deliver a key field
+			}
+			representation.put(field.getName(), field.getSelectionSet() == null ? value
+					: project(field.getSelectionSet(), value));
+		}
+		return representation;
+	}
+
+	private static Object project(SelectionSet selection, Object value) {
+		if (value instanceof List<?> list) {
+			return list.stream().map((v) -> project(selection, v)).toList();
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> projected = represent(selection, castMap(map));
+			return projected == null ? castMap(map) : projected;
+		}
+		return value;
+	}
+
+	private static List<Object> entityErrorPath(Object path, List<List<Target>> targets) {
+		if (!(path instanceof List<?> list) || list.size() < 2 || !"_entities".equals(list.get(0))
+				|| !(list.get(1) instanceof Number index) || index.intValue() >= targets.size()) {
+			return List.of();
+		}
+		List<Object> mapped = new ArrayList<>(targets.get(index.intValue()).get(0).path());
+		mapped.addAll(list.subList(2, list.size()));
+		return mapped;
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> castMap(Map<?, ?> map) {
+		return (Map<String, Object>) map;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> errorsOf(Map<String, Object> response) {
+		Object errors = response.get("errors");
+		if (!(errors instanceof List<?> list)) {
+			return List.of();
+		}
+		return list.stream().filter((e) -> e instanceof Map).map((e) -> (Map<String, Object>) e).toList();
+	}
+
+	/** Deep-merges {@code source} into {@code target}: objects field by field, lists item by item. */
+	@SuppressWarnings("unchecked")
+	static void merge(Map<String, Object> target, Map<String, Object> source) {
+		source.forEach((key, value) -> {
+			Object existing = target.get(key);
+			if (existing instanceof Map<?, ?> a && value instanceof Map<?, ?> b) {
+				merge((Map<String, Object>) a, (Map<String, Object>) b);
+			}
+			else if (existing instanceof List<?> a && value instanceof List<?> b && a.size() == b.size()) {
+				List<Object> left = (List<Object>) a;
+				for (int i = 0; i < b.size(); i++) {
+					if (left.get(i) instanceof Map<?, ?> x && b.get(i) instanceof Map<?, ?> y) {
+						merge((Map<String, Object>) x, (Map<String, Object>) y);
+					}
+					else {
+						left.set(i, b.get(i));
+					}
+				}
+			}
+			else {
+				target.put(key, mutable(value));
+			}
+		});
+	}
+
+	/**
+	 * Later merges write into what this one inserts, so it must be mutable. JSON decoders hand out
+	 * {@code LinkedHashMap}s and {@code ArrayList}s, which are taken over as they are (a walk, no
+	 * copy); anything else (an immutable map from an in-process client) is copied.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Object mutable(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			if (map instanceof java.util.HashMap<?, ?>) { // LinkedHashMap included
+				((Map<String, Object>) map).replaceAll((k, v) -> mutable(v));
+				return map;
+			}
+			return copy(map);
+		}
+		if (value instanceof List<?> list) {
+			if (list instanceof ArrayList<?>) {
+				((List<Object>) list).replaceAll(PlanExecutor::mutable);
+				return list;
+			}
+			return copy(list);
+		}
+		return value;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object copy(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> copy = new LinkedHashMap<>();
+			((Map<String, Object>) map).forEach((k, v) -> copy.put(k, copy(v)));
+			return copy;
+		}
+		if (value instanceof List<?> list) {
+			List<Object> copy = new ArrayList<>(list.size());
+			list.forEach((v) -> copy.add(copy(v)));
+			return copy;
+		}
+		return value;
+	}
+
+	static String responseKey(Field field) {
+		return field.getAlias() != null ? field.getAlias() : field.getName();
+	}
+
+}

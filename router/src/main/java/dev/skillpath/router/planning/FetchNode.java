@@ -1,0 +1,129 @@
+package dev.skillpath.router.planning;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import graphql.language.SelectionSet;
+
+/**
+ * One request to one subgraph: a root fetch (entityType null) or an entity fetch that extends
+ * the objects found at {@code path} in the response with more fields through {@code _entities}.
+ * Children run once this node's data is in; a node also waits for the siblings in
+ * {@code dependsOn} (those that fetch fields its {@code @requires} needs).
+ */
+public final class FetchNode {
+
+	private final int id;
+
+	private final String subgraph;
+
+	private final List<String> path;
+
+	private final String entityType;
+
+	/** For entity fetches: {@code __typename}, the key fields and the required fields. */
+	private final SelectionSet representation;
+
+	private SelectionSet selection;
+
+	private final List<FetchNode> children = new ArrayList<>();
+
+	private final List<FetchNode> dependsOn = new ArrayList<>();
+
+	/** The subgraph operation (root fetches) or the selection inside {@code ... on Type} (entity fetches). */
+	private String document;
+
+	private List<String> variables = List.of();
+
+	FetchNode(int id, String subgraph, List<String> path, String entityType, SelectionSet representation) {
+		this.id = id;
+		this.subgraph = subgraph;
+		this.path = List.copyOf(path);
+		this.entityType = entityType;
+		this.representation = representation;
+	}
+
+	public int id() {
+		return this.id;
+	}
+
+	public String subgraph() {
+		return this.subgraph;
+	}
+
+	public List<String> path() {
+		return this.path;
+	}
+
+	public String entityType() {
+		return this.entityType;
+	}
+
+	public boolean isEntityFetch() {
+		return this.entityType != null;
+	}
+
+	public SelectionSet representation() {
+		return this.representation;
+	}
+
+	public SelectionSet selection() {
+		return this.selection;
+	}
+
+	void selection(SelectionSet selection) {
+		this.selection = selection;
+	}
+
+	public List<FetchNode> children() {
+		return this.children;
+	}
+
+	public List<FetchNode> dependsOn() {
+		return this.dependsOn;
+	}
+
+	public String document() {
+		return this.document;
+	}
+
+	void document(String document) {
+		this.document = document;
+	}
+
+	public List<String> variables() {
+		return this.variables;
+	}
+
+	void variables(List<String> variables) {
+		this.variables = List.copyOf(variables);
+	}
+
+	/** Number of fetches in this subtree: what a plan costs in subgraph requests at most. */
+	public int size() {
+		return 1 + this.children.stream().mapToInt(FetchNode::size).sum();
+	}
+
+	@Override
+	public String toString() {
+		StringBuilder out = new StringBuilder();
+		describe(out, 0);
+		return out.toString();
+	}
+
+	void describe(StringBuilder out, int depth) {
+		out.append("  ".repeat(depth))
+			.append(isEntityFetch() ? "Entity(" + this.entityType + ") " : "Fetch ")
+			.append(this.subgraph)
+			.append(this.path.isEmpty() ? "" : " at " + String.join(".", this.path))
+			.append(this.dependsOn.isEmpty() ? ""
+					: " after " + this.dependsOn.stream().map((n) -> "#" + n.id()).toList())
+			.append(" #")
+			.append(this.id)
+			.append(": ")
+			.append(this.document)
+			.append('\n');
+		this.children.forEach((c) -> c.describe(out, depth + 1));
+	}
+
+}

@@ -1,0 +1,513 @@
+package dev.skillpath.router.planning;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.skillpath.router.supergraph.FieldInfo;
+import dev.skillpath.router.supergraph.FieldSource;
+import dev.skillpath.router.supergraph.Supergraph;
+import dev.skillpath.router.supergraph.TypeInfo;
+import graphql.language.ArrayValue;
+import graphql.language.AstPrinter;
+import graphql.language.Directive;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.ObjectField;
+import graphql.language.ObjectValue;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.Value;
+import graphql.language.VariableDefinition;
+import graphql.language.VariableReference;
+
+/**
+ * Plans an operation over a {@link Supergraph}. The strategy is greedy and predictable: stay in
+ * the subgraph that fetched the parent object for every field it can resolve (fewest requests),
+ * and collect the fields it cannot resolve at one path into one entity fetch per subgraph,
+ * adding the key and {@code @requires} fields to the parent's selection so that the
+ * representations can be built. The number of fetches depends only on the document, never on
+ * the data: a list of 200 jobs costs the same requests as a list of 20.
+ */
+public final class QueryPlanner {
+
+	static final String TYPENAME = "__typename";
+
+	private final Supergraph supergraph;
+
+	public QueryPlanner(Supergraph supergraph) {
+		this.supergraph = supergraph;
+	}
+
+	public QueryPlan plan(Document document, String operationName) {
+		OperationDefinition operation = selectOperation(document, operationName);
+		Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
+		document.getDefinitionsOfType(FragmentDefinition.class).forEach((f) -> fragments.put(f.getName(), f));
+		OperationDefinition inlined = operation
+			.transform((b) -> b.selectionSet(inline(operation.getSelectionSet(), fragments, new LinkedHashSet<>())));
+		Map<String, VariableDefinition> variables = new LinkedHashMap<>();
+		inlined.getVariableDefinitions().forEach((v) -> variables.put(v.getName(), v));
+
+		boolean mutation = inlined.getOperation() == OperationDefinition.Operation.MUTATION;
+		if (inlined.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+			throw new PlanningException("Subscriptions are not supported by this gateway");
+		}
+		String rootName = mutation ? this.supergraph.mutationType() : this.supergraph.queryType();
+		TypeInfo root = rootName == null ? null : this.supergraph.type(rootName);
+		if (root == null) {
+			throw new PlanningException("This graph has no " + (mutation ? "mutation" : "query") + " type");
+		}
+		Planning planning = new Planning(new AtomicInteger(), variables);
+		List<Field> rootFields = new ArrayList<>();
+		boolean introspection = false;
+		for (Field field : flattenRoot(inlined.getSelectionSet())) {
+			if (field.getName().equals("__schema") || field.getName().equals("__type")) {
+				introspection = true;
+			}
+			else if (!field.getName().equals(TYPENAME)) {
+				rootFields.add(field);
+			}
+		}
+		List<FetchNode> roots = new ArrayList<>();
+		if (mutation) {
+			// mutations run in document order: consecutive fields of one subgraph share a request
+			FetchNode current = null;
+			List<Selection> group = new ArrayList<>();
+			for (Field field : rootFields) {
+				String subgraph = rootSubgraph(root, field, current == null ? null : current.subgraph());
+				if (current == null || !current.subgraph().equals(subgraph)) {
+					if (current != null) {
+						finishRoot(planning, current, root, group, inlined);
+					}
+					current = new FetchNode(planning.nextId(), subgraph, List.of(), null, null);
+					roots.add(current);
+					group = new ArrayList<>();
+				}
+				group.add(field);
+			}
+			if (current != null) {
+				finishRoot(planning, current, root, group, inlined);
+			}
+		}
+		else {
+			Map<String, List<Selection>> bySubgraph = new LinkedHashMap<>();
+			for (Field field : rootFields) {
+				String preferred = bySubgraph.keySet().stream()
+					.filter((s) -> root.resolvable(field.getName(), s))
+					.findFirst()
+					.orElse(null);
+				bySubgraph.computeIfAbsent(rootSubgraph(root, field, preferred), (s) -> new ArrayList<>()).add(field);
+			}
+			bySubgraph.forEach((subgraph, fields) -> {
+				FetchNode node = new FetchNode(planning.nextId(), subgraph, List.of(), null, null);
+				roots.add(node);
+				finishRoot(planning, node, root, fields, inlined);
+			});
+		}
+		roots.forEach(planning::finishChildren);
+		return new QueryPlan(inlined, roots, mutation, variables, introspection);
+	}
+
+	private void finishRoot(Planning planning, FetchNode node, TypeInfo root, List<Selection> fields,
+			OperationDefinition operation) {
+		Map<String, VariableDefinition> variables = planning.variables;
+		SelectionSet selection = planning.select(node, node.subgraph(), root, fields, List.of(), null);
+		node.selection(selection);
+		List<String> used = usedVariables(selection);
+		node.variables(used);
+		OperationDefinition subgraphOperation = OperationDefinition.newOperationDefinition()
+			.operation(operation.getOperation())
+			.name(operation.getName())
+			.variableDefinitions(used.stream().map(variables::get).toList())
+			.selectionSet(selection)
+			.build();
+		node.document(AstPrinter.printAstCompact(subgraphOperation));
+	}
+
+	private String rootSubgraph(TypeInfo root, Field field, String preferred) {
+		if (preferred != null && root.resolvable(field.getName(), preferred)) {
+			return preferred;
+		}
+		List<String> resolvers = root.resolvers(field.getName());
+		if (resolvers.isEmpty()) {
+			throw new PlanningException("No subgraph resolves " + root.name() + "." + field.getName());
+		}
+		return resolvers.get(0);
+	}
+
+	/** State of one planning pass: fresh node ids and the operation's variables. */
+	private final class Planning {
+
+		private final AtomicInteger ids;
+
+		private final Map<String, VariableDefinition> variables;
+
+		Planning(AtomicInteger ids, Map<String, VariableDefinition> variables) {
+			this.ids = ids;
+			this.variables = variables;
+		}
+
+		int nextId() {
+			return this.ids.incrementAndGet();
+		}
+
+		/**
+		 * The selection {@code subgraph} sends for {@code selections} on {@code type} at
+		 * {@code path}; fields it cannot resolve become entity fetches under {@code node}.
+		 */
+		SelectionSet select(FetchNode node, String subgraph, TypeInfo type, List<Selection> selections,
+				List<String> path, SelectionSet provided) {
+			List<Selection> out = new ArrayList<>();
+			Map<String, List<Selection>> elsewhere = new LinkedHashMap<>();
+			// an @interfaceObject subgraph does not know the concrete types: the owner of the interface
+			// answers __typename and fragments on implementations
+			String owner = type.interfaceObjectIn().contains(subgraph) ? interfaceOwner(type) : null;
+			for (Selection<?> selection : selections) {
+				if (selection instanceof Field field) {
+					String name = field.getName();
+					if (name.equals(TYPENAME)) {
+						if (owner != null) {
+							elsewhere.computeIfAbsent(owner, (t) -> new ArrayList<>()).add(field);
+						}
+						out.add(field);
+						continue;
+					}
+					FieldInfo info = type.fields().get(name);
+					if (info == null) {
+						throw new PlanningException("Type " + type.name() + " has no field " + name);
+					}
+					SelectionSet providedBelow = providedChild(provided, name);
+					if (type.resolvable(name, subgraph) || providedBelow != null || isProvided(provided, name)) {
+						out.add(resolveHere(node, subgraph, type, field, info, path, providedBelow));
+					}
+					else {
+						String target = entitySubgraph(type, name, subgraph);
+						elsewhere.computeIfAbsent(target, (t) -> new ArrayList<>()).add(field);
+					}
+				}
+				else if (selection instanceof InlineFragment fragment) {
+					String condition = fragment.getTypeCondition() == null ? type.name()
+							: fragment.getTypeCondition().getName();
+					TypeInfo conditionType = QueryPlanner.this.supergraph.type(condition);
+					if (owner != null && conditionType != null && !condition.equals(type.name())) {
+						elsewhere.computeIfAbsent(owner, (t) -> new ArrayList<>()).add(fragment);
+						continue;
+					}
+					if (conditionType == null || !knows(conditionType, subgraph)) {
+						continue; // this subgraph never returns objects of that type
+					}
+					List<Selection> inner = new ArrayList<>(fragment.getSelectionSet().getSelections());
+					SelectionSet sub = select(node, subgraph, conditionType, inner, path, provided);
+					out.add(fragment.transform((b) -> b.selectionSet(withTypename(sub))));
+				}
+			}
+			elsewhere.forEach((target, fields) -> out.addAll(entityFetch(node, subgraph, type, target, fields, path)));
+			return SelectionSet.newSelectionSet().selections(out).build();
+		}
+
+		private Field resolveHere(FetchNode node, String subgraph, TypeInfo type, Field field, FieldInfo info,
+				List<String> path, SelectionSet providedBelow) {
+			if (field.getSelectionSet() == null) {
+				return field;
+			}
+			TypeInfo child = QueryPlanner.this.supergraph.type(info.namedType());
+			List<String> childPath = append(path, responseKey(field));
+			FieldSource source = info.sources().get(subgraph);
+			SelectionSet provides = source != null && source.provides() != null ? source.provides() : providedBelow;
+			SelectionSet sub = select(node, subgraph, child, field.getSelectionSet().getSelections(), childPath,
+					provides);
+			return field.transform((b) -> b.selectionSet(withTypename(sub)));
+		}
+
+		/** Adds the representation fields to the parent's selection and plans the entity fetch. */
+		private List<Selection> entityFetch(FetchNode parent, String subgraph, TypeInfo type, String target,
+				List<Selection> fields, List<String> path) {
+			TypeInfo entity = entityTypeIn(type, target);
+			TypeInfo.Key key = entity.keysIn(target)
+				.stream()
+				.filter(TypeInfo.Key::resolvable)
+				.filter((k) -> canSelect(type, k.selection(), subgraph))
+				.findFirst()
+				.orElseThrow(() -> new PlanningException("Cannot fetch " + type.name() + " fields " + names(fields)
+						+ " from subgraph " + target + ": no key of " + type.name() + " in " + target
+						+ " that subgraph " + subgraph + " can provide"));
+			List<Selection> representation = new ArrayList<>();
+			representation.add(Field.newField(TYPENAME).build());
+			representation.addAll(key.selection().getSelections());
+			for (Selection<?> selection : fields) {
+				if (selection instanceof Field field && !field.getName().startsWith("__")) {
+					FieldSource source = type.fields().get(field.getName()).sources().get(target);
+					if (source != null && source.requires() != null) {
+						representation.addAll(source.requires().getSelections());
+					}
+				}
+			}
+			SelectionSet representationSet = SelectionSet.newSelectionSet().selections(representation).build();
+			// the representation fields come from the parent's subgraph (or, for required fields it cannot
+			// resolve, from sibling entity fetches that this fetch then waits for)
+			int before = parent.children().size();
+			// __typename is added as it is: the parent's own answer says what it knows of the type
+			// (for an @interfaceObject, the interface), which is what its representation needs
+			List<Selection> inParent = new ArrayList<>();
+			inParent.add(Field.newField(TYPENAME).build());
+			inParent.addAll(select(parent, subgraph, type, representation.subList(1, representation.size()), path, null)
+				.getSelections());
+			List<FetchNode> providers = new ArrayList<>(parent.children().subList(before, parent.children().size()));
+			FetchNode fetch = new FetchNode(nextId(), target, path, entity.name(), representationSet);
+			fetch.dependsOn().addAll(providers);
+			fetch.selection(select(fetch, target, entity, fields, path, null));
+			parent.children().add(fetch);
+			return inParent;
+		}
+
+		/** Prints each entity fetch as the {@code _entities} operation it sends. */
+		void finishChildren(FetchNode node) {
+			for (FetchNode child : node.children()) {
+				List<String> used = usedVariables(child.selection());
+				child.variables(used);
+				List<VariableDefinition> definitions = new ArrayList<>();
+				definitions.add(VariableDefinition.newVariableDefinition("representations",
+						new graphql.language.NonNullType(new graphql.language.ListType(
+								new graphql.language.NonNullType(new graphql.language.TypeName("_Any")))))
+					.build());
+				used.forEach((name) -> definitions.add(this.variables.get(name)));
+				Field entities = Field.newField("_entities")
+					.arguments(List.of(new graphql.language.Argument("representations",
+							new VariableReference("representations"))))
+					.selectionSet(SelectionSet.newSelectionSet()
+						.selection(InlineFragment.newInlineFragment()
+							.typeCondition(new graphql.language.TypeName(child.entityType()))
+							.selectionSet(child.selection())
+							.build())
+						.build())
+					.build();
+				child.document(AstPrinter.printAstCompact(OperationDefinition.newOperationDefinition()
+					.operation(OperationDefinition.Operation.QUERY)
+					.variableDefinitions(definitions)
+					.selectionSet(SelectionSet.newSelectionSet().selection(entities).build())
+					.build()));
+				finishChildren(child);
+			}
+		}
+
+		private boolean canSelect(TypeInfo type, SelectionSet selection, String subgraph) {
+			for (Selection<?> s : selection.getSelections()) {
+				if (s instanceof Field f && !type.resolvable(f.getName(), subgraph)
+						&& !type.keysIn(subgraph).stream().anyMatch((k) -> mentions(k.selection(), f.getName()))) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		/**
+		 * The type whose {@code _entities} fetch {@code target} answers for objects of {@code type}:
+		 * the type itself, or the interface {@code target} knows it by as an {@code @interfaceObject}.
+		 */
+		private TypeInfo entityTypeIn(TypeInfo type, String target) {
+			if (!type.keysIn(target).isEmpty()) {
+				return type;
+			}
+			for (String name : type.interfaces()) {
+				TypeInfo iface = QueryPlanner.this.supergraph.type(name);
+				if (iface != null && iface.interfaceObjectIn().contains(target)) {
+					return iface;
+				}
+			}
+			return type;
+		}
+
+		/** The subgraph that defines {@code type} as a real interface, with its implementations. */
+		private String interfaceOwner(TypeInfo type) {
+			for (String candidate : type.subgraphs()) {
+				if (!type.interfaceObjectIn().contains(candidate)
+						&& type.keysIn(candidate).stream().anyMatch(TypeInfo.Key::resolvable)) {
+					return candidate;
+				}
+			}
+			throw new PlanningException("No subgraph owns the interface " + type.name()
+					+ " with a resolvable key, so the concrete type of its objects cannot be known");
+		}
+
+		private String entitySubgraph(TypeInfo type, String field, String from) {
+			List<String> resolvers = type.resolvers(field);
+			for (String candidate : resolvers) {
+				if (entityTypeIn(type, candidate).keysIn(candidate).stream().anyMatch(TypeInfo.Key::resolvable)) {
+					return candidate;
+				}
+			}
+			throw new PlanningException("Field " + type.name() + "." + field + " cannot be reached from subgraph "
+					+ from + (resolvers.isEmpty() ? ": no subgraph resolves it"
+							: ": " + type.name() + " has no resolvable key in " + String.join(", ", resolvers)));
+		}
+
+		private boolean knows(TypeInfo type, String subgraph) {
+			return type.subgraphs().contains(subgraph) || type.interfaceObjectIn().contains(subgraph)
+					|| type.subgraphs().isEmpty();
+		}
+
+	}
+
+	private static boolean mentions(SelectionSet selection, String field) {
+		return selection != null && selection.getSelections()
+			.stream()
+			.anyMatch((s) -> s instanceof Field f && f.getName().equals(field));
+	}
+
+	private static boolean isProvided(SelectionSet provided, String field) {
+		return mentions(provided, field);
+	}
+
+	private static SelectionSet providedChild(SelectionSet provided, String field) {
+		if (provided == null) {
+			return null;
+		}
+		for (Selection<?> s : provided.getSelections()) {
+			if (s instanceof Field f && f.getName().equals(field) && f.getSelectionSet() != null) {
+				return f.getSelectionSet();
+			}
+		}
+		return null;
+	}
+
+	static SelectionSet withTypename(SelectionSet selection) {
+		boolean has = selection.getSelections()
+			.stream()
+			.anyMatch((s) -> s instanceof Field f && f.getName().equals(TYPENAME) && f.getAlias() == null);
+		if (has) {
+			return selection;
+		}
+		List<Selection> selections = new ArrayList<>();
+		selections.add(Field.newField(TYPENAME).build());
+		selections.addAll(selection.getSelections());
+		return SelectionSet.newSelectionSet().selections(selections).build();
+	}
+
+	static String responseKey(Field field) {
+		return field.getAlias() != null ? field.getAlias() : field.getName();
+	}
+
+	private static List<String> append(List<String> path, String key) {
+		List<String> next = new ArrayList<>(path);
+		next.add(key);
+		return next;
+	}
+
+	private static String names(List<Selection> fields) {
+		return fields.stream().map((s) -> s instanceof Field f ? f.getName() : "...").toList().toString();
+	}
+
+	private static OperationDefinition selectOperation(Document document, String operationName) {
+		List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+		if (operations.isEmpty()) {
+			throw new PlanningException("The document contains no operation");
+		}
+		if (operationName == null || operationName.isBlank()) {
+			if (operations.size() > 1) {
+				throw new PlanningException("The document has several operations: name one with operationName");
+			}
+			return operations.get(0);
+		}
+		return operations.stream()
+			.filter((o) -> operationName.equals(o.getName()))
+			.findFirst()
+			.orElseThrow(() -> new PlanningException("No operation named '" + operationName + "' in the document"));
+	}
+
+	/** Replaces fragment spreads with inline fragments, so every later step sees one tree. */
+	private static SelectionSet inline(SelectionSet selectionSet, Map<String, FragmentDefinition> fragments,
+			Set<String> visiting) {
+		List<Selection> out = new ArrayList<>();
+		for (Selection<?> selection : selectionSet.getSelections()) {
+			if (selection instanceof Field field) {
+				out.add(field.getSelectionSet() == null ? field
+						: field.transform((b) -> b.selectionSet(inline(field.getSelectionSet(), fragments, visiting))));
+			}
+			else if (selection instanceof InlineFragment fragment) {
+				out.add(fragment.transform((b) -> b.selectionSet(inline(fragment.getSelectionSet(), fragments, visiting))));
+			}
+			else if (selection instanceof FragmentSpread spread) {
+				FragmentDefinition definition = fragments.get(spread.getName());
+				if (definition == null) {
+					throw new PlanningException("Unknown fragment " + spread.getName());
+				}
+				if (!visiting.add(spread.getName())) {
+					throw new PlanningException("Fragment " + spread.getName() + " spreads itself");
+				}
+				SelectionSet inner = inline(definition.getSelectionSet(), fragments, visiting);
+				visiting.remove(spread.getName());
+				out.add(InlineFragment.newInlineFragment()
+					.typeCondition(definition.getTypeCondition())
+					.directives(spread.getDirectives())
+					.selectionSet(inner)
+					.build());
+			}
+		}
+		return SelectionSet.newSelectionSet().selections(out).build();
+	}
+
+	/** Root fields, with the directives of enclosing inline fragments carried onto each field. */
+	private static List<Field> flattenRoot(SelectionSet selectionSet) {
+		List<Field> fields = new ArrayList<>();
+		for (Selection<?> selection : selectionSet.getSelections()) {
+			if (selection instanceof Field field) {
+				fields.add(field);
+			}
+			else if (selection instanceof InlineFragment fragment) {
+				for (Field inner : flattenRoot(fragment.getSelectionSet())) {
+					List<Directive> directives = new ArrayList<>(inner.getDirectives());
+					directives.addAll(fragment.getDirectives());
+					fields.add(inner.transform((b) -> b.directives(directives)));
+				}
+			}
+		}
+		return fields;
+	}
+
+	static List<String> usedVariables(SelectionSet selectionSet) {
+		Set<String> used = new LinkedHashSet<>();
+		collectVariables(selectionSet, used);
+		return List.copyOf(used);
+	}
+
+	private static void collectVariables(SelectionSet selectionSet, Set<String> used) {
+		if (selectionSet == null) {
+			return;
+		}
+		for (Selection<?> selection : selectionSet.getSelections()) {
+			if (selection instanceof Field field) {
+				field.getArguments().forEach((a) -> collectVariables(a.getValue(), used));
+				field.getDirectives().forEach((d) -> d.getArguments().forEach((a) -> collectVariables(a.getValue(), used)));
+				collectVariables(field.getSelectionSet(), used);
+			}
+			else if (selection instanceof InlineFragment fragment) {
+				fragment.getDirectives()
+					.forEach((d) -> d.getArguments().forEach((a) -> collectVariables(a.getValue(), used)));
+				collectVariables(fragment.getSelectionSet(), used);
+			}
+		}
+	}
+
+	private static void collectVariables(Value<?> value, Set<String> used) {
+		if (value instanceof VariableReference reference) {
+			used.add(reference.getName());
+		}
+		else if (value instanceof ArrayValue array) {
+			array.getValues().forEach((v) -> collectVariables(v, used));
+		}
+		else if (value instanceof ObjectValue object) {
+			for (ObjectField field : object.getObjectFields()) {
+				collectVariables(field.getValue(), used);
+			}
+		}
+	}
+
+}
