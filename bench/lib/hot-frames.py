@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """Summarises `jfr print --stack-depth 64 --events jdk.ExecutionSample` output: where the CPU is.
 
-Prints three tables: self time by area (the top frame's package), the hottest top frames, and
-the gateway's own methods by inclusive time (on the stack at all), each as a share of samples.
-usage: hot-frames.py SAMPLES_TXT
+Prints CPU by thread group (from two /proc/<pid>/task snapshots, when given), self time by area
+(the top frame's package), layers on the stack, the hottest top frames, and our own methods
+(gateway and router) by inclusive time (on the stack at all), each as a share of samples.
+usage: hot-frames.py SAMPLES_TXT [THREADS_BEFORE THREADS_AFTER]
 """
 import collections
 import re
 import sys
 
 AREAS = [  # first match wins: the top frame's class prefix -> area
-    ("dev.skillpath.gateway.router.planning", "gateway: planner"),
-    ("dev.skillpath.gateway.router.execution", "gateway: executor and response shaping"),
+    ("dev.skillpath.router.planning", "router: planner"),
+    ("dev.skillpath.router.execution", "router: executor and response shaping"),
+    ("dev.skillpath.router", "router: other"),
     ("dev.skillpath.gateway", "gateway: other"),
     ("tools.jackson", "JSON (Jackson 3)"),
     ("com.fasterxml.jackson", "JSON (Jackson 2)"),
@@ -44,9 +46,9 @@ INCLUSIVE = [  # prefix -> layer, for the inclusive view
     ("reactor.netty.http.server", "Reactor Netty HTTP server"),
     ("tools.jackson", "Jackson (JSON read and write)"),
     ("org.springframework.http.codec", "Spring HTTP codecs"),
-    ("dev.skillpath.gateway.router.execution", "router: executor and response shaping"),
-    ("dev.skillpath.gateway.router.Router", "router: Router"),
-    ("dev.skillpath.gateway.router.planning", "router: planner"),
+    ("dev.skillpath.router.execution", "router: executor and response shaping"),
+    ("dev.skillpath.router.Router", "router: Router"),
+    ("dev.skillpath.router.planning", "router: planner"),
     ("graphql.", "graphql-java"),
     ("reactor.core.scheduler", "Reactor schedulers (timeouts)"),
     ("dev.skillpath.gateway.edge.GraphQlHttpHandler", "GraphQL HTTP handler"),
@@ -134,7 +136,7 @@ def main():
     table("Self time by area (top frame)", by_area, 20)
     table("Layers on the stack (inclusive)", layers, 20)
     table("Hottest top frames", top, 25)
-    table("Gateway methods, inclusive (on the stack)", inclusive, 25)
+    table("Our methods (gateway and router), inclusive (on the stack)", inclusive, 25)
 
 
 if __name__ == "__main__":

@@ -18,12 +18,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Issue 7, scenario 5: progress writes from many concurrent learners through the gateway. Each
- * learner has its own development token and, in a closed loop, sends setSkillStatus (cycling
- * through real skill ids and statuses, a new clientMutationId each time) and waits for the answer
- * before the next one. First one write per skill (so progress-service has checked every skill id
- * with content-service once, as in a running suite), then the learners start, spread over the
- * warm-up; then a measured window of fixed length. Everything is bounded.
+ * The client of the progress-writes benchmark (bench/run progress-writes): progress writes from
+ * many concurrent learners through the gateway. Each learner has its own development token and,
+ * in a closed loop, sends setSkillStatus (cycling through real skill ids and statuses, a new
+ * clientMutationId each time) and waits for the answer before the next one. First one write per
+ * skill (so progress-service has checked every skill id with content-service once, as in a running
+ * suite), then the learners start, spread over the warm-up; then a measured window of fixed
+ * length. Everything is bounded.
  *
  *   java bench/progress-writes/ProgressWrites.java --gateway http://127.0.0.1:18180 --learners 500 \
  *        --warmup 10 --duration 30 [--cold true]

@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
-# Gateway benchmark (issue 5 "Speed", issue 7 scenarios 1-3 and 6). One command:
+# Gateway benchmark: the gateway's overhead against a subgraph called direct, our gateway against
+# Hive Gateway on the same subgraphs, plan time, start-up and memory. Usually run as
 #
-#   bench/run-gateway-bench.sh            # about 8 minutes; writes docs/benchmarks/gateway-<date>.md
+#   bench/run gateway        # about 20 minutes: bench/run sets SOAK=180 WARMUP=30, as in the current report
+#                            # (this script's own defaults, SOAK=0 WARMUP=10, take about 10 minutes)
+#
+# which writes docs/benchmarks/gateway.md (and gateway.svg beside it), replacing the previous
+# report (git keeps it); add a row for the run to docs/benchmarks/README.md.
 #
 # What it does: builds the jars if missing, copies them to $BENCH_DIR (so a rebuild by someone
 # else cannot swap them mid-run), starts content-, progress- and jobs-service and our gateway on
 # the bench ports 18081-18083 and 18080 (BASE_PORT moves them) with fresh embedded databases under $BENCH_DIR/data
 # and class data sharing archives as run-suite uses them (scripts/prepare-cds; SKILLPATH_CDS=0 for none),
-# timing the start-up; seeds a learner and 200 listings; starts Hive Gateway (npm, in
+# timing the start-up; seeds 20 learners and JOBS listings (bench/lib/seed.py); starts Hive Gateway (npm, in
 # $BENCH_DIR/hive) on 18084 over a supergraph composed by The Guild's composer from the same
 # subgraphs; then for each scenario warms up and measures with wrk for a fixed time, recording
 # throughput, p50/p99, subgraph requests per request (the subgraphs' own http.server.requests
 # counters) and CPU seconds of every process (from /proc/<pid>/stat); RSS of each JVM after the
-# signature query; plan time cold and cached (bench/plan-time/PlanTime.java); and a JFR profile of
-# the gateway under each gateway scenario. Everything stops at the end (also on Ctrl-C).
+# signature query; a JFR profile of the gateway under each gateway scenario; and, once the suite
+# has stopped, plan time cold and cached from a short run of the JMH benchmark PlanTimeBenchmark
+# (bench/scenarios/jmh.sh). Everything stops at the end (also on Ctrl-C).
+#
+# Raw data of the run (wrk output, JSON lines, logs, JFR recordings, the composed supergraph) goes
+# to target/bench/gateway-<time>/ (RUN_DIR), which git ignores; only the report is committed.
 #
 # Loopback only; every load is bounded by DURATION. Never touches the dev ports 8080-8083.
 # Settings (environment): BASE_PORT=18080 (gateway; subgraphs +1..+3, Hive Gateway +4), DURATION=20 WARMUP=10 (seconds per scenario), CONNECTIONS=16,
@@ -21,10 +30,12 @@
 # through each gateway before the scenarios, for JIT-warm figures), HOLD=0 (1: start and seed, then
 # keep everything running for profiling by hand, no scenarios), LATENCY=1 (the skill query
 # direct and through the gateway over one connection), RESTART=1 (time a
-# second start on the seeded data), BENCH_DIR=/tmp/skillpath-bench, REPORT=<path of the report>.
+# second start on the seeded data), PLAN_TIME=1 (the JMH plan-time run; PLAN_TIME_JMH its JMH options,
+# default "-f 1 -wi 3 -w 1s -i 5 -r 1s"), BENCH_DIR=/tmp/skillpath-bench (jars, databases, Hive Gateway),
+# RUN_DIR=<raw data of this run>, REPORT=<path of the report>.
 # Needs: JDK 17, wrk (apt-get install -y wrk), node + npm (for Hive Gateway), python3, jq, curl.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 BENCH_DIR=${BENCH_DIR:-/tmp/skillpath-bench}
 DURATION=${DURATION:-20}
@@ -36,9 +47,11 @@ PROFILE=${PROFILE:-1}
 HIVE=${HIVE:-1}
 RESTART=${RESTART:-1}
 LATENCY=${LATENCY:-1}
+PLAN_TIME=${PLAN_TIME:-1}
+PLAN_TIME_JMH=${PLAN_TIME_JMH:--f 1 -wi 3 -w 1s -i 5 -r 1s}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-RUN=$BENCH_DIR/runs/$STAMP
-REPORT=${REPORT:-docs/benchmarks/gateway-$(date -u +%Y-%m-%d).md}
+RUN=${RUN_DIR:-$ROOT/target/bench/gateway-$(date -u +%Y-%m-%dT%H%M%SZ)}
+REPORT=${REPORT:-docs/benchmarks/gateway.md}
 mkdir -p "$RUN/logs" "$BENCH_DIR/jars"
 # the run command's JVM options (run-suite), so footprint figures match what people run
 . scripts/jvm-options
@@ -76,6 +89,13 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   log "building ${missing[*]}"
   ./mvnw -q -B -ntp -DskipTests package -pl "$(IFS=,; echo "${missing[*]}")" -am
+fi
+# the plan-time benchmark, built now (before the jars are copied: it may package jobs-service again) so that
+# a broken build fails before the long part
+if [ "$PLAN_TIME" = 1 ]; then
+  log "building the JMH benchmarks (plan time)"
+  JMH_BUILD=only bench/scenarios/jmh.sh >"$RUN/logs/jmh-build.log" 2>&1 \
+    || { log "the JMH build failed (log: $RUN/logs/jmh-build.log)"; exit 1; }
 fi
 for m in "${modules[@]}"; do
   jar=$(ls "$m"/target/"$m"-*-exec.jar 2>/dev/null | head -1 || true)
@@ -381,21 +401,6 @@ if [ "$SIGNATURE" = signature ]; then
   if [ "$HIVE" = 1 ]; then run_scenario hive-roadmap-progress $HIVE_PORT roadmap-progress "$TOKENS"; fi
 fi
 
-# ---- plan time -----------------------------------------------------------------------------------
-log "plan time"
-mkdir -p "$RUN/sdl" "$BENCH_DIR/gateway-classes"
-for s in content:$CONTENT_PORT progress:$PROGRESS_PORT jobs:$JOBS_PORT; do
-  [ -n "${PID[${s%%:*}-service]:-}" ] || continue
-  curl -fs "http://127.0.0.1:${s##*:}/graphql" -H 'content-type: application/json' \
-    -d '{"query":"{ _service { sdl } }"}' | jq -r '.data._service.sdl' >"$RUN/sdl/${s%%:*}.graphql"
-done
-rm -rf "$BENCH_DIR/gateway-classes" && mkdir -p "$BENCH_DIR/gateway-classes"
-(cd "$BENCH_DIR/gateway-classes" && jar xf "$BENCH_DIR/jars/gateway.jar" BOOT-INF)
-java -XX:+UseSerialGC -cp "$BENCH_DIR/gateway-classes/BOOT-INF/classes:$BENCH_DIR/gateway-classes/BOOT-INF/lib/*" \
-  bench/plan-time/PlanTime.java "$RUN/sdl" bench/queries/skill.graphql bench/queries/$SIGNATURE.graphql \
-  $([ "$SIGNATURE" = signature ] && echo bench/queries/roadmap-progress.graphql) 2>"$RUN/logs/plan-time.log" \
-  | tee "$RUN/plan-time.jsonl"
-
 # ---- profile: where the gateway's time goes (a separate pass: JFR costs a little) ----------------
 if [ "$PROFILE" = 1 ]; then
   gw=${PID[gateway]}
@@ -416,7 +421,18 @@ if [ "$PROFILE" = 1 ]; then
 fi
 
 stop_all
+
+# ---- plan time (JMH, once the suite has stopped: nothing else on the cores) ----------------------
+if [ "$PLAN_TIME" = 1 ]; then
+  log "plan time: JMH PlanTimeBenchmark $PLAN_TIME_JMH"
+  # shellcheck disable=SC2086
+  JMH_BUILD=0 bench/scenarios/jmh.sh PlanTimeBenchmark $PLAN_TIME_JMH -rf json -rff "$RUN/plan-time.json" \
+    >"$RUN/logs/plan-time.log" 2>&1 || log "the JMH plan-time run failed (log: $RUN/logs/plan-time.log)"
+fi
+
 log "writing $REPORT"
 mkdir -p "$(dirname "$REPORT")"
 python3 bench/lib/report.py "$RUN" "$REPORT"
-log "done: $REPORT (raw data in $RUN)"
+log "done: $REPORT; raw data in $RUN (not kept in git)"
+log "next: compare with the previous report (git diff -- $REPORT), say what changed since it at the top,"
+log "      and add a row for this run to docs/benchmarks/README.md"

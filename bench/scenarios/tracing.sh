@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Tracing overhead at the gateway (docs/decisions/0008-trace-sampling.md). One command:
+# Tracing overhead at the gateway (docs/decisions/0008-trace-sampling.md). Usually run as
 #
-#   bench/tracing-overhead.sh        # about 6 minutes; prints one line per gateway variant and round
+#   bench/run tracing        # 8 variants x 2 rounds of a gateway start, WARMUP and DURATION: about 12 minutes
+#
+# It prints one line per gateway variant and round (also in target/bench/tracing-<time>/results.txt,
+# RUN_DIR, with the logs; git ignores it). There is no report file: decision 0008 holds the figures
+# that chose the sampling rate; add a row for the run to docs/benchmarks/README.md.
 #
 # Starts content-, progress- and jobs-service once (prod profile, each on a fresh database of the
 # PostgreSQL at PGHOST, 127.0.0.1:5432 as user postgres by default, or embedded with PGHOST=) and the
@@ -18,10 +22,11 @@
 #
 # Loopback only, bounded by DURATION; ports BASE_PORT..BASE_PORT+3 (default 28080, away from the
 # dev ports 8080-8083 and the gateway benchmark's 18080-18084).
-# Settings: PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres BASE_PORT=28080 DURATION=20 WARMUP=10 CONNECTIONS=8 ROUNDS=2 BENCH_DIR=/tmp/skillpath-tracing-bench
+# Settings: PGHOST=127.0.0.1 PGPORT=5432 PGUSER=postgres BASE_PORT=28080 DURATION=20 WARMUP=10 CONNECTIONS=8 ROUNDS=2
+# VARIANTS_ORDER="off sampled-0 ..." BENCH_DIR=/tmp/skillpath-tracing-bench (jars, embedded databases) RUN_DIR=<results and logs>
 # Needs: JDK 17, wrk, curl, jq, psql (unless embedded); the exec jars (./mvnw -DskipTests package).
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 BENCH_DIR=${BENCH_DIR:-/tmp/skillpath-tracing-bench}
 DURATION=${DURATION:-20}
@@ -36,7 +41,7 @@ export PGHOST PGPORT PGUSER
 GATEWAY_PORT=$BASE_PORT CONTENT_PORT=$((BASE_PORT + 1)) PROGRESS_PORT=$((BASE_PORT + 2)) JOBS_PORT=$((BASE_PORT + 3))
 declare -A PORT=([content-service]=$CONTENT_PORT [progress-service]=$PROGRESS_PORT [jobs-service]=$JOBS_PORT [gateway]=$GATEWAY_PORT)
 declare -A PID=()
-RUN=$BENCH_DIR/run-$(date -u +%Y%m%dT%H%M%SZ)
+RUN=${RUN_DIR:-$ROOT/target/bench/tracing-$(date -u +%Y-%m-%dT%H%M%SZ)}
 mkdir -p "$RUN/logs"
 # rate limits raised so that the limiter runs on every request but never refuses
 GATEWAY_ARGS="--skillpath.gateway.rate-limit.anonymous-per-window=1000000000"
@@ -68,7 +73,7 @@ launch() { # name log extra-args...
   local name=$1 logfile=$2; shift 2
   env PORT="${PORT[$name]}" SPRING_PROFILES_ACTIVE=prod \
     SKILLPATH_SECURITY_JWT_HMAC_SECRET=tracing-bench-only-secret-0123456789abcdef \
-    SKILLPATH_DATABASE_EMBEDDED_DATA_DIR="$RUN/data/$name" \
+    SKILLPATH_DATABASE_EMBEDDED_DATA_DIR="$BENCH_DIR/data/$name" \
     ${PGHOST:+SKILLPATH_DATABASE_URL="postgresql://$PGHOST:$PGPORT/tracing_bench_${name%-service}" SKILLPATH_DATABASE_USERNAME="$PGUSER"} \
     SKILLPATH_PROGRESS_CONTENT_URL="http://127.0.0.1:$CONTENT_PORT/graphql" \
     CONTENT_SERVICE_URL="http://127.0.0.1:$CONTENT_PORT" \
@@ -107,6 +112,7 @@ loop_ticks() { # CPU ticks of the reactor-http-* threads (thread names are cut t
 }
 
 mkdir -p "$BENCH_DIR/jars"
+rm -rf "$BENCH_DIR/data" # fresh embedded databases (PGHOST=) for every run
 for m in content-service progress-service jobs-service gateway; do
   cp "$(ls "$m"/target/"$m"-*-exec.jar | head -1)" "$BENCH_DIR/jars/$m.jar"
 done
@@ -124,6 +130,7 @@ for id in postgresql java python git linux http docker redis graphql sql; do
 done >"$RUN/bodies.jsonl"
 HZ=$(getconf CLK_TCK)
 
+exec 3>&1 > >(tee "$RUN/results.txt") # the table, also kept in the run directory
 echo "variant round requests rps p50_ms p99_ms gateway_cpu_us_per_request event_loop_cpu_us_per_request"
 for round in $(seq 1 "$ROUNDS"); do
   for variant in "${ORDER[@]}"; do
@@ -144,4 +151,6 @@ for round in $(seq 1 "$ROUNDS"); do
     stop gateway
   done
 done
-echo "logs: $RUN/logs"
+exec >&3 3>&-
+echo "results: $RUN/results.txt, logs: $RUN/logs (not kept in git)"
+echo "next: add a row for this run to docs/benchmarks/README.md (and to decision 0008 if it changes the choice)"

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Progress writes benchmark (issue 7, scenario 5). One command:
+# Progress writes benchmark: many learners writing their progress through the gateway at once
+# (500 by default). Usually run as
 #
-#   bench/run-progress-writes-bench.sh     # about 2 minutes; writes docs/benchmarks/progress-writes-<date>.md
+#   bench/run progress-writes     # about 2 minutes; writes docs/benchmarks/progress-writes.md
+#
+# which replaces the previous report (git keeps it; that report may combine several runs by hand);
+# add a row for the run to docs/benchmarks/README.md.
 #
 # Starts content-service, progress-service and our gateway from their jars on the bench ports
 # (BASE_PORT=18180 for the gateway, +1 content, +2 progress; jobs-service is left out, a write
@@ -12,13 +16,15 @@
 # A write answered with a retryable SERVICE_UNAVAILABLE (progress-service shedding load, an open circuit)
 # is sent again after RETRY_AFTER_MS (500) ± half, as a client would.
 # Reports throughput, p50/p90/p99/max latency (all answers, and acknowledged writes), errors and refusals,
-# CPU seconds and memory per process.
+# CPU seconds and memory per process. Raw data of the run (the client's JSON result, logs) goes to
+# target/bench/progress-writes-<time>/ (RUN_DIR), which git ignores; only the report is committed.
 #
 # Loopback only; bounded by WARMUP + DURATION. Never touches the dev ports 8080-8083.
-# Settings (environment): BASE_PORT=18180 LEARNERS=500 WARMUP=10 DURATION=30 COLD=0 RETRY_AFTER_MS=500 BENCH_DIR=/tmp/skillpath-bench-writes
-# REPORT=<path of the report>. Needs: JDK 17, curl, python3.
+# Settings (environment): BASE_PORT=18180 LEARNERS=500 WARMUP=10 DURATION=30 COLD=0 RETRY_AFTER_MS=500
+# BENCH_DIR=/tmp/skillpath-bench-writes (jars, databases), RUN_DIR=<raw data of this run>, REPORT=<path of the report>.
+# Needs: JDK 17, curl, python3.
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 BENCH_DIR=${BENCH_DIR:-/tmp/skillpath-bench-writes}
 LEARNERS=${LEARNERS:-500}
@@ -28,9 +34,9 @@ COLD=${COLD:-0}
 RETRY_AFTER_MS=${RETRY_AFTER_MS:-500}
 BASE_PORT=${BASE_PORT:-18180}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-RUN=$BENCH_DIR/runs/$STAMP
-REPORT=${REPORT:-docs/benchmarks/progress-writes-$(date -u +%Y-%m-%d).md}
-COMMAND="LEARNERS=$LEARNERS WARMUP=$WARMUP DURATION=$DURATION COLD=$COLD RETRY_AFTER_MS=$RETRY_AFTER_MS BASE_PORT=$BASE_PORT bench/run-progress-writes-bench.sh"
+RUN=${RUN_DIR:-$ROOT/target/bench/progress-writes-$(date -u +%Y-%m-%dT%H%M%SZ)}
+REPORT=${REPORT:-docs/benchmarks/progress-writes.md}
+COMMAND="LEARNERS=$LEARNERS WARMUP=$WARMUP DURATION=$DURATION COLD=$COLD RETRY_AFTER_MS=$RETRY_AFTER_MS BASE_PORT=$BASE_PORT bench/run progress-writes"
 mkdir -p "$RUN/logs" "$BENCH_DIR/jars"
 # the run command's JVM options (run-suite), so footprint figures match what people run
 . scripts/jvm-options
@@ -78,7 +84,7 @@ trap 'exit 130' INT TERM
 launch() { # name
   local name=$1
   env PORT="${PORT[$name]}" \
-    SKILLPATH_DATABASE_EMBEDDED_DATA_DIR="$RUN/data/$name" \
+    SKILLPATH_DATABASE_EMBEDDED_DATA_DIR="$BENCH_DIR/data/$name" \
     SKILLPATH_PROGRESS_CONTENT_URL="http://127.0.0.1:$CONTENT_PORT/graphql" \
     CONTENT_URL="http://127.0.0.1:$CONTENT_PORT/graphql" \
     PROGRESS_URL="http://127.0.0.1:$PROGRESS_PORT/graphql" \
@@ -105,6 +111,7 @@ cpu_ticks() { # utime+stime of a process tree (with its embedded PostgreSQL), in
 }
 rss_mb() { local p; for p in $(tree "$1"); do cat "/proc/$p/status" 2>/dev/null || true; done | awk '/VmRSS/ {s += $2} END {printf "%.0f", s/1024}'; }
 
+rm -rf "$BENCH_DIR/data" # fresh databases for every run
 log "starting content-service and progress-service, then the gateway (ports $BASE_PORT-$PROGRESS_PORT)"
 launch content-service
 launch progress-service
@@ -143,7 +150,7 @@ cpu_total = sum(float(e[k]) for k in ("CPU_GATEWAY", "CPU_PROGRESS", "CPU_CONTEN
 per_write = cpu_total * 1000 / r["requests"] if r["requests"] else 0
 md = f"""# Progress writes through the gateway ({e['STAMP']})
 
-Issue 7, scenario 5: **{r['learners']} concurrent learners** each send `setSkillStatus` through our gateway in a
+**{r['learners']} concurrent learners** each send `setSkillStatus` through our gateway in a
 closed loop (one write, its answer, the next write; each learner has its own token, cycles through 20 real
 skill ids and four statuses, and sends a new `clientMutationId` every time). {"Cold start: no priming write, all learners start at once." if r.get("cold") else "One write per skill first (progress-service then knows every skill id from content-service, as in a running suite); the learners start over the first half of the warm-up."} progress-service checks each skill
 id against content-service (cached), stores an xAPI statement and the current state in one transaction per
@@ -174,8 +181,11 @@ Latency is measured by the client from sending a request to its whole answer; wi
 - each service: `java {e['JAVA_OPTS']} -jar <service>-exec.jar` (the run command's options), embedded PostgreSQL
 - commit `{e['COMMIT']}`; loopback only; the gateway's rate limits raised so the limiter runs but never refuses
 - command: `{e['COMMAND']}`
+- raw data: written to the run directory (`target/bench/progress-writes-<time>/`), not kept in git
 """
 open(e["REPORT"], "w").write(md)
 print("report:", e["REPORT"])
 PY
-log "done: $REPORT"
+log "done: $REPORT; raw data in $RUN (not kept in git)"
+log "next: compare with the previous report (git diff -- $REPORT), say what changed since it,"
+log "      and add a row for this run to docs/benchmarks/README.md"
