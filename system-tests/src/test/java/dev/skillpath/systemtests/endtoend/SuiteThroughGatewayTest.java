@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The suite end to end: the gateway in front of the real content and progress services, each on
  * its own real PostgreSQL database, all talking HTTP. One schema, one endpoint, per role.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
 				SuiteServices.GATEWAY_EXCLUSIONS })
 @ActiveProfiles("test")

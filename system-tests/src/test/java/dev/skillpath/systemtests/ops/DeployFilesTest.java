@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.fail;
  * parses, the Prometheus files pass {@code promtool} when it is installed, and the Compose and
  * Kubernetes files agree with the services (ports, URLs, probes).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
 				// one partner request per window, so that the test can see a rate-limit rejection counted
 				"skillpath.gateway.rate-limit.partner-per-window=1",

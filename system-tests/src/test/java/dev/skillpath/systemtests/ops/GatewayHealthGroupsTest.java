@@ -26,7 +26,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class GatewayHealthGroupsTest {
 
 	@Nested
-	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+	@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 			properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
 					"skillpath.gateway.rate-limit.store=redis", "management.health.redis.enabled=true",
 					SuiteServices.GATEWAY_EXCLUSIONS })
@@ -57,7 +57,7 @@ class GatewayHealthGroupsTest {
 	}
 
 	@Nested
-	@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+	@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 			properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
 					"skillpath.gateway.rate-limit.store=redis", "management.health.redis.enabled=true",
 					SuiteServices.GATEWAY_EXCLUSIONS })

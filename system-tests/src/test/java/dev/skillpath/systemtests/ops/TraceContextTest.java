@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The real services run in this JVM ({@link SuiteServices}): the test watches progress-service's
  * own observations and reads its log output.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
 				SuiteServices.GATEWAY_EXCLUSIONS })
 @ActiveProfiles("test")

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * three real services. One browser per test class; every browser test class shares this Spring
  * context (same configuration), so the gateway starts once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
 				SuiteServices.GATEWAY_EXCLUSIONS })
 @ActiveProfiles("test")

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * while progress-service is down a learner's change is rolled back with the gateway's reason.
  * Both services are real, behind a TCP proxy that the test stops and starts again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
 				"skillpath.gateway.circuit-open-for=1s", SuiteServices.GATEWAY_EXCLUSIONS })
 @ActiveProfiles("test")
