@@ -26,9 +26,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of content-service tests: the real service on a random port, a real PostgreSQL (see
- * {@code TestDatabase}), and one GraphQL client per role talking HTTP to it. The shipped roadmap
- * is loaded; tests that write use ids of their own so they do not disturb each other.
+ * Base of content-service tests: the real service on a random port, a real PostgreSQL
+ * (see {@code TestDatabase}), and one GraphQL client per role talking HTTP to it. The
+ * shipped roadmap is loaded; tests that write use ids of their own so they do not disturb
+ * each other.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.config.name=" + ContentServiceApplication.NAME)
@@ -90,7 +91,10 @@ public abstract class ContentServiceTest {
 		}
 	}
 
-	/** Imports a document as the editor, failing the test on any error; answers the roadmap's skill ids. */
+	/**
+	 * Imports a document as the editor, failing the test on any error; answers the
+	 * roadmap's skill ids.
+	 */
 	protected List<String> importRoadmap(RoadmapDocumentInput document) {
 		return this.editor.document(IMPORT_ROADMAP)
 			.variable("document", document.toMap())
@@ -100,7 +104,10 @@ public abstract class ContentServiceTest {
 			.get();
 	}
 
-	/** Which of {@code ids} name a stored skill (or a merged skill's old id), in one query. */
+	/**
+	 * Which of {@code ids} name a stored skill (or a merged skill's old id), in one
+	 * query.
+	 */
 	protected List<String> existingSkillIds(Collection<String> ids) {
 		StringBuilder query = new StringBuilder("{");
 		List<String> asked = List.copyOf(ids);
@@ -118,7 +125,8 @@ public abstract class ContentServiceTest {
 
 	/** How many history entries name {@code entityId}. */
 	protected int historyCount(String entityId) {
-		return this.editor.document("query($id: ID!) { contentChanges(entityId: $id, first: 200) { edges { cursor } } }")
+		return this.editor
+			.document("query($id: ID!) { contentChanges(entityId: $id, first: 200) { edges { cursor } } }")
 			.variable("id", entityId)
 			.execute()
 			.path("contentChanges.edges")
@@ -138,8 +146,8 @@ public abstract class ContentServiceTest {
 	}
 
 	/**
-	 * Asserts a {@code BAD_USER_INPUT} error that names {@code field} in its extensions and
-	 * contains each of {@code parts} in its message.
+	 * Asserts a {@code BAD_USER_INPUT} error that names {@code field} in its extensions
+	 * and contains each of {@code parts} in its message.
 	 */
 	protected static void assertBadUserInput(ResponseError error, String field, String... parts) {
 		assertThat(error.getExtensions()).as("extensions of %s", error.getMessage())

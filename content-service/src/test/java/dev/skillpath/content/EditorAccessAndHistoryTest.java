@@ -19,8 +19,9 @@ import static dev.skillpath.content.SkillInput.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may edit and read the history: mutations need EDITOR, the history EDITOR or ADMIN; a bad
- * token is refused at the HTTP level with a GraphQL body. A refused caller changes nothing.
+ * Who may edit and read the history: mutations need EDITOR, the history EDITOR or ADMIN;
+ * a bad token is refused at the HTTP level with a GraphQL body. A refused caller changes
+ * nothing.
  */
 class EditorAccessAndHistoryTest extends ContentServiceTest {
 
@@ -35,24 +36,30 @@ class EditorAccessAndHistoryTest extends ContentServiceTest {
 	@Test
 	void everyMutationNeedsASignedInEditor() {
 		upsert(skill("t-auth-existing", "T Auth Existing"), skill("t-auth-other", "T Auth Other"));
-		Map<String, Map<String, Object>> mutations = Map.of(
-				"mutation($v: SkillInput!) { upsertSkill(input: $v) { created } }",
-				Map.of("v", skill("t-auth-new", "T Auth New").toMap()),
-				"mutation($v: ID!) { deleteSkill(id: $v) { deletedId } }", Map.of("v", "t-auth-existing"),
-				"mutation($v: ID!) { mergeSkill(from: $v, into: \"t-auth-other\") { created } }",
-				Map.of("v", "t-auth-existing"),
-				"mutation($v: RoadmapDocumentInput!) { importRoadmap(document: $v) { skillsCreated } }",
-				Map.of("v", roadmap("t-auth-roadmap", "T Auth").stage("One", skill("t-auth-imported", "T Auth Imported"))
-					.toMap()));
+		Map<String, Map<String, Object>> mutations = Map
+			.of("mutation($v: SkillInput!) { upsertSkill(input: $v) { created } }",
+					Map.of("v", skill("t-auth-new", "T Auth New").toMap()),
+					"mutation($v: ID!) { deleteSkill(id: $v) { deletedId } }", Map.of("v", "t-auth-existing"),
+					"mutation($v: ID!) { mergeSkill(from: $v, into: \"t-auth-other\") { created } }",
+					Map.of("v", "t-auth-existing"),
+					"mutation($v: RoadmapDocumentInput!) { importRoadmap(document: $v) { skillsCreated } }",
+					Map.of("v",
+							roadmap("t-auth-roadmap", "T Auth")
+								.stage("One", skill("t-auth-imported", "T Auth Imported"))
+								.toMap()));
 		mutations.forEach((mutation, variables) -> {
 			assertCode(onlyError(this.anonymous.document(mutation).variables(variables).execute()), "UNAUTHENTICATED");
 			assertCode(onlyError(this.learner.document(mutation).variables(variables).execute()), "FORBIDDEN");
 		});
 		assertThat(existingSkillIds(List.of("t-auth-new", "t-auth-imported"))).isEmpty();
-		this.anonymous.document("{ existing: skill(id: \"t-auth-existing\") { id } roadmap(id: \"t-auth-roadmap\") { id } }")
+		this.anonymous
+			.document("{ existing: skill(id: \"t-auth-existing\") { id } roadmap(id: \"t-auth-roadmap\") { id } }")
 			.execute()
-			.path("existing.id").entity(String.class).isEqualTo("t-auth-existing")
-			.path("roadmap").valueIsNull();
+			.path("existing.id")
+			.entity(String.class)
+			.isEqualTo("t-auth-existing")
+			.path("roadmap")
+			.valueIsNull();
 		assertThat(historyCount("t-auth-existing")).isEqualTo(1);
 	}
 
@@ -67,11 +74,15 @@ class EditorAccessAndHistoryTest extends ContentServiceTest {
 				.bodyValue(Map.of("query", "mutation($v: SkillInput!) { upsertSkill(input: $v) { created } }",
 						"variables", Map.of("v", skill("t-auth-badtoken", "T Auth Bad Token").toMap())))
 				.exchange()
-				.expectStatus().isEqualTo(HttpStatus.UNAUTHORIZED)
+				.expectStatus()
+				.isEqualTo(HttpStatus.UNAUTHORIZED)
 				.expectBody()
-				.jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED")
-				.jsonPath("$.errors[0].message").value(String.class, (m) -> assertThat(m).startsWith("Invalid bearer token"))
-				.jsonPath("$.data").doesNotExist();
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("UNAUTHENTICATED")
+				.jsonPath("$.errors[0].message")
+				.value(String.class, (m) -> assertThat(m).startsWith("Invalid bearer token"))
+				.jsonPath("$.data")
+				.doesNotExist();
 		}
 		assertThat(existingSkillIds(List.of("t-auth-badtoken"))).isEmpty();
 	}
@@ -112,18 +123,26 @@ class EditorAccessAndHistoryTest extends ContentServiceTest {
 			.variable("id", "t-hist-pages")
 			.variable("first", 2)
 			.execute()
-			.path("contentChanges.edges[*].node.summary").entityList(String.class)
+			.path("contentChanges.edges[*].node.summary")
+			.entityList(String.class)
 			.containsExactly("Updated T Hist Pages 3", "Updated T Hist Pages 2")
-			.path("contentChanges.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
-			.path("contentChanges.pageInfo.endCursor").entity(String.class).get();
+			.path("contentChanges.pageInfo.hasNextPage")
+			.entity(Boolean.class)
+			.isEqualTo(true)
+			.path("contentChanges.pageInfo.endCursor")
+			.entity(String.class)
+			.get();
 		admin.document(CHANGES)
 			.variable("id", "t-hist-pages")
 			.variable("first", 2)
 			.variable("after", cursor)
 			.execute()
-			.path("contentChanges.edges[*].node.summary").entityList(String.class)
+			.path("contentChanges.edges[*].node.summary")
+			.entityList(String.class)
 			.containsExactly("Created T Hist Pages 1")
-			.path("contentChanges.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+			.path("contentChanges.pageInfo.hasNextPage")
+			.entity(Boolean.class)
+			.isEqualTo(false);
 	}
 
 	@Test
@@ -149,7 +168,9 @@ class EditorAccessAndHistoryTest extends ContentServiceTest {
 	void readsArePublic() {
 		this.anonymous.document("{ roadmaps { id } careerFacts { id } skill(id: \"java\") { name } }")
 			.execute()
-			.path("skill.name").entity(String.class).isEqualTo("Java");
+			.path("skill.name")
+			.entity(String.class)
+			.isEqualTo("Java");
 	}
 
 }

@@ -9,7 +9,10 @@ import org.springframework.graphql.ResponseError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Apollo Federation v2 surface: {@code _service { sdl }} and batched {@code _entities}. */
+/**
+ * The Apollo Federation v2 surface: {@code _service { sdl }} and batched
+ * {@code _entities}.
+ */
 class FederationTest extends ContentServiceTest {
 
 	private static final String ENTITIES = """
@@ -41,11 +44,21 @@ class FederationTest extends ContentServiceTest {
 		this.anonymous.document(ENTITIES)
 			.variable("r", representations)
 			.execute()
-			.path("_entities[*].__typename").entityList(String.class).containsExactly("Skill", "Roadmap", "Skill")
-			.path("_entities[0].name").entity(String.class).isEqualTo("PostgreSQL")
-			.path("_entities[1].title").entity(String.class).isEqualTo("Backend Developer")
-			.path("_entities[1].skillIds").entityList(String.class).contains("postgresql", "java")
-			.path("_entities[2].id").entity(String.class).isEqualTo("java");
+			.path("_entities[*].__typename")
+			.entityList(String.class)
+			.containsExactly("Skill", "Roadmap", "Skill")
+			.path("_entities[0].name")
+			.entity(String.class)
+			.isEqualTo("PostgreSQL")
+			.path("_entities[1].title")
+			.entity(String.class)
+			.isEqualTo("Backend Developer")
+			.path("_entities[1].skillIds")
+			.entityList(String.class)
+			.contains("postgresql", "java")
+			.path("_entities[2].id")
+			.entity(String.class)
+			.isEqualTo("java");
 	}
 
 	@Test
@@ -58,9 +71,13 @@ class FederationTest extends ContentServiceTest {
 			assertThat(errors).extracting(ResponseError::getPath).containsExactly("_entities[0]", "_entities[2]");
 			assertThat(errors).allSatisfy((error) -> assertCode(error, "NOT_FOUND"));
 		});
-		response.path("_entities[0]").valueIsNull()
-			.path("_entities[1].id").entity(String.class).isEqualTo("postgresql")
-			.path("_entities[2]").valueIsNull();
+		response.path("_entities[0]")
+			.valueIsNull()
+			.path("_entities[1].id")
+			.entity(String.class)
+			.isEqualTo("postgresql")
+			.path("_entities[2]")
+			.valueIsNull();
 	}
 
 	@Test

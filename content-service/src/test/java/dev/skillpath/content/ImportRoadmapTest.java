@@ -14,7 +14,10 @@ import static dev.skillpath.content.RoadmapDocumentInput.roadmap;
 import static dev.skillpath.content.SkillInput.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code importRoadmap}: all or nothing, with every refusal naming the item, and safe when concurrent. */
+/**
+ * {@code importRoadmap}: all or nothing, with every refusal naming the item, and safe
+ * when concurrent.
+ */
 class ImportRoadmapTest extends ContentServiceTest {
 
 	@Test
@@ -25,32 +28,52 @@ class ImportRoadmapTest extends ContentServiceTest {
 		this.editor.document(IMPORT_ROADMAP)
 			.variable("document", document.toMap())
 			.execute()
-			.path("importRoadmap.roadmap.id").entity(String.class).isEqualTo("t-imp-ok")
-			.path("importRoadmap.roadmap.skillIds").entityList(String.class)
+			.path("importRoadmap.roadmap.id")
+			.entity(String.class)
+			.isEqualTo("t-imp-ok")
+			.path("importRoadmap.roadmap.skillIds")
+			.entityList(String.class)
 			.containsExactly("t-imp-ok-a", "t-imp-ok-b", "t-imp-ok-c")
-			.path("importRoadmap.skillsCreated").entity(Integer.class).isEqualTo(3)
-			.path("importRoadmap.skillsUpdated").entity(Integer.class).isEqualTo(0)
-			.path("importRoadmap.skillsUnchanged").entity(Integer.class).isEqualTo(0);
+			.path("importRoadmap.skillsCreated")
+			.entity(Integer.class)
+			.isEqualTo(3)
+			.path("importRoadmap.skillsUpdated")
+			.entity(Integer.class)
+			.isEqualTo(0)
+			.path("importRoadmap.skillsUnchanged")
+			.entity(Integer.class)
+			.isEqualTo(0);
 		int history = historyCount("t-imp-ok-a");
 
 		this.editor.document(IMPORT_ROADMAP)
 			.variable("document", document.toMap())
 			.execute()
-			.path("importRoadmap.skillsCreated").entity(Integer.class).isEqualTo(0)
-			.path("importRoadmap.skillsUnchanged").entity(Integer.class).isEqualTo(3);
+			.path("importRoadmap.skillsCreated")
+			.entity(Integer.class)
+			.isEqualTo(0)
+			.path("importRoadmap.skillsUnchanged")
+			.entity(Integer.class)
+			.isEqualTo(3);
 		assertThat(historyCount("t-imp-ok-a")).isEqualTo(history);
 
 		RoadmapDocumentInput changed = roadmap("t-imp-ok", "T Import Ok")
-			.stage("Start", skill("t-imp-ok-a", "T Imp Ok A Renamed"), skill("t-imp-ok-b", "T Imp Ok B").requires("t-imp-ok-a"))
+			.stage("Start", skill("t-imp-ok-a", "T Imp Ok A Renamed"),
+					skill("t-imp-ok-b", "T Imp Ok B").requires("t-imp-ok-a"))
 			.stage("Next", skill("t-imp-ok-c", "T Imp Ok C").requires("t-imp-ok-b", "http"));
 		this.editor.document(IMPORT_ROADMAP)
 			.variable("document", changed.toMap())
 			.execute()
-			.path("importRoadmap.skillsUpdated").entity(Integer.class).isEqualTo(1)
-			.path("importRoadmap.skillsUnchanged").entity(Integer.class).isEqualTo(2);
+			.path("importRoadmap.skillsUpdated")
+			.entity(Integer.class)
+			.isEqualTo(1)
+			.path("importRoadmap.skillsUnchanged")
+			.entity(Integer.class)
+			.isEqualTo(2);
 		this.anonymous.document("{ skill(id: \"t-imp-ok-a\") { name } }")
 			.execute()
-			.path("skill.name").entity(String.class).isEqualTo("T Imp Ok A Renamed");
+			.path("skill.name")
+			.entity(String.class)
+			.isEqualTo("T Imp Ok A Renamed");
 	}
 
 	@Test
@@ -58,29 +81,35 @@ class ImportRoadmapTest extends ContentServiceTest {
 		importRoadmap(roadmap("t-imp-restage", "T Restage").stage("One", skill("t-rs-a", "T Rs A"))
 			.stage("Two", skill("t-rs-b", "T Rs B"))
 			.stage("Three", skill("t-rs-c", "T Rs C")));
-		importRoadmap(roadmap("t-imp-restage", "T Restage Again")
-			.stage("Only", skill("t-rs-c", "T Rs C"), skill("t-rs-a", "T Rs A")));
+		importRoadmap(roadmap("t-imp-restage", "T Restage Again").stage("Only", skill("t-rs-c", "T Rs C"),
+				skill("t-rs-a", "T Rs A")));
 		this.anonymous.document("{ roadmap(id: \"t-imp-restage\") { title stages { title skills { id } } skillIds } }")
 			.execute()
-			.path("roadmap.title").entity(String.class).isEqualTo("T Restage Again")
-			.path("roadmap.stages[*].title").entityList(String.class).containsExactly("Only")
-			.path("roadmap.skillIds").entityList(String.class).containsExactly("t-rs-c", "t-rs-a");
+			.path("roadmap.title")
+			.entity(String.class)
+			.isEqualTo("T Restage Again")
+			.path("roadmap.stages[*].title")
+			.entityList(String.class)
+			.containsExactly("Only")
+			.path("roadmap.skillIds")
+			.entityList(String.class)
+			.containsExactly("t-rs-c", "t-rs-a");
 	}
 
 	@Test
 	void oneBadSkillInALargeDocumentStoresNothing() {
 		List<SkillInput> skills = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
-			skills.add(skill("t-aon-" + i, "T Aon " + i).requires(i == 0 ? new String[0] : new String[] { "t-aon-" + (i - 1) }));
+			skills.add(skill("t-aon-" + i, "T Aon " + i)
+				.requires(i == 0 ? new String[0] : new String[] { "t-aon-" + (i - 1) }));
 		}
 		skills.get(7).resource("Broken", "htp:/broken", "VIDEO", true);
 		RoadmapDocumentInput document = roadmap("t-aon", "T All Or Nothing")
 			.stage("First half", skills.subList(0, 6).toArray(SkillInput[]::new))
 			.stage("Second half", skills.subList(6, 12).toArray(SkillInput[]::new));
 
-		ResponseError error = onlyError(this.editor.document(IMPORT_ROADMAP)
-			.variable("document", document.toMap())
-			.execute());
+		ResponseError error = onlyError(
+				this.editor.document(IMPORT_ROADMAP).variable("document", document.toMap()).execute());
 		assertBadUserInput(error, "resources[1].url", "skills[7] 't-aon-7'", "htp:/broken");
 		assertThat(error.getExtensions()).containsEntry("item", "skills[7] 't-aon-7'");
 		assertNothingStored("t-aon", skills);
@@ -91,8 +120,10 @@ class ImportRoadmapTest extends ContentServiceTest {
 		List<SkillInput> skills = List.of(skill("t-aon-req-1", "T Aon Req One"),
 				skill("t-aon-req-2", "T Aon Req Two").requires("t-aon-req-1", "t-aon-req-missing"),
 				skill("t-aon-req-3", "T Aon Req Three"));
-		RoadmapDocumentInput document = roadmap("t-aon-req", "T Aon Req").stage("All", skills.toArray(SkillInput[]::new));
-		ResponseError error = onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", document.toMap()).execute());
+		RoadmapDocumentInput document = roadmap("t-aon-req", "T Aon Req").stage("All",
+				skills.toArray(SkillInput[]::new));
+		ResponseError error = onlyError(
+				this.editor.document(IMPORT_ROADMAP).variable("document", document.toMap()).execute());
 		assertBadUserInput(error, "requires", "t-aon-req-2", "unknown skill 't-aon-req-missing'");
 		assertNothingStored("t-aon-req", skills);
 	}
@@ -102,9 +133,12 @@ class ImportRoadmapTest extends ContentServiceTest {
 		List<SkillInput> skills = List.of(skill("t-aon-cyc-1", "T Aon Cyc One").requires("t-aon-cyc-3"),
 				skill("t-aon-cyc-2", "T Aon Cyc Two").requires("t-aon-cyc-1"),
 				skill("t-aon-cyc-3", "T Aon Cyc Three").requires("t-aon-cyc-2"));
-		RoadmapDocumentInput document = roadmap("t-aon-cyc", "T Aon Cyc").stage("All", skills.toArray(SkillInput[]::new));
-		ResponseError error = onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", document.toMap()).execute());
-		assertBadUserInput(error, "requires", "prerequisite cycle", "t-aon-cyc-1 -> t-aon-cyc-3 -> t-aon-cyc-2 -> t-aon-cyc-1");
+		RoadmapDocumentInput document = roadmap("t-aon-cyc", "T Aon Cyc").stage("All",
+				skills.toArray(SkillInput[]::new));
+		ResponseError error = onlyError(
+				this.editor.document(IMPORT_ROADMAP).variable("document", document.toMap()).execute());
+		assertBadUserInput(error, "requires", "prerequisite cycle",
+				"t-aon-cyc-1 -> t-aon-cyc-3 -> t-aon-cyc-2 -> t-aon-cyc-1");
 		assertNothingStored("t-aon-cyc", skills);
 	}
 
@@ -113,7 +147,8 @@ class ImportRoadmapTest extends ContentServiceTest {
 		List<SkillInput> skills = List.of(skill("t-dup-1", "T Dup One"), skill("t-dup-2", "T Dup Two"));
 		RoadmapDocumentInput document = roadmap("t-dup", "T Dup").stage("All", skills.toArray(SkillInput[]::new))
 			.unplaced(skill("t-dup-1", "T Dup One Again"));
-		ResponseError error = onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", document.toMap()).execute());
+		ResponseError error = onlyError(
+				this.editor.document(IMPORT_ROADMAP).variable("document", document.toMap()).execute());
 		assertBadUserInput(error, "id", "skills[2] 't-dup-1'", "duplicate id 't-dup-1'");
 		assertNothingStored("t-dup", skills);
 	}
@@ -123,13 +158,15 @@ class ImportRoadmapTest extends ContentServiceTest {
 		List<SkillInput> skills = List.of(skill("t-stage-1", "T Stage One"));
 		RoadmapDocumentInput unknown = roadmap("t-stage", "T Stage").stage("All", skills.toArray(SkillInput[]::new))
 			.stageOfIds("Ghosts", "t-stage-ghost");
-		ResponseError error = onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", unknown.toMap()).execute());
+		ResponseError error = onlyError(
+				this.editor.document(IMPORT_ROADMAP).variable("document", unknown.toMap()).execute());
 		assertBadUserInput(error, "skills", "stage 2 of roadmap 't-stage'", "unknown skill 't-stage-ghost'");
 		assertNothingStored("t-stage", skills);
 
 		RoadmapDocumentInput repeated = roadmap("t-stage", "T Stage").stage("All", skills.toArray(SkillInput[]::new))
 			.stageOfIds("Again", "t-stage-1");
-		ResponseError twice = onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", repeated.toMap()).execute());
+		ResponseError twice = onlyError(
+				this.editor.document(IMPORT_ROADMAP).variable("document", repeated.toMap()).execute());
 		assertBadUserInput(twice, "skills", "stage 2 of roadmap 't-stage'", "already in stage 1");
 		assertNothingStored("t-stage", skills);
 	}
@@ -138,42 +175,58 @@ class ImportRoadmapTest extends ContentServiceTest {
 	void careerFactWithoutSourceOrWithABadUrlIsRefused() {
 		List<SkillInput> skills = List.of(skill("t-fact-skill", "T Fact Skill"));
 		RoadmapDocumentInput noSource = roadmap("t-fact", "T Fact").stage("All", skills.toArray(SkillInput[]::new))
-			.careerFacts(List.of(Map.of("id", "t-fact-one", "statement", "Backend developers earn 1 dollar.",
-					"figure", 1, "source", "  ")));
-		assertBadUserInput(onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", noSource.toMap()).execute()),
+			.careerFacts(List.of(Map.of("id", "t-fact-one", "statement", "Backend developers earn 1 dollar.", "figure",
+					1, "source", "  ")));
+		assertBadUserInput(
+				onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", noSource.toMap()).execute()),
 				"source", "careerFacts[0]", "needs its source");
 		RoadmapDocumentInput badUrl = roadmap("t-fact", "T Fact").stage("All", skills.toArray(SkillInput[]::new))
-			.careerFacts(List.of(Map.of("id", "t-fact-one", "statement", "Backend developers earn 1 dollar.",
-					"source", "A survey", "sourceUrl", "survey.example.org")));
-		assertBadUserInput(onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", badUrl.toMap()).execute()),
+			.careerFacts(List.of(Map.of("id", "t-fact-one", "statement", "Backend developers earn 1 dollar.", "source",
+					"A survey", "sourceUrl", "survey.example.org")));
+		assertBadUserInput(
+				onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", badUrl.toMap()).execute()),
 				"sourceUrl", "careerFacts[0]", "not a valid URL");
 		assertNothingStored("t-fact", skills);
 		// the seed's facts are still there
 		this.anonymous.document("{ careerFacts { id } }")
 			.execute()
-			.path("careerFacts[*].id").entityList(String.class).contains("entry-salary").doesNotContain("t-fact-one");
+			.path("careerFacts[*].id")
+			.entityList(String.class)
+			.contains("entry-salary")
+			.doesNotContain("t-fact-one");
 	}
 
 	@Test
 	void refusedReimportLeavesTheRoadmapAsItWas() {
-		importRoadmap(roadmap("t-aon-keep", "T Keep").stage("One", skill("t-keep-a", "T Keep A"), skill("t-keep-b", "T Keep B")));
+		importRoadmap(roadmap("t-aon-keep", "T Keep").stage("One", skill("t-keep-a", "T Keep A"),
+				skill("t-keep-b", "T Keep B")));
 		RoadmapDocumentInput bad = roadmap("t-aon-keep", "T Keep Changed")
 			.stage("New one", skill("t-keep-a", "T Keep A Changed"))
 			.stage("New two", skill("t-keep-b", "T Keep B").hours(0));
 		assertBadUserInput(onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", bad.toMap()).execute()),
 				"estimatedHours", "t-keep-b");
-		this.anonymous.document("{ roadmap(id: \"t-aon-keep\") { title stages { title } skillIds } skill(id: \"t-keep-a\") { name } }")
+		this.anonymous.document(
+				"{ roadmap(id: \"t-aon-keep\") { title stages { title } skillIds } skill(id: \"t-keep-a\") { name } }")
 			.execute()
-			.path("roadmap.title").entity(String.class).isEqualTo("T Keep")
-			.path("roadmap.stages[*].title").entityList(String.class).containsExactly("One")
-			.path("roadmap.skillIds").entityList(String.class).containsExactly("t-keep-a", "t-keep-b")
-			.path("skill.name").entity(String.class).isEqualTo("T Keep A");
+			.path("roadmap.title")
+			.entity(String.class)
+			.isEqualTo("T Keep")
+			.path("roadmap.stages[*].title")
+			.entityList(String.class)
+			.containsExactly("One")
+			.path("roadmap.skillIds")
+			.entityList(String.class)
+			.containsExactly("t-keep-a", "t-keep-b")
+			.path("skill.name")
+			.entity(String.class)
+			.isEqualTo("T Keep A");
 	}
 
 	/**
-	 * Two editors import different documents for the same new roadmap at the same moment: the
-	 * content lock makes one wait for the other, so the roadmap ends as exactly one of the two,
-	 * with the stages, skills and the shared skill's version of that document.
+	 * Two editors import different documents for the same new roadmap at the same moment:
+	 * the content lock makes one wait for the other, so the roadmap ends as exactly one
+	 * of the two, with the stages, skills and the shared skill's version of that
+	 * document.
 	 */
 	@Test
 	void concurrentImportsLeaveExactlyOneCompleteDocument() {
@@ -181,12 +234,14 @@ class ImportRoadmapTest extends ContentServiceTest {
 			String roadmapId = "t-conc-" + round;
 			String shared = "t-conc-" + round + "-shared";
 			RoadmapDocumentInput first = roadmap(roadmapId, "T Concurrent First " + round)
-				.stage("A1", skill(shared, "T Conc " + round + " Shared As First"), skill(roadmapId + "-a1", "T Conc " + round + " A1"))
+				.stage("A1", skill(shared, "T Conc " + round + " Shared As First"),
+						skill(roadmapId + "-a1", "T Conc " + round + " A1"))
 				.stage("A2", skill(roadmapId + "-a2", "T Conc " + round + " A2").requires(shared));
 			RoadmapDocumentInput second = roadmap(roadmapId, "T Concurrent Second " + round)
 				.stage("B1", skill(roadmapId + "-b1", "T Conc " + round + " B1"))
 				.stage("B2", skill(roadmapId + "-b2", "T Conc " + round + " B2"))
-				.stage("B3", skill(shared, "T Conc " + round + " Shared As Second").summary("The second document's version."));
+				.stage("B3", skill(shared, "T Conc " + round + " Shared As Second")
+					.summary("The second document's version."));
 
 			List<String> answered = Mono.zip(importLater(first), importLater(second), List::of).block();
 			assertThat(answered).containsOnly(roadmapId);
@@ -195,12 +250,7 @@ class ImportRoadmapTest extends ContentServiceTest {
 					query($id: ID!, $shared: ID!) {
 					  roadmap(id: $id) { title stages { title } skillIds }
 					  skill(id: $shared) { name }
-					}""")
-				.variable("id", roadmapId)
-				.variable("shared", shared)
-				.execute()
-				.returnResponse()
-				.getData();
+					}""").variable("id", roadmapId).variable("shared", shared).execute().returnResponse().getData();
 			Map<String, Object> roadmap = cast(state.get("roadmap"));
 			List<String> stageTitles = this.<List<Map<String, Object>>>cast(roadmap.get("stages"))
 				.stream()
@@ -221,14 +271,18 @@ class ImportRoadmapTest extends ContentServiceTest {
 		}
 	}
 
-	/** An import that starts when subscribed, on its own thread, answering the roadmap id. */
+	/**
+	 * An import that starts when subscribed, on its own thread, answering the roadmap id.
+	 */
 	private Mono<String> importLater(RoadmapDocumentInput document) {
-		return Mono.fromCallable(() -> this.editor.document(IMPORT_ROADMAP)
-			.variable("document", document.toMap())
-			.execute()
-			.path("importRoadmap.roadmap.id")
-			.entity(String.class)
-			.get()).subscribeOn(Schedulers.boundedElastic());
+		return Mono
+			.fromCallable(() -> this.editor.document(IMPORT_ROADMAP)
+				.variable("document", document.toMap())
+				.execute()
+				.path("importRoadmap.roadmap.id")
+				.entity(String.class)
+				.get())
+			.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private void assertNothingStored(String roadmapId, List<SkillInput> skills) {
@@ -237,7 +291,8 @@ class ImportRoadmapTest extends ContentServiceTest {
 		this.anonymous.document("query($id: ID!) { roadmap(id: $id) { id } }")
 			.variable("id", roadmapId)
 			.execute()
-			.path("roadmap").valueIsNull();
+			.path("roadmap")
+			.valueIsNull();
 		assertThat(historyCount(roadmapId)).isZero();
 		ids.forEach((id) -> assertThat(historyCount(id)).as("history of %s", id).isZero());
 	}

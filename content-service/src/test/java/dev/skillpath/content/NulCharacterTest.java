@@ -8,8 +8,8 @@ import static dev.skillpath.content.SkillInput.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL cannot store U+0000: an argument holding it, as a variable or a literal, is the
- * client's BAD_USER_INPUT naming the argument, and nothing is stored.
+ * PostgreSQL cannot store U+0000: an argument holding it, as a variable or a literal, is
+ * the client's BAD_USER_INPUT naming the argument, and nothing is stored.
  */
 class NulCharacterTest extends ContentServiceTest {
 
@@ -22,8 +22,10 @@ class NulCharacterTest extends ContentServiceTest {
 			.variable("input", skill("t-nul-alias", "T Nul Alias").aliases("fine", "not\u0000fine").toMap())
 			.execute()), "input.aliases[1]", "U+0000");
 		assertBadUserInput(onlyError(this.editor.document(UPSERT_SKILL)
-			.variable("input", skill("t-nul-resource", "T Nul Resource").noResources()
-				.resource("Docs\u0000", "https://docs.example.org/t-nul", "DOCS", true).toMap())
+			.variable("input",
+					skill("t-nul-resource", "T Nul Resource").noResources()
+						.resource("Docs\u0000", "https://docs.example.org/t-nul", "DOCS", true)
+						.toMap())
 			.execute()), "input.resources[0].title", "U+0000");
 		List<String> ids = List.of("t-nul-summary", "t-nul-alias", "t-nul-resource");
 		assertThat(existingSkillIds(ids)).isEmpty();
@@ -32,8 +34,10 @@ class NulCharacterTest extends ContentServiceTest {
 
 	@Test
 	void aQueryArgumentWithANulIsRefusedAsALiteralToo() {
-		assertBadUserInput(onlyError(this.anonymous.document("{ searchSkills(text: \"java\\u0000\") { skill { id } } }")
-			.execute()), "text", "U+0000");
+		assertBadUserInput(
+				onlyError(
+						this.anonymous.document("{ searchSkills(text: \"java\\u0000\") { skill { id } } }").execute()),
+				"text", "U+0000");
 		assertBadUserInput(onlyError(this.anonymous.document("{ skill(id: \"ja\\u0000va\") { id } }").execute()), "id",
 				"U+0000");
 	}

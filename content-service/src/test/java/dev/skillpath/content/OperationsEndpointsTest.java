@@ -8,40 +8,66 @@ import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What operators and developers use besides GraphQL: health, Prometheus metrics, local tokens. */
+/**
+ * What operators and developers use besides GraphQL: health, Prometheus metrics, local
+ * tokens.
+ */
 class OperationsEndpointsTest extends ContentServiceTest {
 
 	@Test
 	void healthIsUpAndPrometheusServesTheServiceMetrics() {
 		this.anonymous.document("{ roadmap(id: \"backend\") { id } }").execute().path("roadmap.id").hasValue();
-		this.http.get().uri("/actuator/health").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("UP");
-		String metrics = this.http.get().uri("/actuator/prometheus").exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+		this.http.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
+		String metrics = this.http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(metrics).contains("application=\"content-service\"").contains("http_server_requests");
 	}
 
 	@Test
 	void devTokenEndpointIssuesATokenThatEditorMutationsAccept() {
-		String token = (String) this.http.post().uri("/dev/tokens")
+		String token = (String) this.http.post()
+			.uri("/dev/tokens")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("subject", "dev-dana", "roles", java.util.List.of("EDITOR")))
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody().get("token");
-		this.anonymous.mutate().header("Authorization", "Bearer " + token).build()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("token");
+		this.anonymous.mutate()
+			.header("Authorization", "Bearer " + token)
+			.build()
 			.document(UPSERT_SKILL)
 			.variable("input", SkillInput.skill("t-ops-dev-token", "T Ops Dev Token").toMap())
 			.execute()
-			.path("upsertSkill.created").entity(Boolean.class).isEqualTo(true);
-		this.http.post().uri("/dev/tokens")
+			.path("upsertSkill.created")
+			.entity(Boolean.class)
+			.isEqualTo(true);
+		this.http.post()
+			.uri("/dev/tokens")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("subject", "dev-dana", "roles", java.util.List.of("WIZARD")))
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.code").isEqualTo("BAD_USER_INPUT");
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("BAD_USER_INPUT");
 	}
 
 }

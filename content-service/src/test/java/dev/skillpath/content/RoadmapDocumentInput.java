@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A {@code RoadmapDocumentInput} for {@code importRoadmap}: a roadmap, its stages and skills. */
+/**
+ * A {@code RoadmapDocumentInput} for {@code importRoadmap}: a roadmap, its stages and
+ * skills.
+ */
 final class RoadmapDocumentInput {
 
 	private final String roadmapId;
@@ -27,7 +30,9 @@ final class RoadmapDocumentInput {
 		return new RoadmapDocumentInput(id, title);
 	}
 
-	/** Adds a stage holding {@code skills} (in order); the skills join the document too. */
+	/**
+	 * Adds a stage holding {@code skills} (in order); the skills join the document too.
+	 */
 	RoadmapDocumentInput stage(String stageTitle, SkillInput... stageSkills) {
 		List<String> ids = new ArrayList<>();
 		for (SkillInput skill : stageSkills) {
@@ -50,7 +55,10 @@ final class RoadmapDocumentInput {
 		return this;
 	}
 
-	/** Career facts for the document; without this call the document leaves the stored facts alone. */
+	/**
+	 * Career facts for the document; without this call the document leaves the stored
+	 * facts alone.
+	 */
 	RoadmapDocumentInput careerFacts(List<Map<String, Object>> facts) {
 		this.careerFacts = facts;
 		return this;

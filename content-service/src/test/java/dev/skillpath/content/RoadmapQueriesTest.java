@@ -11,7 +11,10 @@ import static dev.skillpath.content.RoadmapDocumentInput.roadmap;
 import static dev.skillpath.content.SkillInput.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code roadmaps} and {@code roadmap}: stages in order, their skills, and {@code skillIds}. */
+/**
+ * {@code roadmaps} and {@code roadmap}: stages in order, their skills, and
+ * {@code skillIds}.
+ */
 class RoadmapQueriesTest extends ContentServiceTest {
 
 	@Test
@@ -19,10 +22,15 @@ class RoadmapQueriesTest extends ContentServiceTest {
 		List<String> skillIds = this.anonymous
 			.document("{ roadmap(id: \"backend\") { title stages { position title } skillIds } }")
 			.execute()
-			.path("roadmap.title").entity(String.class).isEqualTo("Backend Developer")
-			.path("roadmap.stages[*].position").entityList(Integer.class)
+			.path("roadmap.title")
+			.entity(String.class)
+			.isEqualTo("Backend Developer")
+			.path("roadmap.stages[*].position")
+			.entityList(Integer.class)
 			.satisfies((positions) -> assertThat(positions).isSorted().startsWith(1))
-			.path("roadmap.skillIds").entityList(String.class).get();
+			.path("roadmap.skillIds")
+			.entityList(String.class)
+			.get();
 		assertThat(skillIds).hasSizeGreaterThanOrEqualTo(60)
 			.doesNotHaveDuplicates()
 			.contains("javascript", "python", "django", "cherrypy", "sql", "mysql", "ruby", "ruby-on-rails", "php",
@@ -56,14 +64,30 @@ class RoadmapQueriesTest extends ContentServiceTest {
 				{ roadmap(id: "t-rq-order") { id title description
 				  stages { position title skills { id } } skillIds skills { id } } }""")
 			.execute()
-			.path("roadmap.title").entity(String.class).isEqualTo("T Roadmap In Order")
-			.path("roadmap.description").entity(String.class).isEqualTo("A roadmap made by a test: T Roadmap In Order")
-			.path("roadmap.stages[*].position").entityList(Integer.class).containsExactly(1, 2, 3)
-			.path("roadmap.stages[*].title").entityList(String.class).containsExactly("First steps", "Then", "Finally")
-			.path("roadmap.stages[0].skills[*].id").entityList(String.class).containsExactly("t-rq-b", "t-rq-a")
-			.path("roadmap.stages[1].skills[*].id").entityList(String.class).containsExactly("t-rq-c")
-			.path("roadmap.skillIds").entityList(String.class).containsExactly("t-rq-b", "t-rq-a", "t-rq-c", "t-rq-d")
-			.path("roadmap.skills[*].id").entityList(String.class).containsExactly("t-rq-b", "t-rq-a", "t-rq-c", "t-rq-d");
+			.path("roadmap.title")
+			.entity(String.class)
+			.isEqualTo("T Roadmap In Order")
+			.path("roadmap.description")
+			.entity(String.class)
+			.isEqualTo("A roadmap made by a test: T Roadmap In Order")
+			.path("roadmap.stages[*].position")
+			.entityList(Integer.class)
+			.containsExactly(1, 2, 3)
+			.path("roadmap.stages[*].title")
+			.entityList(String.class)
+			.containsExactly("First steps", "Then", "Finally")
+			.path("roadmap.stages[0].skills[*].id")
+			.entityList(String.class)
+			.containsExactly("t-rq-b", "t-rq-a")
+			.path("roadmap.stages[1].skills[*].id")
+			.entityList(String.class)
+			.containsExactly("t-rq-c")
+			.path("roadmap.skillIds")
+			.entityList(String.class)
+			.containsExactly("t-rq-b", "t-rq-a", "t-rq-c", "t-rq-d")
+			.path("roadmap.skills[*].id")
+			.entityList(String.class)
+			.containsExactly("t-rq-b", "t-rq-a", "t-rq-c", "t-rq-d");
 	}
 
 	@Test
@@ -86,7 +110,8 @@ class RoadmapQueriesTest extends ContentServiceTest {
 	void unknownRoadmapIsNull() {
 		this.anonymous.document("{ roadmap(id: \"t-no-such-roadmap\") { id } }")
 			.execute()
-			.path("roadmap").valueIsNull();
+			.path("roadmap")
+			.valueIsNull();
 	}
 
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@code SkillInput} as a test sends it: valid by default (one free resource, a few hours), so
- * that each test states only what it is about.
+ * A {@code SkillInput} as a test sends it: valid by default (one free resource, a few
+ * hours), so that each test states only what it is about.
  */
 final class SkillInput {
 

@@ -16,7 +16,10 @@ import static dev.skillpath.content.SkillInput.bare;
 import static dev.skillpath.content.SkillInput.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code skill}, {@code skills}, {@code searchSkills}, {@code learningPath} and {@code careerFacts}. */
+/**
+ * {@code skill}, {@code skills}, {@code searchSkills}, {@code learningPath} and
+ * {@code careerFacts}.
+ */
 class SkillQueriesTest extends ContentServiceTest {
 
 	private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
@@ -28,13 +31,27 @@ class SkillQueriesTest extends ContentServiceTest {
 				{ skill(id: "postgresql") { id name category aliases requires { id } alternativeOf { id }
 				  unlocks { id } estimatedHours updatedAt resources(freeOnly: true) { url free } } }""")
 			.execute()
-			.path("skill.name").entity(String.class).isEqualTo("PostgreSQL")
-			.path("skill.category").entity(String.class).isEqualTo("DATABASE")
-			.path("skill.aliases").entityList(String.class).contains("postgres")
-			.path("skill.requires[*].id").entityList(String.class).contains("sql")
-			.path("skill.alternativeOf.id").entity(String.class).isEqualTo("relational-database")
-			.path("skill.resources").entityList(Object.class).satisfies((list) -> assertThat(list).hasSizeGreaterThanOrEqualTo(2))
-			.path("skill.resources[*].free").entityList(Boolean.class).satisfies((free) -> assertThat(free).containsOnly(true));
+			.path("skill.name")
+			.entity(String.class)
+			.isEqualTo("PostgreSQL")
+			.path("skill.category")
+			.entity(String.class)
+			.isEqualTo("DATABASE")
+			.path("skill.aliases")
+			.entityList(String.class)
+			.contains("postgres")
+			.path("skill.requires[*].id")
+			.entityList(String.class)
+			.contains("sql")
+			.path("skill.alternativeOf.id")
+			.entity(String.class)
+			.isEqualTo("relational-database")
+			.path("skill.resources")
+			.entityList(Object.class)
+			.satisfies((list) -> assertThat(list).hasSizeGreaterThanOrEqualTo(2))
+			.path("skill.resources[*].free")
+			.entityList(Boolean.class)
+			.satisfies((free) -> assertThat(free).containsOnly(true));
 	}
 
 	@Test
@@ -52,28 +69,47 @@ class SkillQueriesTest extends ContentServiceTest {
 				{ skill(id: "t-sq-alpha") { id name aliases estimatedHours requires { id } alternativeOf { id }
 				  all: resources { title url kind free } free: resources(freeOnly: true) { title } } }""")
 			.execute()
-			.path("skill.aliases").entityList(String.class).containsExactly("Alpha Thing", "alfa")
-			.path("skill.estimatedHours").entity(Integer.class).isEqualTo(12)
-			.path("skill.requires[*].id").entityList(String.class).containsExactly("t-sq-base")
-			.path("skill.alternativeOf.id").entity(String.class).isEqualTo("t-sq-choice")
-			.path("skill.all[*].title").entityList(String.class).containsExactly("Paid course", "Free docs")
-			.path("skill.all[0].kind").entity(String.class).isEqualTo("COURSE")
-			.path("skill.all[0].free").entity(Boolean.class).isEqualTo(false)
-			.path("skill.free[*].title").entityList(String.class).containsExactly("Free docs");
+			.path("skill.aliases")
+			.entityList(String.class)
+			.containsExactly("Alpha Thing", "alfa")
+			.path("skill.estimatedHours")
+			.entity(Integer.class)
+			.isEqualTo(12)
+			.path("skill.requires[*].id")
+			.entityList(String.class)
+			.containsExactly("t-sq-base")
+			.path("skill.alternativeOf.id")
+			.entity(String.class)
+			.isEqualTo("t-sq-choice")
+			.path("skill.all[*].title")
+			.entityList(String.class)
+			.containsExactly("Paid course", "Free docs")
+			.path("skill.all[0].kind")
+			.entity(String.class)
+			.isEqualTo("COURSE")
+			.path("skill.all[0].free")
+			.entity(Boolean.class)
+			.isEqualTo(false)
+			.path("skill.free[*].title")
+			.entityList(String.class)
+			.containsExactly("Free docs");
 		this.anonymous.document("""
 				{ base: skill(id: "t-sq-base") { unlocks { id } alternativeOf { id } }
 				  choice: skill(id: "t-sq-choice") { alternatives { id } } }""")
 			.execute()
-			.path("base.unlocks[*].id").entityList(String.class).containsExactly("t-sq-alpha", "t-sq-beta")
-			.path("base.alternativeOf").valueIsNull()
-			.path("choice.alternatives[*].id").entityList(String.class).containsExactly("t-sq-alpha", "t-sq-beta");
+			.path("base.unlocks[*].id")
+			.entityList(String.class)
+			.containsExactly("t-sq-alpha", "t-sq-beta")
+			.path("base.alternativeOf")
+			.valueIsNull()
+			.path("choice.alternatives[*].id")
+			.entityList(String.class)
+			.containsExactly("t-sq-alpha", "t-sq-beta");
 	}
 
 	@Test
 	void unknownSkillIsNullWithoutError() {
-		this.anonymous.document("{ skill(id: \"t-no-such-skill\") { id } }")
-			.execute()
-			.path("skill").valueIsNull();
+		this.anonymous.document("{ skill(id: \"t-no-such-skill\") { id } }").execute().path("skill").valueIsNull();
 	}
 
 	@Test
@@ -85,17 +121,20 @@ class SkillQueriesTest extends ContentServiceTest {
 				bare("t-f-none", "T F None").category("TOOLING"),
 				skill("t-f-free-tool", "T F Free Tool").category("TOOLING")));
 
-		assertThat(skillIds("{ roadmapId: \"t-filter\" }")).containsExactly("t-f-free-db", "t-f-free-tool",
-				"t-f-none", "t-f-paid-db");
+		assertThat(skillIds("{ roadmapId: \"t-filter\" }")).containsExactly("t-f-free-db", "t-f-free-tool", "t-f-none",
+				"t-f-paid-db");
 		assertThat(skillIds("{ roadmapId: \"t-filter\", category: DATABASE }")).containsExactly("t-f-free-db",
 				"t-f-paid-db");
 		assertThat(skillIds("{ roadmapId: \"t-filter\", hasFreeResources: true }")).containsExactly("t-f-free-db",
 				"t-f-free-tool");
 		assertThat(skillIds("{ roadmapId: \"t-filter\", category: DATABASE, hasFreeResources: true }"))
 			.containsExactly("t-f-free-db");
-		this.anonymous.document("{ skills(filter: { roadmapId: \"t-filter\", hasFreeResources: true }) { totalCount } }")
+		this.anonymous
+			.document("{ skills(filter: { roadmapId: \"t-filter\", hasFreeResources: true }) { totalCount } }")
 			.execute()
-			.path("skills.totalCount").entity(Integer.class).isEqualTo(2);
+			.path("skills.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(2);
 	}
 
 	@Test
@@ -152,13 +191,12 @@ class SkillQueriesTest extends ContentServiceTest {
 
 	@Test
 	void badCursorOrPageSizeIsBadUserInput() {
-		ResponseError garbage = onlyError(this.anonymous.document("{ skills(after: \"%%not-a-cursor\") { totalCount } }")
-			.execute());
+		ResponseError garbage = onlyError(
+				this.anonymous.document("{ skills(after: \"%%not-a-cursor\") { totalCount } }").execute());
 		assertBadUserInput(garbage, "after", "Not a cursor");
 		// a cursor of another list (the content history) is refused too
 		String historyCursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("change:12".getBytes());
-		assertBadUserInput(onlyError(this.anonymous
-			.document("query($a: String) { skills(after: $a) { totalCount } }")
+		assertBadUserInput(onlyError(this.anonymous.document("query($a: String) { skills(after: $a) { totalCount } }")
 			.variable("a", historyCursor)
 			.execute()), "after", historyCursor);
 		assertBadUserInput(onlyError(this.anonymous.document("{ skills(first: -1) { totalCount } }").execute()),
@@ -174,8 +212,12 @@ class SkillQueriesTest extends ContentServiceTest {
 		assertThat(searchIds("pOsTgReSqL")).first().isEqualTo("postgresql");
 		this.anonymous.document("{ searchSkills(text: \"  Postgres \") { skill { id } matchedOn matchedText } }")
 			.execute()
-			.path("searchSkills[0].matchedOn").entity(String.class).isEqualTo("ALIAS")
-			.path("searchSkills[0].matchedText").entity(String.class).isEqualTo("postgres");
+			.path("searchSkills[0].matchedOn")
+			.entity(String.class)
+			.isEqualTo("ALIAS")
+			.path("searchSkills[0].matchedText")
+			.entity(String.class)
+			.isEqualTo("postgres");
 	}
 
 	@Test
@@ -197,12 +239,21 @@ class SkillQueriesTest extends ContentServiceTest {
 	@Test
 	void searchMatchesAliasesAndHonoursFirst() {
 		upsert(skill("t-alias-search", "T Alias Search").aliases("Quuxfield Engine"));
-		this.anonymous.document("{ searchSkills(text: \"quuxfield\", first: 1) { skill { id } matchedOn matchedText } }")
+		this.anonymous
+			.document("{ searchSkills(text: \"quuxfield\", first: 1) { skill { id } matchedOn matchedText } }")
 			.execute()
-			.path("searchSkills").entityList(Object.class).hasSize(1)
-			.path("searchSkills[0].skill.id").entity(String.class).isEqualTo("t-alias-search")
-			.path("searchSkills[0].matchedOn").entity(String.class).isEqualTo("ALIAS")
-			.path("searchSkills[0].matchedText").entity(String.class).isEqualTo("Quuxfield Engine");
+			.path("searchSkills")
+			.entityList(Object.class)
+			.hasSize(1)
+			.path("searchSkills[0].skill.id")
+			.entity(String.class)
+			.isEqualTo("t-alias-search")
+			.path("searchSkills[0].matchedOn")
+			.entity(String.class)
+			.isEqualTo("ALIAS")
+			.path("searchSkills[0].matchedText")
+			.entity(String.class)
+			.isEqualTo("Quuxfield Engine");
 	}
 
 	@Test
@@ -215,15 +266,18 @@ class SkillQueriesTest extends ContentServiceTest {
 
 	@Test
 	void searchLimitsAreBadUserInput() {
-		assertBadUserInput(onlyError(this.anonymous.document("{ searchSkills(text: \"java\", first: 51) { score } }")
-			.execute()), "first", "51");
+		assertBadUserInput(
+				onlyError(this.anonymous.document("{ searchSkills(text: \"java\", first: 51) { score } }").execute()),
+				"first", "51");
 		assertBadUserInput(onlyError(this.anonymous.document("query($t: String!) { searchSkills(text: $t) { score } }")
 			.variable("t", "x".repeat(101))
 			.execute()), "text", "100 characters");
 		// pattern characters are plain text, not wildcards
 		this.anonymous.document("{ searchSkills(text: \"%_\") { skill { id } } }")
 			.execute()
-			.path("searchSkills").entityList(Object.class).hasSize(0);
+			.path("searchSkills")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	@Test
@@ -235,7 +289,10 @@ class SkillQueriesTest extends ContentServiceTest {
 			.entityList(OBJECT)
 			.get();
 		List<String> ids = path.stream().map((s) -> (String) s.get("id")).toList();
-		assertThat(ids).doesNotHaveDuplicates().contains("java", "programming-basics", "apis").last().isEqualTo("spring-boot");
+		assertThat(ids).doesNotHaveDuplicates()
+			.contains("java", "programming-basics", "apis")
+			.last()
+			.isEqualTo("spring-boot");
 		Set<String> learned = new HashSet<>();
 		for (Map<String, Object> skill : path) {
 			@SuppressWarnings("unchecked")
@@ -256,21 +313,23 @@ class SkillQueriesTest extends ContentServiceTest {
 		this.anonymous.document("{ learningPath(to: \"t-lp-3\") { id } }")
 			.execute()
 			.path("learningPath[*].id")
-			// t-lp-side is quicker than t-lp-1, so it comes first among the skills with nothing left to learn
-			.entityList(String.class).containsExactly("t-lp-side", "t-lp-1", "t-lp-2", "t-lp-3");
+			// t-lp-side is quicker than t-lp-1, so it comes first among the skills with
+			// nothing left to learn
+			.entityList(String.class)
+			.containsExactly("t-lp-side", "t-lp-1", "t-lp-2", "t-lp-3");
 	}
 
 	@Test
 	void learningPathOfUnknownSkillIsNotFound() {
-		ResponseError error = onlyError(this.anonymous.document("{ learningPath(to: \"t-nowhere\") { id } }").execute());
+		ResponseError error = onlyError(
+				this.anonymous.document("{ learningPath(to: \"t-nowhere\") { id } }").execute());
 		assertCode(error, "NOT_FOUND");
 		assertThat(error.getMessage()).contains("t-nowhere");
 	}
 
 	@Test
 	void careerFactsCarryTheSeedFiguresWithTheirSource() {
-		List<Map<String, Object>> facts = this.anonymous
-			.document("{ careerFacts { id statement figure unit source } }")
+		List<Map<String, Object>> facts = this.anonymous.document("{ careerFacts { id statement figure unit source } }")
 			.execute()
 			.path("careerFacts")
 			.entityList(OBJECT)

@@ -16,8 +16,9 @@ import static dev.skillpath.content.SkillInput.skill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code upsertSkill}: create, update (renaming keeps the id), placement, and every validation
- * error, each answered with BAD_USER_INPUT naming the item and field, with nothing stored.
+ * {@code upsertSkill}: create, update (renaming keeps the id), placement, and every
+ * validation error, each answered with BAD_USER_INPUT naming the item and field, with
+ * nothing stored.
  */
 class UpsertSkillTest extends ContentServiceTest {
 
@@ -26,26 +27,46 @@ class UpsertSkillTest extends ContentServiceTest {
 		this.editor.document(UPSERT_SKILL)
 			.variable("input", skill("t-up-create", "T Up Original").aliases("tuo").toMap())
 			.execute()
-			.path("upsertSkill.created").entity(Boolean.class).isEqualTo(true)
-			.path("upsertSkill.skill.name").entity(String.class).isEqualTo("T Up Original")
-			.path("upsertSkill.skill.aliases").entityList(String.class).containsExactly("tuo");
+			.path("upsertSkill.created")
+			.entity(Boolean.class)
+			.isEqualTo(true)
+			.path("upsertSkill.skill.name")
+			.entity(String.class)
+			.isEqualTo("T Up Original")
+			.path("upsertSkill.skill.aliases")
+			.entityList(String.class)
+			.containsExactly("tuo");
 
 		this.editor.document(UPSERT_SKILL)
-			.variable("input", skill("t-up-create", "T Up Renamed").aliases("tuo", "renamed one").requires("http")
-				.toMap())
+			.variable("input",
+					skill("t-up-create", "T Up Renamed").aliases("tuo", "renamed one").requires("http").toMap())
 			.execute()
-			.path("upsertSkill.created").entity(Boolean.class).isEqualTo(false)
-			.path("upsertSkill.skill.id").entity(String.class).isEqualTo("t-up-create")
-			.path("upsertSkill.skill.name").entity(String.class).isEqualTo("T Up Renamed")
-			.path("upsertSkill.skill.requires[*].id").entityList(String.class).containsExactly("http");
+			.path("upsertSkill.created")
+			.entity(Boolean.class)
+			.isEqualTo(false)
+			.path("upsertSkill.skill.id")
+			.entity(String.class)
+			.isEqualTo("t-up-create")
+			.path("upsertSkill.skill.name")
+			.entity(String.class)
+			.isEqualTo("T Up Renamed")
+			.path("upsertSkill.skill.requires[*].id")
+			.entityList(String.class)
+			.containsExactly("http");
 
 		this.anonymous.document("{ skill(id: \"t-up-create\") { name aliases requires { id } } }")
 			.execute()
-			.path("skill.name").entity(String.class).isEqualTo("T Up Renamed")
-			.path("skill.aliases").entityList(String.class).containsExactly("tuo", "renamed one");
+			.path("skill.name")
+			.entity(String.class)
+			.isEqualTo("T Up Renamed")
+			.path("skill.aliases")
+			.entityList(String.class)
+			.containsExactly("tuo", "renamed one");
 		this.anonymous.document("{ skill(id: \"http\") { unlocks { id } } }")
 			.execute()
-			.path("skill.unlocks[*].id").entityList(String.class).contains("t-up-create");
+			.path("skill.unlocks[*].id")
+			.entityList(String.class)
+			.contains("t-up-create");
 		assertThat(historyCount("t-up-create")).isEqualTo(2);
 	}
 
@@ -57,7 +78,9 @@ class UpsertSkillTest extends ContentServiceTest {
 		this.editor.document(UPSERT_SKILL)
 			.variable("input", input.toMap())
 			.execute()
-			.path("upsertSkill.created").entity(Boolean.class).isEqualTo(false);
+			.path("upsertSkill.created")
+			.entity(Boolean.class)
+			.isEqualTo(false);
 		assertThat(historyCount("t-up-same")).isEqualTo(before);
 	}
 
@@ -85,7 +108,9 @@ class UpsertSkillTest extends ContentServiceTest {
 
 		this.anonymous.document("{ skill(id: \"t-cyc-a\") { requires { id } } }")
 			.execute()
-			.path("skill.requires").entityList(Object.class).hasSize(0);
+			.path("skill.requires")
+			.entityList(Object.class)
+			.hasSize(0);
 		assertThat(historyCount("t-cyc-a")).isEqualTo(1);
 	}
 
@@ -124,8 +149,8 @@ class UpsertSkillTest extends ContentServiceTest {
 
 	@Test
 	void invalidResourceUrlIsRefused() {
-		refusedNew(SkillInput.bare("t-v-url", "T V Url").resource("Bad", "not a url", "DOCS", true),
-				"resources[0].url", "t-v-url", "not a valid URL");
+		refusedNew(SkillInput.bare("t-v-url", "T V Url").resource("Bad", "not a url", "DOCS", true), "resources[0].url",
+				"t-v-url", "not a valid URL");
 		refusedNew(skill("t-v-url", "T V Url").resource("Ftp", "ftp://files.example.org/x", "DOCS", true),
 				"resources[1].url", "t-v-url", "https://");
 		refusedNew(skill("t-v-url", "T V Url").resource("No host", "https://localhost/x", "DOCS", true),
@@ -152,8 +177,12 @@ class UpsertSkillTest extends ContentServiceTest {
 		assertBadUserInput(error, "estimatedHours", "t-v-keep");
 		this.anonymous.document("{ skill(id: \"t-v-keep\") { name estimatedHours } }")
 			.execute()
-			.path("skill.name").entity(String.class).isEqualTo("T V Keep")
-			.path("skill.estimatedHours").entity(Integer.class).isEqualTo(7);
+			.path("skill.name")
+			.entity(String.class)
+			.isEqualTo("T V Keep")
+			.path("skill.estimatedHours")
+			.entity(Integer.class)
+			.isEqualTo(7);
 		assertThat(historyCount("t-v-keep")).isEqualTo(1);
 	}
 
@@ -198,9 +227,10 @@ class UpsertSkillTest extends ContentServiceTest {
 	}
 
 	/**
-	 * Two editors add opposite prerequisites at the same moment. Each edit alone is fine; together
-	 * they make a cycle. Validation runs on a snapshot read under the content lock, so the second
-	 * edit sees the first and is refused: the stored graph never has the cycle.
+	 * Two editors add opposite prerequisites at the same moment. Each edit alone is fine;
+	 * together they make a cycle. Validation runs on a snapshot read under the content
+	 * lock, so the second edit sees the first and is refused: the stored graph never has
+	 * the cycle.
 	 */
 	@Test
 	void concurrentEditsCannotStoreACycleBetweenThem() {
@@ -208,8 +238,9 @@ class UpsertSkillTest extends ContentServiceTest {
 			String a = "t-race-" + round + "-a";
 			String b = "t-race-" + round + "-b";
 			upsert(skill(a, "T Race " + round + " A"), skill(b, "T Race " + round + " B"));
-			List<GraphQlResponse> responses = Mono.zip(upsertLater(skill(a, "T Race " + round + " A").requires(b)),
-					upsertLater(skill(b, "T Race " + round + " B").requires(a)), List::of)
+			List<GraphQlResponse> responses = Mono
+				.zip(upsertLater(skill(a, "T Race " + round + " A").requires(b)),
+						upsertLater(skill(b, "T Race " + round + " B").requires(a)), List::of)
 				.block();
 			assertThat(responses).filteredOn(GraphQlResponse::isValid).as("accepted edits").hasSize(1);
 			assertThat(responses).filteredOn((r) -> !r.isValid()).singleElement().satisfies((refused) -> {
@@ -224,10 +255,9 @@ class UpsertSkillTest extends ContentServiceTest {
 	}
 
 	private Mono<GraphQlResponse> upsertLater(SkillInput input) {
-		return Mono.fromCallable(() -> this.editor.document(UPSERT_SKILL)
-			.variable("input", input.toMap())
-			.execute()
-			.returnResponse()).subscribeOn(Schedulers.boundedElastic());
+		return Mono.fromCallable(
+				() -> this.editor.document(UPSERT_SKILL).variable("input", input.toMap()).execute().returnResponse())
+			.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private List<String> requiredIds(String id) {
@@ -239,7 +269,10 @@ class UpsertSkillTest extends ContentServiceTest {
 			.get();
 	}
 
-	/** Sends {@code input}, expects it refused for {@code field}, and checks nothing was stored. */
+	/**
+	 * Sends {@code input}, expects it refused for {@code field}, and checks nothing was
+	 * stored.
+	 */
 	private void refusedNew(SkillInput input, String field, String... messageParts) {
 		ResponseError error = onlyError(this.editor.document(UPSERT_SKILL).variable("input", input.toMap()).execute());
 		assertBadUserInput(error, field, messageParts);
@@ -253,8 +286,9 @@ class UpsertSkillTest extends ContentServiceTest {
 			.variable("id", roadmapId)
 			.execute()
 			.path("roadmap.stages")
-			.entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, List<Map<String, String>>>>() {
-			})
+			.entityList(
+					new org.springframework.core.ParameterizedTypeReference<Map<String, List<Map<String, String>>>>() {
+					})
 			.get()
 			.stream()
 			.map((stage) -> stage.get("skills").stream().map((s) -> s.get("id")).toList())

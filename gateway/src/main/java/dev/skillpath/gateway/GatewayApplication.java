@@ -5,7 +5,10 @@ import dev.skillpath.support.app.ServiceLauncher;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The gateway: the one GraphQL endpoint in front of the subgraphs, and the partner routes. */
+/**
+ * The gateway: the one GraphQL endpoint in front of the subgraphs, and the partner
+ * routes.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class GatewayApplication {

@@ -23,9 +23,11 @@ public record JobsProperties(Content content, Push push, Listing listing, Feeds 
 	}
 
 	/**
-	 * @param pollInterval how often a replica looks for due feeds ({@code 0s} turns scheduled pulls off)
+	 * @param pollInterval how often a replica looks for due feeds ({@code 0s} turns
+	 * scheduled pulls off)
 	 * @param timeout how long one HTTP fetch may take
-	 * @param retries retries of a fetch that failed for a network error or a 5xx, with backoff
+	 * @param retries retries of a fetch that failed for a network error or a 5xx, with
+	 * backoff
 	 * @param maxBytes largest feed body read
 	 * @param lease how long a claimed feed stays with the replica that pulls it
 	 */
@@ -44,7 +46,8 @@ public record JobsProperties(Content content, Push push, Listing listing, Feeds 
 	/**
 	 * @param graphqlUrl content-service's GraphQL endpoint
 	 * @param refreshInterval how often the skills are fetched again
-	 * @param firstLoadRetry wait before the first retry while no skills were ever fetched (doubling each time)
+	 * @param firstLoadRetry wait before the first retry while no skills were ever fetched
+	 * (doubling each time)
 	 * @param firstLoadMaxRetry longest wait between those retries
 	 */
 	public record Content(String graphqlUrl, Duration refreshInterval, Duration firstLoadRetry,
@@ -62,8 +65,8 @@ public record JobsProperties(Content content, Push push, Listing listing, Feeds 
 	/**
 	 * @param maxRecords most records in one request
 	 * @param maxBytes largest request body
-	 * @param lockWait longest a push waits for the partner's earlier pushes (or a row another
-	 * transaction holds) before it is answered with a retryable 503
+	 * @param lockWait longest a push waits for the partner's earlier pushes (or a row
+	 * another transaction holds) before it is answered with a retryable 503
 	 */
 	public record Push(int maxRecords, DataSize maxBytes, Duration lockWait) {
 
@@ -75,7 +78,10 @@ public record JobsProperties(Content content, Push push, Listing listing, Feeds 
 
 	}
 
-	/** @param defaultLifetime expiry of a listing without validThrough, counted from its posting */
+	/**
+	 * @param defaultLifetime expiry of a listing without validThrough, counted from its
+	 * posting
+	 */
 	public record Listing(Duration defaultLifetime) {
 
 		public Listing {

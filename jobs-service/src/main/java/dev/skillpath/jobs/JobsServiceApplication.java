@@ -5,7 +5,10 @@ import dev.skillpath.support.app.ServiceLauncher;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** jobs-service: partner job listings in, clean listings and learner matches out, as a federation v2 subgraph. */
+/**
+ * jobs-service: partner job listings in, clean listings and learner matches out, as a
+ * federation v2 subgraph.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class JobsServiceApplication {

@@ -16,8 +16,8 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Deduplication across partners on a labelled corpus of duplicate and near-miss pairs: one
- * partner sends the first listing of a pair, another partner the second.
+ * Deduplication across partners on a labelled corpus of duplicate and near-miss pairs:
+ * one partner sends the first listing of a pair, another partner the second.
  */
 class DedupeTest extends JobsServiceTest {
 
@@ -40,8 +40,10 @@ class DedupeTest extends JobsServiceTest {
 					continue;
 				}
 				JsonNode pair = this.json.readTree(line);
-				Map<String, Object> a = push(first, MediaType.APPLICATION_JSON, record("p" + pairs, pair.get("a"), "a"));
-				Map<String, Object> b = push(second, MediaType.APPLICATION_JSON, record("p" + pairs, pair.get("b"), "b"));
+				Map<String, Object> a = push(first, MediaType.APPLICATION_JSON,
+						record("p" + pairs, pair.get("a"), "a"));
+				Map<String, Object> b = push(second, MediaType.APPLICATION_JSON,
+						record("p" + pairs, pair.get("b"), "b"));
 				assertThat(results(a).get(0)).containsEntry("status", "CREATED");
 				assertThat(results(b).get(0)).containsEntry("status", "CREATED");
 				boolean merged = jobId(a, 0).equals(jobId(b, 0));
@@ -72,16 +74,18 @@ class DedupeTest extends JobsServiceTest {
 		List<Object> sources = this.anonymous.document("query($id: ID!) { job(id: $id) { sources { partnerId url } } }")
 			.variable("id", mergedJob)
 			.execute()
-			.path("job.sources").entityList(Object.class).get();
+			.path("job.sources")
+			.entityList(Object.class)
+			.get();
 		assertThat(sources).hasSize(2);
 		assertThat(sources.toString()).contains("https://a.example/").contains("https://b.example/");
 	}
 
 	private String record(String externalId, JsonNode listing, String board) {
-		return this.json.writeValueAsString(Map.of("externalId", externalId, "title", listing.get("title").asString(),
-				"company", listing.get("company").asString(), "location", listing.get("location").asString(),
-				"description", listing.get("description").asString(), "url",
-				"https://" + board + ".example/jobs/" + externalId));
+		return this.json
+			.writeValueAsString(Map.of("externalId", externalId, "title", listing.get("title").asString(), "company",
+					listing.get("company").asString(), "location", listing.get("location").asString(), "description",
+					listing.get("description").asString(), "url", "https://" + board + ".example/jobs/" + externalId));
 	}
 
 }

@@ -11,7 +11,10 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The subgraph as a federation router sees it: SDL, Job/Skill/Learner entities, and search. */
+/**
+ * The subgraph as a federation router sees it: SDL, Job/Skill/Learner entities, and
+ * search.
+ */
 class FederationTest extends JobsServiceTest {
 
 	private static final String ENTITIES = "query($r: [_Any!]!) { _entities(representations: $r) { %s } }";
@@ -20,14 +23,17 @@ class FederationTest extends JobsServiceTest {
 	private static String posting(String externalId, String title, String company, String skills, String extra) {
 		return """
 				{"externalId": "%s", "title": "%s", "company": "%s", "location": "Lyon, France",
-				 "description": "A friendly team in a sunny office.", "skills": [%s]%s}"""
-			.formatted(externalId, title, company, skills, extra == null ? "" : ", " + extra);
+				 "description": "A friendly team in a sunny office.", "skills": [%s]%s}""".formatted(externalId, title,
+				company, skills, extra == null ? "" : ", " + extra);
 	}
 
 	@Test
 	void theSdlDeclaresTheEntitiesOfTheContract() {
-		String sdl = this.anonymous.document("{ _service { sdl } }").execute().path("_service.sdl")
-			.entity(String.class).get();
+		String sdl = this.anonymous.document("{ _service { sdl } }")
+			.execute()
+			.path("_service.sdl")
+			.entity(String.class)
+			.get();
 		assertThat(sdl).containsPattern("type Job @key\\(fields ?: ?\"id\"")
 			.containsPattern("type Skill @key\\(fields ?: ?\"id\"")
 			.containsPattern("type Learner @key\\(fields ?: ?\"id\"")
@@ -39,11 +45,11 @@ class FederationTest extends JobsServiceTest {
 	@Test
 	void matchingJobsRanksByTheShareOfRequiredSkillsCompleted() {
 		String key = registerPartner("match");
-		Map<String, Object> report = push(key, MediaType.APPLICATION_JSON, "["
-				+ posting("m-all", "Platform Engineer", "Matchmakers", "\"CherryPy\", \"HBase\"",
-						"\"salary\": {\"min\": 70000, \"max\": 90000, \"currency\": \"USD\"}")
-				+ "," + posting("m-third", "Site Builder", "Matchmakers", "\"Joomla\", \"Wix\", \"HBase\"", null)
-				+ "," + posting("m-none", "Shop Builder", "Matchmakers", "\"Magento\"", null) + "]");
+		Map<String, Object> report = push(key, MediaType.APPLICATION_JSON,
+				"[" + posting("m-all", "Platform Engineer", "Matchmakers", "\"CherryPy\", \"HBase\"",
+						"\"salary\": {\"min\": 70000, \"max\": 90000, \"currency\": \"USD\"}") + ","
+						+ posting("m-third", "Site Builder", "Matchmakers", "\"Joomla\", \"Wix\", \"HBase\"", null)
+						+ "," + posting("m-none", "Shop Builder", "Matchmakers", "\"Magento\"", null) + "]");
 		assertThat(counts(report)).containsEntry("created", 3);
 
 		Map<String, Object> learner = Map.of("__typename", "Learner", "id", "learner-lena", "completedSkillIds",
@@ -54,12 +60,17 @@ class FederationTest extends JobsServiceTest {
 				  missingSkills { id } } } }"""))
 			.variable("r", List.of(learner))
 			.execute()
-			.path("_entities[0].matchingJobs.totalCount").entity(Integer.class).isEqualTo(2)
-			.path("_entities[0].matchingJobs.edges").entityList(MAP_CLASS).get();
+			.path("_entities[0].matchingJobs.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(2)
+			.path("_entities[0].matchingJobs.edges")
+			.entityList(MAP_CLASS)
+			.get();
 		assertThat(entities).hasSize(2);
 		Map<String, Object> best = entities.get(0);
 		assertThat((Double) best.get("score")).isEqualTo(1.0);
-		assertThat(best.get("node").toString()).contains("Platform Engineer").contains("currency=USD")
+		assertThat(best.get("node").toString()).contains("Platform Engineer")
+			.contains("currency=USD")
 			.contains("name=Matchmakers");
 		assertThat(best.get("missingSkills")).isEqualTo(List.of());
 		Map<String, Object> second = entities.get(1);
@@ -71,19 +82,32 @@ class FederationTest extends JobsServiceTest {
 				"... on Learner { matchingJobs(first: 1, minScore: 0.5) { totalCount pageInfo { hasNextPage } edges { score } } }"))
 			.variable("r", List.of(learner))
 			.execute()
-			.path("_entities[0].matchingJobs.totalCount").entity(Integer.class).isEqualTo(1)
-			.path("_entities[0].matchingJobs.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
-		String cursor = this.anonymous.document(ENTITIES.formatted(
-				"... on Learner { matchingJobs(first: 1) { pageInfo { hasNextPage endCursor } } }"))
+			.path("_entities[0].matchingJobs.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(1)
+			.path("_entities[0].matchingJobs.pageInfo.hasNextPage")
+			.entity(Boolean.class)
+			.isEqualTo(false);
+		String cursor = this.anonymous
+			.document(ENTITIES
+				.formatted("... on Learner { matchingJobs(first: 1) { pageInfo { hasNextPage endCursor } } }"))
 			.variable("r", List.of(learner))
 			.execute()
-			.path("_entities[0].matchingJobs.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
-			.path("_entities[0].matchingJobs.pageInfo.endCursor").entity(String.class).get();
-		this.anonymous.document("query($r: [_Any!]!, $after: String) { _entities(representations: $r) { "
-				+ "... on Learner { matchingJobs(first: 5, after: $after) { edges { node { title } } } } } }")
-			.variable("r", List.of(learner)).variable("after", cursor)
+			.path("_entities[0].matchingJobs.pageInfo.hasNextPage")
+			.entity(Boolean.class)
+			.isEqualTo(true)
+			.path("_entities[0].matchingJobs.pageInfo.endCursor")
+			.entity(String.class)
+			.get();
+		this.anonymous
+			.document("query($r: [_Any!]!, $after: String) { _entities(representations: $r) { "
+					+ "... on Learner { matchingJobs(first: 5, after: $after) { edges { node { title } } } } } }")
+			.variable("r", List.of(learner))
+			.variable("after", cursor)
 			.execute()
-			.path("_entities[0].matchingJobs.edges[*].node.title").entityList(String.class).containsExactly("Site Builder");
+			.path("_entities[0].matchingJobs.edges[*].node.title")
+			.entityList(String.class)
+			.containsExactly("Site Builder");
 	}
 
 	@Test
@@ -91,8 +115,9 @@ class FederationTest extends JobsServiceTest {
 		this.anonymous.document(ENTITIES.formatted("... on Learner { matchingJobs { totalCount } }"))
 			.variable("r", List.of(Map.of("__typename", "Learner", "id", "x")))
 			.execute()
-			.errors().satisfy((errors) -> assertThat(errors.get(0).getExtensions())
-				.containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "completedSkillIds"));
+			.errors()
+			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT")
+				.containsEntry("field", "completedSkillIds"));
 	}
 
 	@Test
@@ -113,7 +138,9 @@ class FederationTest extends JobsServiceTest {
 		List<Object> titles = this.anonymous.document(ENTITIES.formatted("... on Job { title requiredSkills { id } }"))
 			.variable("r", representations)
 			.execute()
-			.path("_entities[*].title").entityList(Object.class).get();
+			.path("_entities[*].title")
+			.entityList(Object.class)
+			.get();
 		assertThat(titles).containsExactly("Engineer 4", "Engineer 3", "Engineer 2", "Engineer 1", "Engineer 0");
 		assertThat(this.sql.matching("FROM job j")).hasSize(1);
 	}
@@ -121,21 +148,26 @@ class FederationTest extends JobsServiceTest {
 	@Test
 	void skillEntitiesCarryOpenJobsCountsAndSalariesBesideTheSeedFigures() {
 		String key = registerPartner("skills");
-		push(key, MediaType.APPLICATION_JSON, "["
-				+ posting("s-1", "Cassandra Engineer", "Wide Columns", "\"Cassandra\"",
-						"\"salary\": {\"min\": 100000, \"max\": 120000, \"currency\": \"USD\"}")
-				+ "," + posting("s-2", "Cassandra Admin", "Wide Columns", "\"Cassandra\"",
-						"\"salary\": {\"min\": 50, \"max\": 50, \"currency\": \"USD\", \"period\": \"HOUR\"}")
-				+ "," + posting("s-3", "Cassandra Lead", "Wide Columns", "\"Cassandra\", \"DynamoDB\"",
-						"\"salary\": \"$140k-$160k\"") + "]");
+		push(key, MediaType.APPLICATION_JSON,
+				"[" + posting("s-1", "Cassandra Engineer", "Wide Columns", "\"Cassandra\"",
+						"\"salary\": {\"min\": 100000, \"max\": 120000, \"currency\": \"USD\"}") + ","
+						+ posting("s-2", "Cassandra Admin", "Wide Columns", "\"Cassandra\"",
+								"\"salary\": {\"min\": 50, \"max\": 50, \"currency\": \"USD\", \"period\": \"HOUR\"}")
+						+ "," + posting("s-3", "Cassandra Lead", "Wide Columns", "\"Cassandra\", \"DynamoDB\"",
+								"\"salary\": \"$140k-$160k\"")
+						+ "]");
 		this.sql.reset();
 		Map<String, Object> data = this.anonymous.document(ENTITIES.formatted("""
 				... on Skill { id jobCount openJobs(first: 2) { totalCount edges { node { title } } }
 				  salaryStats { count min median max currency reference { id figure medianDifferencePercent } } }"""))
-			.variable("r", List.of(Map.of("__typename", "Skill", "id", "cassandra"),
-					Map.of("__typename", "Skill", "id", "dynamodb"), Map.of("__typename", "Skill", "id", "no-such-skill")))
+			.variable("r",
+					List.of(Map.of("__typename", "Skill", "id", "cassandra"),
+							Map.of("__typename", "Skill", "id", "dynamodb"),
+							Map.of("__typename", "Skill", "id", "no-such-skill")))
 			.execute()
-			.path("").entity(MAP).get();
+			.path("")
+			.entity(MAP)
+			.get();
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> skills = (List<Map<String, Object>>) data.get("_entities");
 		assertThat(skills).extracting((s) -> s.get("jobCount")).containsExactly(3, 1, 0);
@@ -143,8 +175,10 @@ class FederationTest extends JobsServiceTest {
 		assertThat(this.sql.matching("count(*) OVER ()")).as("openJobs of a batch").hasSize(1);
 		assertThat(this.sql.matching("percentile_cont")).as("salaryStats of a batch").hasSize(1);
 		// each skill gets its own page and figures out of the one statement
-		assertThat(skills).extracting((s) -> (Object) ((Map<?, ?>) s.get("openJobs")).get("totalCount")).containsExactly(3, 1, 0);
-		assertThat(skills).extracting((s) -> (Object) ((Map<?, ?>) s.get("salaryStats")).get("count")).containsExactly(3, 1, 0);
+		assertThat(skills).extracting((s) -> (Object) ((Map<?, ?>) s.get("openJobs")).get("totalCount"))
+			.containsExactly(3, 1, 0);
+		assertThat(skills).extracting((s) -> (Object) ((Map<?, ?>) s.get("salaryStats")).get("count"))
+			.containsExactly(3, 1, 0);
 		assertThat(skills).extracting((s) -> (Object) ((Map<?, ?>) s.get("salaryStats")).get("median"))
 			.containsExactly(110000.0, 150000.0, null);
 		@SuppressWarnings("unchecked")
@@ -154,8 +188,11 @@ class FederationTest extends JobsServiceTest {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> stats = (Map<String, Object>) skills.get(0).get("salaryStats");
 		// annual midpoints: 104,000 (50/hour), 110,000, 150,000
-		assertThat(stats).containsEntry("count", 3).containsEntry("min", 104000.0).containsEntry("median", 110000.0)
-			.containsEntry("max", 150000.0).containsEntry("currency", "USD");
+		assertThat(stats).containsEntry("count", 3)
+			.containsEntry("min", 104000.0)
+			.containsEntry("median", 110000.0)
+			.containsEntry("max", 150000.0)
+			.containsEntry("currency", "USD");
 		assertThat(stats.get("reference").toString()).contains("id=entry-salary, figure=61042.0")
 			.contains("medianDifferencePercent=80.2");
 	}
@@ -163,42 +200,78 @@ class FederationTest extends JobsServiceTest {
 	@Test
 	void searchFiltersByTextSkillRemoteCountryAndSalary() {
 		String key = registerPartner("search");
-		push(key, MediaType.APPLICATION_JSON, "["
-				+ posting("q-1", "Kafka Streaming Engineer", "Searchable Ltd", "\"Kafka\"",
+		push(key, MediaType.APPLICATION_JSON,
+				"[" + posting("q-1", "Kafka Streaming Engineer", "Searchable Ltd", "\"Kafka\"",
 						"\"remote\": \"REMOTE\", \"salary\": {\"min\": 130000, \"max\": 150000, \"currency\": \"USD\"}")
-				+ "," + posting("q-2", "Kafka Support Engineer", "Searchable Ltd", "\"Kafka\", \"RabbitMQ\"",
-						"\"location\": \"Toronto, ON\", \"salary\": {\"min\": 60000, \"currency\": \"CAD\"}")
-				+ "," + posting("q-3", "Expired Kafka role", "Searchable Ltd", "\"Kafka\"",
-						"\"postedAt\": \"2020-01-01\", \"validThrough\": \"2020-02-01\"") + "]");
+						+ ","
+						+ posting("q-2", "Kafka Support Engineer", "Searchable Ltd", "\"Kafka\", \"RabbitMQ\"",
+								"\"location\": \"Toronto, ON\", \"salary\": {\"min\": 60000, \"currency\": \"CAD\"}")
+						+ "," + posting("q-3", "Expired Kafka role", "Searchable Ltd", "\"Kafka\"",
+								"\"postedAt\": \"2020-01-01\", \"validThrough\": \"2020-02-01\"")
+						+ "]");
 		String query = "query($f: JobFilter, $sort: JobSort) { jobs(filter: $f, sort: $sort) { totalCount edges { node { title } } } }";
-		this.anonymous.document(query).variable("f", Map.of("text", "kafka streaming"))
-			.execute().path("jobs.edges[*].node.title").entityList(String.class).containsExactly("Kafka Streaming Engineer");
-		this.anonymous.document(query).variable("f", Map.of("skills", List.of("kafka"), "remote", "REMOTE"))
-			.execute().path("jobs.edges[*].node.title").entityList(String.class).containsExactly("Kafka Streaming Engineer");
-		this.anonymous.document(query).variable("f", Map.of("skills", List.of("kafka"), "country", "ca"))
-			.execute().path("jobs.edges[*].node.title").entityList(String.class).containsExactly("Kafka Support Engineer");
-		this.anonymous.document(query).variable("f", Map.of("skills", List.of("kafka"), "minAnnualSalary", 100000))
-			.execute().path("jobs.edges[*].node.title").entityList(String.class).containsExactly("Kafka Streaming Engineer");
-		this.anonymous.document(query).variable("f", Map.of("skills", List.of("kafka"))).variable("sort", "SALARY")
-			.execute().path("jobs.totalCount").entity(Integer.class).isEqualTo(2)
-			.path("jobs.edges[0].node.title").entity(String.class).isEqualTo("Kafka Streaming Engineer");
-		this.anonymous.document(query).variable("f", Map.of("postedAfter", "last tuesday"))
-			.execute().errors().satisfy((errors) -> assertThat(errors.get(0).getExtensions())
-				.containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "postedAfter"));
+		this.anonymous.document(query)
+			.variable("f", Map.of("text", "kafka streaming"))
+			.execute()
+			.path("jobs.edges[*].node.title")
+			.entityList(String.class)
+			.containsExactly("Kafka Streaming Engineer");
+		this.anonymous.document(query)
+			.variable("f", Map.of("skills", List.of("kafka"), "remote", "REMOTE"))
+			.execute()
+			.path("jobs.edges[*].node.title")
+			.entityList(String.class)
+			.containsExactly("Kafka Streaming Engineer");
+		this.anonymous.document(query)
+			.variable("f", Map.of("skills", List.of("kafka"), "country", "ca"))
+			.execute()
+			.path("jobs.edges[*].node.title")
+			.entityList(String.class)
+			.containsExactly("Kafka Support Engineer");
+		this.anonymous.document(query)
+			.variable("f", Map.of("skills", List.of("kafka"), "minAnnualSalary", 100000))
+			.execute()
+			.path("jobs.edges[*].node.title")
+			.entityList(String.class)
+			.containsExactly("Kafka Streaming Engineer");
+		this.anonymous.document(query)
+			.variable("f", Map.of("skills", List.of("kafka")))
+			.variable("sort", "SALARY")
+			.execute()
+			.path("jobs.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(2)
+			.path("jobs.edges[0].node.title")
+			.entity(String.class)
+			.isEqualTo("Kafka Streaming Engineer");
+		this.anonymous.document(query)
+			.variable("f", Map.of("postedAfter", "last tuesday"))
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT")
+				.containsEntry("field", "postedAfter"));
 		this.anonymous.document("{ jobs(after: \"bogus\") { totalCount } }")
-			.execute().errors().satisfy((errors) -> assertThat(errors.get(0).getExtensions())
-				.containsEntry("code", "BAD_USER_INPUT"));
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT"));
 	}
 
 	@Test
 	void marketStatsListsTheMostDemandedSkills() {
-		push(registerPartner("market"), MediaType.APPLICATION_JSON, posting("mk-1", "Engineer", "Market Co", "\"SQL\"", null));
-		this.anonymous.document("{ marketStats(topSkills: 3) { openJobs topSkills { skill { id } jobCount } "
-				+ "salary { currency reference { id } } } }")
+		push(registerPartner("market"), MediaType.APPLICATION_JSON,
+				posting("mk-1", "Engineer", "Market Co", "\"SQL\"", null));
+		this.anonymous
+			.document("{ marketStats(topSkills: 3) { openJobs topSkills { skill { id } jobCount } "
+					+ "salary { currency reference { id } } } }")
 			.execute()
-			.path("marketStats.topSkills").entityList(Object.class).satisfies((top) -> assertThat(top).hasSizeBetween(1, 3))
-			.path("marketStats.salary.currency").entity(String.class).isEqualTo("USD")
-			.path("marketStats.salary.reference[*].id").entityList(String.class)
+			.path("marketStats.topSkills")
+			.entityList(Object.class)
+			.satisfies((top) -> assertThat(top).hasSizeBetween(1, 3))
+			.path("marketStats.salary.currency")
+			.entity(String.class)
+			.isEqualTo("USD")
+			.path("marketStats.salary.reference[*].id")
+			.entityList(String.class)
 			.contains("entry-salary", "mid-career-salary", "senior-median-salary");
 	}
 

@@ -17,7 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Pulled feeds against a local server with recorded bodies: each format, 304s, retries, closing, leases. */
+/**
+ * Pulled feeds against a local server with recorded bodies: each format, 304s, retries,
+ * closing, leases.
+ */
 class FeedTest extends JobsServiceTest {
 
 	private static RecordedFeedServer boards;
@@ -43,7 +46,10 @@ class FeedTest extends JobsServiceTest {
 	private String partner(String prefix) {
 		String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
 		this.admin.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Board\"}) { apiKey } }")
-			.variable("id", id).execute().path("registerPartner.apiKey").hasValue();
+			.variable("id", id)
+			.execute()
+			.path("registerPartner.apiKey")
+			.hasValue();
 		return id;
 	}
 
@@ -51,15 +57,25 @@ class FeedTest extends JobsServiceTest {
 		return this.admin.document("""
 				mutation($p: ID!, $k: FeedKind!, $u: String!, $c: String) {
 				  addFeed(input: {partnerId: $p, kind: $k, url: $u, companyName: $c}) { id } }""")
-			.variable("p", partnerId).variable("k", kind).variable("u", boards.url(path)).variable("c", company)
-			.execute().path("addFeed.id").entity(String.class).get();
+			.variable("p", partnerId)
+			.variable("k", kind)
+			.variable("u", boards.url(path))
+			.variable("c", company)
+			.execute()
+			.path("addFeed.id")
+			.entity(String.class)
+			.get();
 	}
 
 	private Map<String, Object> pull(String feedId) {
 		return this.admin.document("""
 				mutation($id: ID!) { pullFeed(id: $id) { lastSuccessAt lastError
 				  lastCounts { created updated unchanged rejected closed notModified } } }""")
-			.variable("id", feedId).execute().path("pullFeed").entity(MAP).get();
+			.variable("id", feedId)
+			.execute()
+			.path("pullFeed")
+			.entity(MAP)
+			.get();
 	}
 
 	@SuppressWarnings("unchecked")
@@ -73,7 +89,10 @@ class FeedTest extends JobsServiceTest {
 				  remote employmentType seniority location { city country } salary { min max currency period source }
 				  requiredSkills { id } niceToHaveSkills { id } status sources { url } } } } }""")
 			.variable("t", company)
-			.execute().path("jobs.edges[*].node").entityList(MAP_CLASS).get();
+			.execute()
+			.path("jobs.edges[*].node")
+			.entityList(MAP_CLASS)
+			.get();
 	}
 
 	@Test
@@ -82,12 +101,18 @@ class FeedTest extends JobsServiceTest {
 		String feed = this.admin.document("""
 				mutation($p: ID!, $u: String!) {
 				  addFeed(input: {partnerId: $p, kind: GREENHOUSE, url: $u, intervalMinutes: 60}) { id } }""")
-			.variable("p", partner("pause")).variable("u", boards.url(path))
-			.execute().path("addFeed.id").entity(String.class).get();
-		for (long expected : new long[] { 60, 120, 240, 360, 360 }) { // doubling, at most six hours
+			.variable("p", partner("pause"))
+			.variable("u", boards.url(path))
+			.execute()
+			.path("addFeed.id")
+			.entity(String.class)
+			.get();
+		for (long expected : new long[] { 60, 120, 240, 360, 360 }) { // doubling, at most
+																		// six hours
 			Map<String, Object> failed = pullWithNextRun(feed);
 			assertThat(failed.get("lastError")).isNotNull();
-			assertThat(minutesUntil(failed.get("nextRunAt"))).as("minutes to the next pull").isBetween(expected - 2, expected);
+			assertThat(minutesUntil(failed.get("nextRunAt"))).as("minutes to the next pull")
+				.isBetween(expected - 2, expected);
 		}
 		boards.serve(path, "greenhouse.json");
 		Map<String, Object> good = pullWithNextRun(feed);
@@ -97,12 +122,18 @@ class FeedTest extends JobsServiceTest {
 
 	private Map<String, Object> pullWithNextRun(String feedId) {
 		return this.admin.document("mutation($id: ID!) { pullFeed(id: $id) { lastSuccessAt lastError nextRunAt } }")
-			.variable("id", feedId).execute().path("pullFeed").entity(MAP).get();
+			.variable("id", feedId)
+			.execute()
+			.path("pullFeed")
+			.entity(MAP)
+			.get();
 	}
 
 	private static long minutesUntil(Object isoTime) {
-		return java.time.Duration.between(java.time.Instant.now(), java.time.OffsetDateTime.parse((String) isoTime).toInstant())
-			.plusSeconds(30).toMinutes();
+		return java.time.Duration
+			.between(java.time.Instant.now(), java.time.OffsetDateTime.parse((String) isoTime).toInstant())
+			.plusSeconds(30)
+			.toMinutes();
 	}
 
 	@Test
@@ -113,10 +144,12 @@ class FeedTest extends JobsServiceTest {
 		assertThat(first.get("lastSuccessAt")).isNotNull();
 		List<Map<String, Object>> jobs = jobsOf("Evergreen Fintech");
 		assertThat(jobs).hasSize(2);
-		Map<String, Object> payments = jobs.stream().filter((j) -> j.get("title").toString().contains("Payments"))
-			.findFirst().orElseThrow();
-		assertThat(payments.get("salary")).isEqualTo(Map.of("min", 140000.0, "max", 170000.0, "currency", "USD",
-				"period", "YEAR", "source", "PARSED"));
+		Map<String, Object> payments = jobs.stream()
+			.filter((j) -> j.get("title").toString().contains("Payments"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(payments.get("salary")).isEqualTo(
+				Map.of("min", 140000.0, "max", 170000.0, "currency", "USD", "period", "YEAR", "source", "PARSED"));
 		assertThat(payments.get("requiredSkills").toString()).contains("python").contains("postgresql");
 		assertThat(payments.get("location")).isEqualTo(Map.of("city", "New York", "country", "US"));
 
@@ -131,8 +164,11 @@ class FeedTest extends JobsServiceTest {
 		assertThat(lastCounts(pull(feed))).containsEntry("created", 2);
 		List<Map<String, Object>> jobs = jobsOf("Brightwave Energy");
 		Map<String, Object> senior = jobs.stream()
-			.filter((j) -> j.get("title").equals("Senior Java Engineer")).findFirst().orElseThrow(() -> new AssertionError(jobs));
-		assertThat(senior).containsEntry("remote", "HYBRID").containsEntry("employmentType", "FULL_TIME")
+			.filter((j) -> j.get("title").equals("Senior Java Engineer"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(jobs));
+		assertThat(senior).containsEntry("remote", "HYBRID")
+			.containsEntry("employmentType", "FULL_TIME")
 			.containsEntry("seniority", "SENIOR");
 		assertThat(senior.get("salary").toString()).contains("currency=EUR").contains("source=FEED");
 		assertThat(senior.get("requiredSkills").toString()).contains("java").contains("spring-boot").contains("kafka");
@@ -144,7 +180,9 @@ class FeedTest extends JobsServiceTest {
 		String feed = addFeed(partner("rss"), "RSS", "/rss", "Riverbend Media");
 		assertThat(lastCounts(pull(feed))).containsEntry("created", 2).containsEntry("rejected", 0);
 		List<Map<String, Object>> jobs = jobsOf("Riverbend Media");
-		Map<String, Object> node = jobs.stream().filter((j) -> j.get("title").equals("Node.js Developer")).findFirst()
+		Map<String, Object> node = jobs.stream()
+			.filter((j) -> j.get("title").equals("Node.js Developer"))
+			.findFirst()
 			.orElseThrow();
 		assertThat(node).containsEntry("employmentType", "CONTRACTOR");
 		assertThat(node.get("location")).isEqualTo(Map.of("city", "Manchester", "country", "GB"));
@@ -163,9 +201,17 @@ class FeedTest extends JobsServiceTest {
 		boards.serve(path, "closing-shrunk.xml");
 		assertThat(lastCounts(pull(feed))).containsEntry("unchanged", 1).containsEntry("closed", 1);
 		this.admin.document("query($p: ID) { feeds(partnerId: $p) { lastCounts { closed } lastSuccessAt } }")
-			.variable("p", partnerId).execute().path("feeds[0].lastCounts.closed").entity(Integer.class).isEqualTo(1);
-		this.anonymous.document("{ jobs(filter: {text: \"Closing Time\", country: \"IE\"}) { edges { node { title } } } }")
-			.execute().path("jobs.edges[*].node.title").entityList(String.class).contains("Ruby Developer")
+			.variable("p", partnerId)
+			.execute()
+			.path("feeds[0].lastCounts.closed")
+			.entity(Integer.class)
+			.isEqualTo(1);
+		this.anonymous
+			.document("{ jobs(filter: {text: \"Closing Time\", country: \"IE\"}) { edges { node { title } } } }")
+			.execute()
+			.path("jobs.edges[*].node.title")
+			.entityList(String.class)
+			.contains("Ruby Developer")
 			.doesNotContain("Go Developer");
 	}
 
@@ -194,15 +240,22 @@ class FeedTest extends JobsServiceTest {
 		assertThat(pulled).hasSize(1);
 		assertThat(boards.requests("/slow")).isEqualTo(1);
 		this.admin.document("mutation($id: ID!) { pullFeed(id: $id) { lastCounts { notModified } } }")
-			.variable("id", feed).execute().path("pullFeed.lastCounts.notModified").entity(Boolean.class).isEqualTo(true);
+			.variable("id", feed)
+			.execute()
+			.path("pullFeed.lastCounts.notModified")
+			.entity(Boolean.class)
+			.isEqualTo(true);
 	}
 
 	@Test
 	void feedsAreAdminOnlyAndValidated() {
-		this.learner.document("{ feeds { id } }").execute().errors()
+		this.learner.document("{ feeds { id } }")
+			.execute()
+			.errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "FORBIDDEN"));
 		this.admin.document("mutation { addFeed(input: {partnerId: \"nobody\", kind: RSS, url: \"ftp://x\"}) { id } }")
-			.execute().errors()
+			.execute()
+			.errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("field", "input.url"));
 	}
 

@@ -7,41 +7,38 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Realistic partner postings for the push benchmark, generated from a seed so every run pushes the
- * same data: varied titles (seniority, stack, gender markers, noise), thousands of companies with
- * legal forms, locations in several spellings, HTML descriptions of about 1–2 KB with
- * requirement and nice-to-have sections, salaries in the text or as fields, and explicit skills.
+ * Realistic partner postings for the push benchmark, generated from a seed so every run
+ * pushes the same data: varied titles (seniority, stack, gender markers, noise),
+ * thousands of companies with legal forms, locations in several spellings, HTML
+ * descriptions of about 1–2 KB with requirement and nice-to-have sections, salaries in
+ * the text or as fields, and explicit skills.
  */
 public final class GeneratedPostings {
 
 	private static final String[] SENIORITY = { "", "", "Senior ", "Junior ", "Lead ", "Staff ", "Principal ",
 			"Mid-level ", "Sr. ", "" };
 
-	private static final String[][] STACKS = {
-			{ "Java", "Spring Boot", "PostgreSQL", "Kafka", "Docker" },
+	private static final String[][] STACKS = { { "Java", "Spring Boot", "PostgreSQL", "Kafka", "Docker" },
 			{ "Python", "Django", "PostgreSQL", "Redis", "Celery" },
 			{ "Go", "gRPC", "Kubernetes", "Prometheus", "Terraform" },
-			{ "Node.js", "TypeScript", "Express", "MongoDB", "AWS" },
-			{ "C#", ".NET", "SQL Server", "Azure", "Docker" },
-			{ "Ruby", "Rails", "MySQL", "Sidekiq", "Heroku" },
-			{ "PHP", "Laravel", "MySQL", "Redis", "Nginx" },
+			{ "Node.js", "TypeScript", "Express", "MongoDB", "AWS" }, { "C#", ".NET", "SQL Server", "Azure", "Docker" },
+			{ "Ruby", "Rails", "MySQL", "Sidekiq", "Heroku" }, { "PHP", "Laravel", "MySQL", "Redis", "Nginx" },
 			{ "Kotlin", "Spring", "PostgreSQL", "RabbitMQ", "Kubernetes" },
-			{ "Rust", "Tokio", "PostgreSQL", "Linux", "Git" },
-			{ "Scala", "Akka", "Cassandra", "Kafka", "Spark" },
+			{ "Rust", "Tokio", "PostgreSQL", "Linux", "Git" }, { "Scala", "Akka", "Cassandra", "Kafka", "Spark" },
 			{ "Python", "FastAPI", "Elasticsearch", "Docker", "GCP" },
 			{ "Java", "Quarkus", "Oracle", "Jenkins", "OpenShift" } };
 
 	private static final String[] ROLES = { "Backend Engineer", "Backend Developer", "Software Engineer",
-			"Platform Engineer", "API Developer", "Server-side Developer", "Site Reliability Engineer",
-			"Data Engineer", "Full Stack Developer", "Integration Engineer" };
+			"Platform Engineer", "API Developer", "Server-side Developer", "Site Reliability Engineer", "Data Engineer",
+			"Full Stack Developer", "Integration Engineer" };
 
 	private static final String[] TITLE_NOISE = { "", "", "", " (m/f/d)", " (all genders)", " - Remote", " - URGENT",
 			" (Hybrid)", "", " !!" };
 
 	private static final String[] COMPANY_A = { "Blue", "North", "Bright", "Open", "Quantum", "Silver", "Rapid",
-			"Green", "Iron", "Cloud", "Pixel", "Delta", "Nova", "Atlas", "Summit", "Harbor", "Vertex", "Lumen",
-			"Cedar", "Orbit", "Maple", "Crimson", "Echo", "Falcon", "Granite", "Horizon", "Indigo", "Juniper",
-			"Kestrel", "Lattice" };
+			"Green", "Iron", "Cloud", "Pixel", "Delta", "Nova", "Atlas", "Summit", "Harbor", "Vertex", "Lumen", "Cedar",
+			"Orbit", "Maple", "Crimson", "Echo", "Falcon", "Granite", "Horizon", "Indigo", "Juniper", "Kestrel",
+			"Lattice" };
 
 	private static final String[] COMPANY_B = { "Labs", "Systems", "Software", "Data", "Analytics", "Networks",
 			"Health", "Logistics", "Payments", "Commerce", "Robotics", "Media", "Energy", "Mobility", "Security",
@@ -86,7 +83,10 @@ public final class GeneratedPostings {
 		this.seed = seed;
 	}
 
-	/** Posting number {@code i} with external id {@code prefix + i}; the same i always gives the same posting. */
+	/**
+	 * Posting number {@code i} with external id {@code prefix + i}; the same i always
+	 * gives the same posting.
+	 */
 	public Map<String, Object> posting(String prefix, int i) {
 		SplittableRandom random = new SplittableRandom(this.seed * 1_000_003L + i);
 		String[] stack = STACKS[random.nextInt(STACKS.length)];
@@ -106,14 +106,16 @@ public final class GeneratedPostings {
 		posting.put("company", company);
 		posting.put("location", place);
 		posting.put("description", description(random, company, stack, currency, low, high));
-		posting.put("url", "https://careers.example/" + company.toLowerCase().replaceAll("[^a-z]+", "-") + "/jobs/" + i);
+		posting.put("url",
+				"https://careers.example/" + company.toLowerCase().replaceAll("[^a-z]+", "-") + "/jobs/" + i);
 		posting.put("postedAt", "2026-11-" + (10 + random.nextInt(14)));
 		if (random.nextInt(4) == 0) {
 			posting.put("employmentType", random.nextBoolean() ? "FULL_TIME" : "CONTRACTOR");
 		}
 		if (random.nextInt(3) == 0) {
 			// a third of the partners send the salary as fields as well as in the text
-			posting.put("salary", Map.of("min", low * 1000, "max", high * 1000, "currency", currency[1], "period", "YEAR"));
+			posting.put("salary",
+					Map.of("min", low * 1000, "max", high * 1000, "currency", currency[1], "period", "YEAR"));
 		}
 		if (random.nextInt(3) == 0) {
 			posting.put("skills", List.of(stack[0], stack[1], stack[2]));
@@ -137,7 +139,10 @@ public final class GeneratedPostings {
 			html.append("<li>").append(duty).append("</li>");
 		}
 		html.append("</ul><h3>Requirements</h3><ul>");
-		html.append("<li>").append(2 + random.nextInt(6)).append("+ years of experience with ").append(stack[0])
+		html.append("<li>")
+			.append(2 + random.nextInt(6))
+			.append("+ years of experience with ")
+			.append(stack[0])
 			.append(" in production</li>");
 		html.append("<li>Solid knowledge of ").append(stack[1]).append(" and ").append(stack[2]).append("</li>");
 		html.append("<li>Experience with ").append(stack[3]).append(", REST APIs and <b>automated testing</b></li>");
@@ -152,11 +157,19 @@ public final class GeneratedPostings {
 		}
 		html.append("</ul><p>Salary: ");
 		switch (random.nextInt(3)) {
-			case 0 -> html.append(currency[0]).append(low).append("k–").append(currency[0]).append(high).append("k per year");
-			case 1 -> html.append(currency[0]).append(String.format("%,d", low * 1000)).append(" - ")
-				.append(currency[0]).append(String.format("%,d", high * 1000)).append(" annually");
-			default -> html.append(String.format("%,d", low * 1000).replace(',', '.')).append(" - ")
-				.append(String.format("%,d", high * 1000).replace(',', '.')).append(' ').append(currency[1]);
+			case 0 ->
+				html.append(currency[0]).append(low).append("k–").append(currency[0]).append(high).append("k per year");
+			case 1 -> html.append(currency[0])
+				.append(String.format("%,d", low * 1000))
+				.append(" - ")
+				.append(currency[0])
+				.append(String.format("%,d", high * 1000))
+				.append(" annually");
+			default -> html.append(String.format("%,d", low * 1000).replace(',', '.'))
+				.append(" - ")
+				.append(String.format("%,d", high * 1000).replace(',', '.'))
+				.append(' ')
+				.append(currency[1]);
 		}
 		html.append(", depending on experience.</p><p>Apply with your CV or a link to your GitHub profile; "
 				+ "we answer every application within two weeks. <a href=\"https://careers.example/apply\">Apply here</a>"

@@ -13,9 +13,9 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The business metrics that deploy/prometheus/alerts.yml and the job-ingestion dashboard read,
- * as a Prometheus scrape shows them: listings by partner, format and outcome, feed pulls by
- * outcome, and each feed's last good pull age and interval.
+ * The business metrics that deploy/prometheus/alerts.yml and the job-ingestion dashboard
+ * read, as a Prometheus scrape shows them: listings by partner, format and outcome, feed
+ * pulls by outcome, and each feed's last good pull age and interval.
  */
 class JobsMetricsTest extends JobsServiceTest {
 
@@ -68,7 +68,8 @@ class JobsMetricsTest extends JobsServiceTest {
 		assertThat(value(scrape, "skillpath_jobs_feed_interval_seconds", "feed=\"" + good + "\"")).isEqualTo(900);
 		assertThat(value(scrape, "skillpath_jobs_feed_interval_seconds", "feed=\"" + broken + "\"")).isEqualTo(3600);
 		assertThat(value(scrape, "skillpath_jobs_feed_last_good_pull_age_seconds", "feed=\"" + good + "\""))
-			.as("never pulled: age since it was added").isBetween(0.0, 60.0);
+			.as("never pulled: age since it was added")
+			.isBetween(0.0, 60.0);
 
 		pull(good);
 		pull(broken);
@@ -81,7 +82,9 @@ class JobsMetricsTest extends JobsServiceTest {
 		assertThat(value(scrape, "skillpath_jobs_feed_last_good_pull_age_seconds", "feed=\"" + good + "\""))
 			.isBetween(0.0, 60.0);
 		assertThat(value(scrape, "skillpath_jobs_listings_total", "partner=\"" + board.id() + "\"", "format=\"xml\"",
-				"outcome=\"created\"")).as("listings of the pulled feed").isPositive();
+				"outcome=\"created\""))
+			.as("listings of the pulled feed")
+			.isPositive();
 
 		this.admin.document("mutation($id: ID!) { removeFeed(id: $id) }").variable("id", broken).execute();
 		assertThat(scrape()).doesNotContain("feed=\"" + broken + "\"} ");
@@ -92,8 +95,13 @@ class JobsMetricsTest extends JobsServiceTest {
 
 	private Partner partner(String prefix) {
 		String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-		String key = this.admin.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Metered\"}) { apiKey } }")
-			.variable("id", id).execute().path("registerPartner.apiKey").entity(String.class).get();
+		String key = this.admin
+			.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Metered\"}) { apiKey } }")
+			.variable("id", id)
+			.execute()
+			.path("registerPartner.apiKey")
+			.entity(String.class)
+			.get();
 		return new Partner(id, key);
 	}
 
@@ -105,8 +113,13 @@ class JobsMetricsTest extends JobsServiceTest {
 		return this.admin.document("""
 				mutation($p: ID!, $u: String!, $i: Int) {
 				  addFeed(input: {partnerId: $p, kind: INDEED_XML, url: $u, intervalMinutes: $i}) { id } }""")
-			.variable("p", partnerId).variable("u", url).variable("i", intervalMinutes)
-			.execute().path("addFeed.id").entity(String.class).get();
+			.variable("p", partnerId)
+			.variable("u", url)
+			.variable("i", intervalMinutes)
+			.execute()
+			.path("addFeed.id")
+			.entity(String.class)
+			.get();
 	}
 
 	private void pull(String feedId) {
@@ -114,16 +127,25 @@ class JobsMetricsTest extends JobsServiceTest {
 	}
 
 	private String scrape() {
-		return this.http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
-			.returnResult().getResponseBody();
+		return this.http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private static double listings(String scrape, String partner, String format, String outcome) {
-		return value(scrape, "skillpath_jobs_listings_total", "partner=\"" + partner + "\"", "format=\"" + format + "\"",
-				"outcome=\"" + outcome + "\"");
+		return value(scrape, "skillpath_jobs_listings_total", "partner=\"" + partner + "\"",
+				"format=\"" + format + "\"", "outcome=\"" + outcome + "\"");
 	}
 
-	/** The value of the one sample of {@code metric} whose labels hold every one of {@code labels}. */
+	/**
+	 * The value of the one sample of {@code metric} whose labels hold every one of
+	 * {@code labels}.
+	 */
 	private static double value(String scrape, String metric, String... labels) {
 		Map<String, Double> samples = new java.util.LinkedHashMap<>();
 		for (String line : scrape.split("\n")) {

@@ -27,15 +27,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of jobs-service tests: the real service on a random port and a real PostgreSQL, with a
- * real content-service started once per run in the same JVM (its skills and aliases tag the
- * listings, over HTTP). Tests use partner ids and company names of their own, so they share the
- * one database without seeing each other's listings.
+ * Base of jobs-service tests: the real service on a random port and a real PostgreSQL,
+ * with a real content-service started once per run in the same JVM (its skills and
+ * aliases tag the listings, over HTTP). Tests use partner ids and company names of their
+ * own, so they share the one database without seeing each other's listings.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + JobsServiceApplication.NAME, "skillpath.jobs.push.max-records=50",
 				"skillpath.jobs.push.max-bytes=256KB", "skillpath.jobs.feeds.poll-interval=0s",
-				// recorded bodies carry fixed dates; a long default lifetime keeps them open for years
+				// recorded bodies carry fixed dates; a long default lifetime keeps them
+				// open for years
 				"skillpath.jobs.listing.default-lifetime=3650d" })
 @ActiveProfiles("test")
 @UsesTestDatabase
@@ -87,8 +88,9 @@ public abstract class JobsServiceTest {
 	/** Registers a partner with a unique id as ADMIN and answers its API key. */
 	protected String registerPartner(String prefix) {
 		String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-		return this.admin.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Test partner\"}) "
-				+ "{ apiKey partner { id } } }")
+		return this.admin
+			.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Test partner\"}) "
+					+ "{ apiKey partner { id } } }")
 			.variable("id", id)
 			.execute()
 			.path("registerPartner.apiKey")
@@ -96,7 +98,10 @@ public abstract class JobsServiceTest {
 			.get();
 	}
 
-	/** Pushes {@code body} as {@code type} with {@code key}, expecting 200; answers the report. */
+	/**
+	 * Pushes {@code body} as {@code type} with {@code key}, expecting 200; answers the
+	 * report.
+	 */
 	protected Map<String, Object> push(String key, MediaType type, String body) {
 		return this.http.post()
 			.uri("/partner/v1/jobs")

@@ -9,7 +9,10 @@ import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The partner push API: formats, per-record results, replays, limits, unsafe XML and isolation. */
+/**
+ * The partner push API: formats, per-record results, replays, limits, unsafe XML and
+ * isolation.
+ */
 class PushApiTest extends JobsServiceTest {
 
 	private static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
@@ -21,14 +24,13 @@ class PushApiTest extends JobsServiceTest {
 				+ ourJob("a-1", "Backend Engineer (m/f/d)", "Quokka Labs GmbH",
 						"\"salary\": {\"min\": 60000, \"max\": 75000, \"currency\": \"EUR\", \"period\": \"YEAR\"}, "
 								+ "\"skills\": [\"Java\", \"PostgreSQL\"]")
-				+ "," + ourJob("a-2", "", "Quokka Labs", "")
-				+ "," + ourJob("a-3", "Engineer", "Quokka Labs",
+				+ "," + ourJob("a-2", "", "Quokka Labs", "") + ","
+				+ ourJob("a-3", "Engineer", "Quokka Labs",
 						"\"salary\": {\"min\": 90000, \"max\": 80000, \"currency\": \"EUR\"}")
-				+ "," + ourJob("a-4", "Engineer", "Quokka Labs", "\"url\": \"javascript:alert(1)\"")
-				+ "," + ourJob("a-5", "Engineer", "Quokka Labs", "\"remote\": \"sometimes\"")
-				+ "," + ourJob("a-6", "Engineer", "Quokka Labs", "\"postedAt\": \"yesterday\"")
-				+ "," + ourJob("a-7", "Engineer", "Quokka Labs", "\"title\": {\"nested\": true}")
-				+ ", 42]}");
+				+ "," + ourJob("a-4", "Engineer", "Quokka Labs", "\"url\": \"javascript:alert(1)\"") + ","
+				+ ourJob("a-5", "Engineer", "Quokka Labs", "\"remote\": \"sometimes\"") + ","
+				+ ourJob("a-6", "Engineer", "Quokka Labs", "\"postedAt\": \"yesterday\"") + ","
+				+ ourJob("a-7", "Engineer", "Quokka Labs", "\"title\": {\"nested\": true}") + ", 42]}");
 		List<Map<String, Object>> results = results(report);
 		assertThat(results).extracting((r) -> r.get("status"))
 			.containsExactly("CREATED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED",
@@ -75,21 +77,35 @@ class PushApiTest extends JobsServiceTest {
 		this.anonymous.document("query($id: ID!) { job(id: $id) { title seniority } }")
 			.variable("id", jobId(first, 0))
 			.execute()
-			.path("job.title").entity(String.class).isEqualTo("Senior Go Developer")
-			.path("job.seniority").entity(String.class).isEqualTo("SENIOR");
+			.path("job.title")
+			.entity(String.class)
+			.isEqualTo("Senior Go Developer")
+			.path("job.seniority")
+			.entity(String.class)
+			.isEqualTo("SENIOR");
 
 		Map<String, Object> listed = this.http.get()
 			.uri("/partner/v1/jobs?updatedSince=2000-01-01T00:00:00Z")
 			.header("X-Api-Key", key)
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody(MAP).returnResult().getResponseBody();
+			.expectStatus()
+			.isOk()
+			.expectBody(MAP)
+			.returnResult()
+			.getResponseBody();
 		assertThat(listed.get("listings").toString()).contains("r-1").contains("r-2");
 
-		this.http.get().uri("/partner/v1/ingestions/" + first.get("ingestionId")).header("X-Api-Key", key)
+		this.http.get()
+			.uri("/partner/v1/ingestions/" + first.get("ingestionId"))
+			.header("X-Api-Key", key)
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.counts.created").isEqualTo(2).jsonPath("$.results[1].externalId").isEqualTo("r-2");
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.counts.created")
+			.isEqualTo(2)
+			.jsonPath("$.results[1].externalId")
+			.isEqualTo("r-2");
 	}
 
 	@Test
@@ -130,7 +146,8 @@ class PushApiTest extends JobsServiceTest {
 				 "description": "<p>Build services with Node.js and MongoDB.</p><script>alert(1)</script>"}""";
 		Map<String, Object> single = push(key, JSON_LD, posting.formatted("ld-1"));
 		assertThat(results(single).get(0)).containsEntry("status", "CREATED");
-		Map<String, Object> array = push(key, JSON_LD, "[" + posting.formatted("ld-2") + "," + posting.formatted("ld-3") + "]");
+		Map<String, Object> array = push(key, JSON_LD,
+				"[" + posting.formatted("ld-2") + "," + posting.formatted("ld-3") + "]");
 		assertThat(counts(array)).containsEntry("created", 2);
 		Map<String, Object> graph = push(key, JSON_LD, "{\"@context\": \"https://schema.org\", \"@graph\": ["
 				+ "{\"@type\": \"Organization\", \"name\": \"Linked Data Ltd\"}," + posting.formatted("ld-4") + "]}");
@@ -141,7 +158,10 @@ class PushApiTest extends JobsServiceTest {
 				query($id: ID!) { job(id: $id) { location { city region country } employmentType descriptionHtml
 				  salary { annualMin annualMax period } requiredSkills { id } } }""")
 			.variable("id", jobId(single, 0))
-			.execute().path("job").entity(MAP).get();
+			.execute()
+			.path("job")
+			.entity(MAP)
+			.get();
 		assertThat(job.get("location")).isEqualTo(Map.of("city", "Austin", "region", "TX", "country", "US"));
 		assertThat(job).containsEntry("employmentType", "FULL_TIME");
 		assertThat((String) job.get("descriptionHtml")).doesNotContain("script").contains("Node.js");
@@ -169,11 +189,15 @@ class PushApiTest extends JobsServiceTest {
 				query($id: ID!) { job(id: $id) { seniority employmentType location { country }
 				  salary { min max currency period source } requiredSkills { id } postedAt sources { url } } }""")
 			.variable("id", jobId(report, 0))
-			.execute().path("job").entity(MAP).get();
-		assertThat(job).containsEntry("seniority", "JUNIOR").containsEntry("employmentType", "FULL_TIME")
+			.execute()
+			.path("job")
+			.entity(MAP)
+			.get();
+		assertThat(job).containsEntry("seniority", "JUNIOR")
+			.containsEntry("employmentType", "FULL_TIME")
 			.containsEntry("postedAt", "2026-11-20T10:00:00Z");
-		assertThat(job.get("salary")).isEqualTo(
-				Map.of("min", 40000.0, "max", 50000.0, "currency", "GBP", "period", "YEAR", "source", "PARSED"));
+		assertThat(job.get("salary"))
+			.isEqualTo(Map.of("min", 40000.0, "max", 50000.0, "currency", "GBP", "period", "YEAR", "source", "PARSED"));
 		assertThat(job.get("requiredSkills").toString()).contains("php").contains("laravel").contains("mysql");
 	}
 
@@ -196,18 +220,31 @@ class PushApiTest extends JobsServiceTest {
 				 <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]>
 				<source><job><title>&lol9;</title></job></source>""";
 		for (String body : List.of(xxe, laughs)) {
-			this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", key)
-				.contentType(MediaType.APPLICATION_XML).bodyValue(body)
+			this.http.post()
+				.uri("/partner/v1/jobs")
+				.header("X-Api-Key", key)
+				.contentType(MediaType.APPLICATION_XML)
+				.bodyValue(body)
 				.exchange()
-				.expectStatus().isBadRequest()
-				.expectBody().jsonPath("$.code").isEqualTo("BAD_USER_INPUT").jsonPath("$.detail").value((detail) ->
-						assertThat(detail.toString()).contains("DTD"));
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("BAD_USER_INPUT")
+				.jsonPath("$.detail")
+				.value((detail) -> assertThat(detail.toString()).contains("DTD"));
 		}
-		this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", key)
-			.contentType(MediaType.APPLICATION_XML).bodyValue("<source><job><title>unclosed</source>")
+		this.http.post()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", key)
+			.contentType(MediaType.APPLICATION_XML)
+			.bodyValue("<source><job><title>unclosed</source>")
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.detail").value((d) -> assertThat(d.toString()).startsWith("Malformed XML"));
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((d) -> assertThat(d.toString()).startsWith("Malformed XML"));
 		assertThat(counts(push(key, MediaType.APPLICATION_JSON, ourJob("after-xxe", "Engineer", "Still Up", ""))))
 			.containsEntry("created", 1);
 	}
@@ -215,30 +252,59 @@ class PushApiTest extends JobsServiceTest {
 	@Test
 	void badBodiesAndTypesAreClearErrorsAndStoreNothing() {
 		String key = registerPartner("bad");
-		this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", key)
-			.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"jobs\": [")
+		this.http.post()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"jobs\": [")
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.code").isEqualTo("BAD_USER_INPUT")
-			.jsonPath("$.detail").value((d) -> assertThat(d.toString()).startsWith("Malformed JSON"));
-		this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", key)
-			.contentType(MediaType.TEXT_PLAIN).bodyValue("title: engineer")
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("BAD_USER_INPUT")
+			.jsonPath("$.detail")
+			.value((d) -> assertThat(d.toString()).startsWith("Malformed JSON"));
+		this.http.post()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", key)
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue("title: engineer")
 			.exchange()
-			.expectStatus().isEqualTo(415)
-			.expectBody().jsonPath("$.code").isEqualTo("BAD_USER_INPUT");
-		this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", "spk_not-a-key")
-			.contentType(MediaType.APPLICATION_JSON).bodyValue("[]")
+			.expectStatus()
+			.isEqualTo(415)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("BAD_USER_INPUT");
+		this.http.post()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", "spk_not-a-key")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("[]")
 			.exchange()
-			.expectStatus().isUnauthorized()
-			.expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
-		this.http.get().uri("/partner/v1/jobs?updatedSince=last-week").header("X-Api-Key", key)
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("UNAUTHENTICATED");
+		this.http.get()
+			.uri("/partner/v1/jobs?updatedSince=last-week")
+			.header("X-Api-Key", key)
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.field").isEqualTo("updatedSince");
-		this.http.get().uri("/partner/v1/jobs").header("X-Api-Key", key)
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("updatedSince");
+		this.http.get()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", key)
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.listings").isEmpty();
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.listings")
+			.isEmpty();
 	}
 
 	@Test
@@ -248,28 +314,50 @@ class PushApiTest extends JobsServiceTest {
 		for (int i = 0; i < 51; i++) {
 			many.append(i == 0 ? "" : ",").append(ourJob("m-" + i, "Engineer", "Many Jobs", ""));
 		}
-		this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", key)
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(many.append("]").toString())
+		this.http.post()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(many.append("]").toString())
 			.exchange()
-			.expectStatus().isEqualTo(413)
-			.expectBody().jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE").jsonPath("$.maxRecords").isEqualTo(50);
+			.expectStatus()
+			.isEqualTo(413)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("PAYLOAD_TOO_LARGE")
+			.jsonPath("$.maxRecords")
+			.isEqualTo(50);
 		StringBuilder manyXml = new StringBuilder("<source>");
 		for (int i = 0; i < 51; i++) {
 			manyXml.append("<job><referencenumber>m-").append(i).append("</referencenumber></job>");
 		}
-		this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", key)
-			.contentType(MediaType.APPLICATION_XML).bodyValue(manyXml.append("</source>").toString())
+		this.http.post()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", key)
+			.contentType(MediaType.APPLICATION_XML)
+			.bodyValue(manyXml.append("</source>").toString())
 			.exchange()
-			.expectStatus().isEqualTo(413);
+			.expectStatus()
+			.isEqualTo(413);
 		String huge = ourJob("huge", "Engineer", "Many Jobs", "\"salary\": \"" + "x".repeat(300 * 1024) + "\"");
-		this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", key)
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(huge)
+		this.http.post()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(huge)
 			.exchange()
-			.expectStatus().isEqualTo(413)
-			.expectBody().jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE");
-		this.http.get().uri("/partner/v1/jobs").header("X-Api-Key", key)
+			.expectStatus()
+			.isEqualTo(413)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("PAYLOAD_TOO_LARGE");
+		this.http.get()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", key)
 			.exchange()
-			.expectBody().jsonPath("$.listings").isEmpty();
+			.expectBody()
+			.jsonPath("$.listings")
+			.isEmpty();
 	}
 
 	@Test
@@ -278,61 +366,105 @@ class PushApiTest extends JobsServiceTest {
 		String bob = registerPartner("bob");
 		Map<String, Object> pushed = push(alice, MediaType.APPLICATION_JSON,
 				ourJob("shared-id", "Ruby Developer", "Alice Corp", ""));
-		this.http.delete().uri("/partner/v1/jobs/shared-id").header("X-Api-Key", bob)
+		this.http.delete()
+			.uri("/partner/v1/jobs/shared-id")
+			.header("X-Api-Key", bob)
 			.exchange()
-			.expectStatus().isNotFound()
-			.expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
-		this.http.get().uri("/partner/v1/ingestions/" + pushed.get("ingestionId")).header("X-Api-Key", bob)
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("NOT_FOUND");
+		this.http.get()
+			.uri("/partner/v1/ingestions/" + pushed.get("ingestionId"))
+			.header("X-Api-Key", bob)
 			.exchange()
-			.expectStatus().isNotFound();
-		this.http.get().uri("/partner/v1/jobs").header("X-Api-Key", bob)
+			.expectStatus()
+			.isNotFound();
+		this.http.get()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", bob)
 			.exchange()
-			.expectBody().jsonPath("$.listings").isEmpty();
+			.expectBody()
+			.jsonPath("$.listings")
+			.isEmpty();
 		// the same external id from another partner is that partner's own record
-		Map<String, Object> bobs = push(bob, MediaType.APPLICATION_JSON, ourJob("shared-id", "Rust Developer", "Bob Inc", ""));
+		Map<String, Object> bobs = push(bob, MediaType.APPLICATION_JSON,
+				ourJob("shared-id", "Rust Developer", "Bob Inc", ""));
 		assertThat(jobId(bobs, 0)).isNotEqualTo(jobId(pushed, 0));
 
-		this.http.delete().uri("/partner/v1/jobs/shared-id").header("X-Api-Key", alice)
+		this.http.delete()
+			.uri("/partner/v1/jobs/shared-id")
+			.header("X-Api-Key", alice)
 			.exchange()
-			.expectStatus().isNoContent();
-		this.anonymous.document("query($id: ID!) { job(id: $id) { status } }").variable("id", jobId(pushed, 0))
-			.execute().path("job.status").entity(String.class).isEqualTo("CLOSED");
-		this.anonymous.document("query($id: ID!) { job(id: $id) { status } }").variable("id", jobId(bobs, 0))
-			.execute().path("job.status").entity(String.class).isEqualTo("OPEN");
+			.expectStatus()
+			.isNoContent();
+		this.anonymous.document("query($id: ID!) { job(id: $id) { status } }")
+			.variable("id", jobId(pushed, 0))
+			.execute()
+			.path("job.status")
+			.entity(String.class)
+			.isEqualTo("CLOSED");
+		this.anonymous.document("query($id: ID!) { job(id: $id) { status } }")
+			.variable("id", jobId(bobs, 0))
+			.execute()
+			.path("job.status")
+			.entity(String.class)
+			.isEqualTo("OPEN");
 	}
 
 	@Test
 	void rotatingAKeyRevokesTheOldOneAndOnlyAdminsManagePartners() {
 		String key = registerPartner("rotate");
-		String partnerId = this.admin.document("{ partners { id activeKeyPrefixes } }").execute()
-			.path("partners").entityList(Map.class).get().stream()
+		String partnerId = this.admin.document("{ partners { id activeKeyPrefixes } }")
+			.execute()
+			.path("partners")
+			.entityList(Map.class)
+			.get()
+			.stream()
 			.filter((p) -> key.startsWith(((List<?>) p.get("activeKeyPrefixes")).get(0).toString()))
-			.map((p) -> (String) p.get("id")).findFirst().orElseThrow();
+			.map((p) -> (String) p.get("id"))
+			.findFirst()
+			.orElseThrow();
 		String newKey = this.admin.document("mutation($id: ID!) { rotatePartnerKey(partnerId: $id) { apiKey } }")
-			.variable("id", partnerId).execute().path("rotatePartnerKey.apiKey").entity(String.class).get();
+			.variable("id", partnerId)
+			.execute()
+			.path("rotatePartnerKey.apiKey")
+			.entity(String.class)
+			.get();
 		assertThat(newKey).isNotEqualTo(key).startsWith("spk_");
 		this.http.get().uri("/partner/v1/jobs").header("X-Api-Key", key).exchange().expectStatus().isUnauthorized();
 		this.http.get().uri("/partner/v1/jobs").header("X-Api-Key", newKey).exchange().expectStatus().isOk();
 
 		this.learner.document("mutation { registerPartner(input: {id: \"sneaky\", name: \"x\"}) { apiKey } }")
 			.execute()
-			.errors().satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "FORBIDDEN"));
+			.errors()
+			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "FORBIDDEN"));
 		this.admin.document("mutation { registerPartner(input: {id: \"Bad Id!\", name: \"x\"}) { apiKey } }")
 			.execute()
-			.errors().satisfy((errors) -> assertThat(errors.get(0).getExtensions())
-				.containsEntry("code", "BAD_USER_INPUT").containsEntry("field", "input.id"));
+			.errors()
+			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT")
+				.containsEntry("field", "input.id"));
 		this.admin.document("mutation($id: ID!) { revokePartnerKeys(partnerId: $id) { activeKeyPrefixes } }")
-			.variable("id", partnerId).execute().path("revokePartnerKeys.activeKeyPrefixes").entityList(String.class)
+			.variable("id", partnerId)
+			.execute()
+			.path("revokePartnerKeys.activeKeyPrefixes")
+			.entityList(String.class)
 			.hasSize(0);
 		this.http.get().uri("/partner/v1/jobs").header("X-Api-Key", newKey).exchange().expectStatus().isUnauthorized();
 	}
 
 	@Test
 	void theOpenApiDocumentIsServed() {
-		this.http.get().uri("/partner/v1/openapi.yaml").exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith("application/yaml")
-			.expectBody(String.class).value((doc) -> assertThat(doc).contains("openapi: 3").contains("/partner/v1/jobs"));
+		this.http.get()
+			.uri("/partner/v1/openapi.yaml")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith("application/yaml")
+			.expectBody(String.class)
+			.value((doc) -> assertThat(doc).contains("openapi: 3").contains("/partner/v1/jobs"));
 	}
 
 }

@@ -43,16 +43,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Push throughput (issue 4, speed): 100,000 generated postings pushed by one partner through the
- * real {@code POST /partner/v1/jobs} (normalisation, tagging, dedupe and the batched writes
- * included, real PostgreSQL), then a raw PostgreSQL {@code COPY} of the same stored rows into a
- * table of the same shape ({@code LIKE job INCLUDING ALL}: same columns, generated search column
- * and indexes) and, for reference, into the bare columns without indexes. Skipped unless asked for:
- * <pre>
+ * Push throughput (issue 4, speed): 100,000 generated postings pushed by one partner
+ * through the real {@code POST /partner/v1/jobs} (normalisation, tagging, dedupe and the
+ * batched writes included, real PostgreSQL), then a raw PostgreSQL {@code COPY} of the
+ * same stored rows into a table of the same shape ({@code LIKE job INCLUDING ALL}: same
+ * columns, generated search column and indexes) and, for reference, into the bare columns
+ * without indexes. Skipped unless asked for: <pre>
  * ./mvnw -o -q test -pl jobs-service -am -Dtest=PushThroughputBenchmark -Dbenchmark=true \
  *     -Dsurefire.failIfNoSpecifiedTests=false [-Dbenchmark.postings=100000] [-Dbenchmark.inFlight=2]
- * </pre>
- * Results go to standard output and to {@code jobs-service/target/push-benchmark.txt}.
+ * </pre> Results go to standard output and to
+ * {@code jobs-service/target/push-benchmark.txt}.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -63,7 +63,10 @@ class PushThroughputBenchmark {
 
 	private static final int BATCH = 1000;
 
-	/** Every this-many-th posting of the main partner was already sent by another partner (a duplicate to merge). */
+	/**
+	 * Every this-many-th posting of the main partner was already sent by another partner
+	 * (a duplicate to merge).
+	 */
 	private static final int DUPLICATE_EVERY = 20;
 
 	@Value("${benchmark.postings:100000}")
@@ -74,8 +77,10 @@ class PushThroughputBenchmark {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(10)).build();
+	private final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
 
 	@DynamicPropertySource
 	static void contentService(DynamicPropertyRegistry registry) {
@@ -95,7 +100,8 @@ class PushThroughputBenchmark {
 		String other = registerPartner("bench-other");
 		String warmup = registerPartner("bench-warmup");
 
-		// untimed: JIT warm-up on other data, and the other partner's copies of some postings
+		// untimed: JIT warm-up on other data, and the other partner's copies of some
+		// postings
 		push(warmup, bodies(new GeneratedPostings(99), "w-", 0, 5_000, 1), 2);
 		push(other, bodies(generated, "o-", 0, this.postings, DUPLICATE_EVERY), 2);
 
@@ -111,21 +117,24 @@ class PushThroughputBenchmark {
 
 		Copy copy = copyStoredRows();
 		double pushRate = this.postings / pushSeconds;
-		String report = String.format("""
+		String report = String.format(
+				"""
 
-				PUSH BENCHMARK (%s)
-				  postings pushed      %,d in %d requests of %,d (%d in flight), %.1f MB of JSON, one partner
-				  results              created %,d (of which merged as duplicates %,d), updated %,d, unchanged %,d, rejected %,d
-				  push                 %.1f s = %,.0f listings/s
-				  COPY same shape      %,d rows in %.2f s = %,.0f rows/s  (LIKE job INCLUDING ALL: generated tsvector, the same indexes)
-				  COPY bare columns    %,d rows in %.2f s = %,.0f rows/s  (same columns, no indexes, no generated column)
-				  push / COPY          %.1f %% of same-shape COPY, %.1f %% of bare COPY
-				  load average         %.2f before, %.2f after the push (%d cores)
-				""", java.time.Instant.now(), this.postings, bodies.size(), BATCH, this.inFlight, bytes / 1e6, counts[0],
+						PUSH BENCHMARK (%s)
+						  postings pushed      %,d in %d requests of %,d (%d in flight), %.1f MB of JSON, one partner
+						  results              created %,d (of which merged as duplicates %,d), updated %,d, unchanged %,d, rejected %,d
+						  push                 %.1f s = %,.0f listings/s
+						  COPY same shape      %,d rows in %.2f s = %,.0f rows/s  (LIKE job INCLUDING ALL: generated tsvector, the same indexes)
+						  COPY bare columns    %,d rows in %.2f s = %,.0f rows/s  (same columns, no indexes, no generated column)
+						  push / COPY          %.1f %% of same-shape COPY, %.1f %% of bare COPY
+						  load average         %.2f before, %.2f after the push (%d cores)
+						""",
+				java.time.Instant.now(), this.postings, bodies.size(), BATCH, this.inFlight, bytes / 1e6, counts[0],
 				counts[4], counts[1], counts[2], counts[3], pushSeconds, pushRate, copy.rows(), copy.shapedSeconds(),
 				copy.rows() / copy.shapedSeconds(), copy.rows(), copy.bareSeconds(), copy.rows() / copy.bareSeconds(),
-				100 * pushRate / (copy.rows() / copy.shapedSeconds()), 100 * pushRate / (copy.rows() / copy.bareSeconds()),
-				loadBefore, loadAfter, Runtime.getRuntime().availableProcessors());
+				100 * pushRate / (copy.rows() / copy.shapedSeconds()),
+				100 * pushRate / (copy.rows() / copy.bareSeconds()), loadBefore, loadAfter,
+				Runtime.getRuntime().availableProcessors());
 		System.out.println(report);
 		Files.writeString(Path.of("target", "push-benchmark.txt"), report);
 	}
@@ -146,7 +155,10 @@ class PushThroughputBenchmark {
 		return bodies;
 	}
 
-	/** Pushes the bodies, {@code inFlight} at a time; answers created, updated, unchanged, rejected, merged. */
+	/**
+	 * Pushes the bodies, {@code inFlight} at a time; answers created, updated, unchanged,
+	 * rejected, merged.
+	 */
 	private long[] push(String apiKey, List<byte[]> bodies, int inFlight) throws Exception {
 		AtomicLongArray counts = new AtomicLongArray(5);
 		Semaphore slots = new Semaphore(inFlight);
@@ -154,30 +166,34 @@ class PushThroughputBenchmark {
 		for (byte[] body : bodies) {
 			slots.acquire();
 			HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/partner/v1/jobs"))
-				.timeout(Duration.ofMinutes(5)).header("X-Api-Key", apiKey).header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-			pending.add(this.client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenAccept((response) -> {
-				try {
-					if (response.statusCode() != 200) {
-						throw new IllegalStateException("push answered " + response.statusCode() + ": "
-								+ new String(response.body()));
-					}
-					JsonNode report = this.json.readTree(response.body());
-					JsonNode c = report.path("counts");
-					counts.addAndGet(0, c.path("created").asLong());
-					counts.addAndGet(1, c.path("updated").asLong());
-					counts.addAndGet(2, c.path("unchanged").asLong());
-					counts.addAndGet(3, c.path("rejected").asLong());
-					for (JsonNode result : report.path("results")) {
-						if (result.path("mergedWithOtherSources").asBoolean(false)) {
-							counts.incrementAndGet(4);
+				.timeout(Duration.ofMinutes(5))
+				.header("X-Api-Key", apiKey)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build();
+			pending
+				.add(this.client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenAccept((response) -> {
+					try {
+						if (response.statusCode() != 200) {
+							throw new IllegalStateException(
+									"push answered " + response.statusCode() + ": " + new String(response.body()));
+						}
+						JsonNode report = this.json.readTree(response.body());
+						JsonNode c = report.path("counts");
+						counts.addAndGet(0, c.path("created").asLong());
+						counts.addAndGet(1, c.path("updated").asLong());
+						counts.addAndGet(2, c.path("unchanged").asLong());
+						counts.addAndGet(3, c.path("rejected").asLong());
+						for (JsonNode result : report.path("results")) {
+							if (result.path("mergedWithOtherSources").asBoolean(false)) {
+								counts.incrementAndGet(4);
+							}
 						}
 					}
-				}
-				finally {
-					slots.release();
-				}
-			}));
+					finally {
+						slots.release();
+					}
+				}));
 		}
 		CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
 		return new long[] { counts.get(0), counts.get(1), counts.get(2), counts.get(3), counts.get(4) };
@@ -186,7 +202,10 @@ class PushThroughputBenchmark {
 	private record Copy(long rows, double shapedSeconds, double bareSeconds) {
 	}
 
-	/** The main partner's stored job rows, COPYed out and timed while COPYed into two fresh tables. */
+	/**
+	 * The main partner's stored job rows, COPYed out and timed while COPYed into two
+	 * fresh tables.
+	 */
 	private Copy copyStoredRows() throws Exception {
 		DatabaseCoordinates db = TestDatabase.get().defaultDatabase();
 		try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.username(),
@@ -200,8 +219,9 @@ class PushThroughputBenchmark {
 			}
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			ByteArrayOutputStream rows = new ByteArrayOutputStream();
-			long count = copy.copyOut("COPY (SELECT " + columns + " FROM job j WHERE EXISTS (SELECT 1 FROM job_source s "
-					+ "WHERE s.job_id = j.id AND s.external_id LIKE 'm-%')) TO STDOUT", rows);
+			long count = copy
+				.copyOut("COPY (SELECT " + columns + " FROM job j WHERE EXISTS (SELECT 1 FROM job_source s "
+						+ "WHERE s.job_id = j.id AND s.external_id LIKE 'm-%')) TO STDOUT", rows);
 			byte[] data = rows.toByteArray();
 			statement.execute("DROP TABLE IF EXISTS job_copy_shaped, job_copy_bare");
 			statement.execute("CREATE TABLE job_copy_shaped (LIKE job INCLUDING ALL)");

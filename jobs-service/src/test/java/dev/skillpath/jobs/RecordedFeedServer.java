@@ -13,9 +13,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A local HTTP server that answers feed URLs with recorded bodies, like the third-party job
- * boards we pull from: ETags with 304 answers, a path that fails once with 503, one that is
- * missing, and one that answers slowly. It counts the requests per path.
+ * A local HTTP server that answers feed URLs with recorded bodies, like the third-party
+ * job boards we pull from: ETags with 304 answers, a path that fails once with 503, one
+ * that is missing, and one that answers slowly. It counts the requests per path.
  */
 final class RecordedFeedServer implements AutoCloseable {
 
@@ -72,7 +72,8 @@ final class RecordedFeedServer implements AutoCloseable {
 			return;
 		}
 		exchange.getResponseHeaders().set("ETag", etag);
-		exchange.getResponseHeaders().set("Content-Type", resource.endsWith(".json") ? "application/json" : "application/xml");
+		exchange.getResponseHeaders()
+			.set("Content-Type", resource.endsWith(".json") ? "application/json" : "application/xml");
 		send(exchange, 200, body);
 	}
 

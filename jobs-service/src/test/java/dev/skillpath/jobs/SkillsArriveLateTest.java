@@ -37,17 +37,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * jobs-service started while content-service cannot be reached: listings pushed meanwhile are
- * stored untagged, the skills are asked for again within seconds (not at the next 10-minute
- * refresh), and once they arrive those listings are tagged. content-service is the real one,
- * reached through a forwarding port that opens only when the test says so.
+ * jobs-service started while content-service cannot be reached: listings pushed meanwhile
+ * are stored untagged, the skills are asked for again within seconds (not at the next
+ * 10-minute refresh), and once they arrive those listings are tagged. content-service is
+ * the real one, reached through a forwarding port that opens only when the test says so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + JobsServiceApplication.NAME, "skillpath.jobs.feeds.poll-interval=0s",
 				"skillpath.jobs.content.first-load-retry=200ms", "skillpath.jobs.content.first-load-max-retry=1s" })
 @ActiveProfiles("test")
 @UsesTestDatabase
-// a context no other test shares: closed afterwards, so its connections go back to the server
+// a context no other test shares: closed afterwards, so its connections go back to the
+// server
 @DirtiesContext
 class SkillsArriveLateTest {
 
@@ -79,30 +80,49 @@ class SkillsArriveLateTest {
 		HttpGraphQlTester admin = TestClients.graphql(baseUrl, this.tokens.issue("admin-ada", Role.ADMIN));
 		HttpGraphQlTester anonymous = TestClients.graphql(baseUrl, null);
 		WebTestClient http = TestClients.http(baseUrl);
-		String key = admin.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Early\"}) { apiKey } }")
+		String key = admin
+			.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Early\"}) { apiKey } }")
 			.variable("id", "early-" + UUID.randomUUID().toString().substring(0, 8))
-			.execute().path("registerPartner.apiKey").entity(String.class).get();
+			.execute()
+			.path("registerPartner.apiKey")
+			.entity(String.class)
+			.get();
 
-		Map<String, Object> report = http.post().uri("/partner/v1/jobs").header("X-Api-Key", key)
+		Map<String, Object> report = http.post()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("""
 					[{"externalId": "early-1", "title": "Kafka Engineer", "company": "Early Streams",
 					  "description": "<p>You build pipelines with Kafka and PostgreSQL.</p>"}]""")
-			.exchange().expectStatus().isOk()
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			}).returnResult().getResponseBody();
+			})
+			.returnResult()
+			.getResponseBody();
 		@SuppressWarnings("unchecked")
 		String jobId = (String) ((List<Map<String, Object>>) report.get("results")).get(0).get("jobId");
 		String query = "query($id: ID!) { job(id: $id) { requiredSkills { id } } }";
-		assertThat(anonymous.document(query).variable("id", jobId).execute()
-			.path("job.requiredSkills[*].id").entityList(String.class).get()).as("tagged without skills").isEmpty();
+		assertThat(anonymous.document(query)
+			.variable("id", jobId)
+			.execute()
+			.path("job.requiredSkills[*].id")
+			.entityList(String.class)
+			.get()).as("tagged without skills").isEmpty();
 
 		openForwarder(JobsServiceTest.content().graphqlUrl());
-		// retries back off to at most 1 s here; the next scheduled refresh would be 10 minutes away
-		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(
-				anonymous.document(query).variable("id", jobId).execute()
-					.path("job.requiredSkills[*].id").entityList(String.class).get())
-			.contains("kafka", "postgresql"));
+		// retries back off to at most 1 s here; the next scheduled refresh would be 10
+		// minutes away
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(250))
+			.untilAsserted(() -> assertThat(anonymous.document(query)
+				.variable("id", jobId)
+				.execute()
+				.path("job.requiredSkills[*].id")
+				.entityList(String.class)
+				.get()).contains("kafka", "postgresql"));
 	}
 
 	/** Opens the content port: every request is sent on to the real content-service. */

@@ -27,9 +27,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Skill tagging with the skills and aliases of a real content-service, fetched over HTTP: the
- * labelled corpus with its precision and recall, the hard cases, and re-tagging after the skills
- * change.
+ * Skill tagging with the skills and aliases of a real content-service, fetched over HTTP:
+ * the labelled corpus with its precision and recall, the hard cases, and re-tagging after
+ * the skills change.
  */
 class TaggingTest extends JobsServiceTest {
 
@@ -79,13 +79,19 @@ class TaggingTest extends JobsServiceTest {
 					}
 					else {
 						falsePositives++;
-						misses.append("\n  extra   ").append(skill).append(" in: ").append(posting.get("title").asString());
+						misses.append("\n  extra   ")
+							.append(skill)
+							.append(" in: ")
+							.append(posting.get("title").asString());
 					}
 				}
 				for (String skill : expected) {
 					if (!found.contains(skill)) {
 						falseNegatives++;
-						misses.append("\n  missing ").append(skill).append(" in: ").append(posting.get("title").asString());
+						misses.append("\n  missing ")
+							.append(skill)
+							.append(" in: ")
+							.append(posting.get("title").asString());
 					}
 				}
 			}
@@ -129,16 +135,22 @@ class TaggingTest extends JobsServiceTest {
 		String jobId = jobId(report, 0);
 		assertThat(requiredSkills(jobId)).doesNotContain("t-zorblax");
 
-		HttpGraphQlTester editor = HttpGraphQlTester.create(WebTestClient.bindToServer()
-			.baseUrl(content().graphqlUrl()).responseTimeout(Duration.ofSeconds(30)).build())
+		HttpGraphQlTester editor = HttpGraphQlTester
+			.create(WebTestClient.bindToServer()
+				.baseUrl(content().graphqlUrl())
+				.responseTimeout(Duration.ofSeconds(30))
+				.build())
 			.mutate()
 			.header("Authorization", "Bearer " + this.tokens.issue("editor-eve", Role.EDITOR))
 			.build();
-		editor.document("""
-				mutation { upsertSkill(input: {id: "t-zorblax", name: "Zorblax", category: TOOLING,
-				  summary: "A made-up tool for this test.", estimatedHours: 5, aliases: ["zorblax pipelines"]}) { created } }""")
+		editor.document(
+				"""
+						mutation { upsertSkill(input: {id: "t-zorblax", name: "Zorblax", category: TOOLING,
+						  summary: "A made-up tool for this test.", estimatedHours: 5, aliases: ["zorblax pipelines"]}) { created } }""")
 			.execute()
-			.path("upsertSkill.created").entity(Boolean.class).isEqualTo(true);
+			.path("upsertSkill.created")
+			.entity(Boolean.class)
+			.isEqualTo(true);
 		this.catalog.refresh().block(Duration.ofSeconds(30));
 		List<String> skills = List.of();
 		for (int attempt = 0; attempt < 50 && !skills.contains("t-zorblax"); attempt++) {

@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
- * The output-only {@code JSON} scalar: exported xAPI statements are maps and lists that leave the
- * service as they are, so clients receive plain JSON objects rather than strings to parse again.
+ * The output-only {@code JSON} scalar: exported xAPI statements are maps and lists that
+ * leave the service as they are, so clients receive plain JSON objects rather than
+ * strings to parse again.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonScalarConfiguration {

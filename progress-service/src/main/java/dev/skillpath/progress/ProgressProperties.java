@@ -8,11 +8,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Settings of progress-service.
  *
- * @param contentUrl content-service's GraphQL endpoint, where skill and roadmap ids are checked
- * @param contentTimeout how long to wait for content-service before answering a retryable error
- * @param knownSkillTtl how long a skill id content-service confirmed is trusted without asking again
- * @param unknownSkillTtl how long an id content-service does not know is answered "unknown" without
- * asking again: short, since an editor may create the skill any minute
+ * @param contentUrl content-service's GraphQL endpoint, where skill and roadmap ids are
+ * checked
+ * @param contentTimeout how long to wait for content-service before answering a retryable
+ * error
+ * @param knownSkillTtl how long a skill id content-service confirmed is trusted without
+ * asking again
+ * @param unknownSkillTtl how long an id content-service does not know is answered
+ * "unknown" without asking again: short, since an editor may create the skill any minute
  * @param maxSyncItems the most items one {@code syncProgress} call may carry
  * @param writes how many writes may run and wait at once (see {@code WriteAdmission})
  */
@@ -30,11 +33,13 @@ public record ProgressProperties(URI contentUrl, Duration contentTimeout, Durati
 	}
 
 	/**
-	 * @param maxInFlight writes running at once, each holding a database connection: fewer than the
-	 * pool's connections, so that reads always find one
-	 * @param maxWaiting writes waiting for a place; more are answered SERVICE_UNAVAILABLE at once
-	 * @param maxWait the longest a write waits for a place (also the most it is expected to wait,
-	 * judged by recent write times, before it is answered SERVICE_UNAVAILABLE at once)
+	 * @param maxInFlight writes running at once, each holding a database connection:
+	 * fewer than the pool's connections, so that reads always find one
+	 * @param maxWaiting writes waiting for a place; more are answered SERVICE_UNAVAILABLE
+	 * at once
+	 * @param maxWait the longest a write waits for a place (also the most it is expected
+	 * to wait, judged by recent write times, before it is answered SERVICE_UNAVAILABLE at
+	 * once)
 	 */
 	public record Writes(Integer maxInFlight, Integer maxWaiting, Duration maxWait) {
 

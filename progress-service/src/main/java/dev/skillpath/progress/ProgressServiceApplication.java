@@ -9,7 +9,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
-/** progress-service: each learner's progress, history, streaks and next skills, as a federation v2 subgraph. */
+/**
+ * progress-service: each learner's progress, history, streaks and next skills, as a
+ * federation v2 subgraph.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class ProgressServiceApplication {
@@ -21,7 +24,10 @@ public class ProgressServiceApplication {
 		ServiceLauncher.builder(ProgressServiceApplication.class, NAME).run(args);
 	}
 
-	/** The time of online changes and of "today" for streaks; tests replace it to cross midnight. */
+	/**
+	 * The time of online changes and of "today" for streaks; tests replace it to cross
+	 * midnight.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	Clock clock() {

@@ -11,7 +11,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Many writers on one learner at once: no change is lost, and the state is the last one stored. */
+/**
+ * Many writers on one learner at once: no change is lost, and the state is the last one
+ * stored.
+ */
 class ConcurrentWritesTest extends ProgressServiceTest {
 
 	@Test
@@ -19,8 +22,8 @@ class ConcurrentWritesTest extends ProgressServiceTest {
 		String learner = newLearner("busy");
 		List<String> statuses = List.of("LEARNING", "DONE", "SKIPPED", "NOT_STARTED");
 		List<Map<String, Object>> answers = Flux.range(0, 50)
-			.flatMap((i) -> setStatusConcurrently(learner, Map.of("skillId", "graphql", "status", statuses.get(i % 4), "note",
-					"writer " + i)), 50)
+			.flatMap((i) -> setStatusConcurrently(learner,
+					Map.of("skillId", "graphql", "status", statuses.get(i % 4), "note", "writer " + i)), 50)
 			.collectList()
 			.block(Duration.ofSeconds(60));
 
@@ -29,10 +32,16 @@ class ConcurrentWritesTest extends ProgressServiceTest {
 		assertThat(count("SELECT count(*) FROM statement WHERE learner_id = :learner", learner)).isEqualTo(50);
 
 		HttpGraphQlTester client = as(learner);
-		String lastStored = client.document("{ me { history(first: 1) { edges { node { id note } } } } }").execute()
-			.path("me.history.edges[0].node.note").entity(String.class).get();
-		client.document("{ me { progress { skillId note } } }").execute()
-			.path("me.progress[0].note").entity(String.class).isEqualTo(lastStored);
+		String lastStored = client.document("{ me { history(first: 1) { edges { node { id note } } } } }")
+			.execute()
+			.path("me.history.edges[0].node.note")
+			.entity(String.class)
+			.get();
+		client.document("{ me { progress { skillId note } } }")
+			.execute()
+			.path("me.progress[0].note")
+			.entity(String.class)
+			.isEqualTo(lastStored);
 	}
 
 	@Test

@@ -8,8 +8,8 @@ import dev.skillpath.support.testing.RunningService;
 import dev.skillpath.support.testing.TcpProxy;
 
 /**
- * The real content-service, started once per test JVM (with the shipped backend roadmap in its
- * own fresh database), reached through a {@link TcpProxy} that tests can cut.
+ * The real content-service, started once per test JVM (with the shipped backend roadmap
+ * in its own fresh database), reached through a {@link TcpProxy} that tests can cut.
  */
 final class ContentService {
 
@@ -30,7 +30,10 @@ final class ContentService {
 		return service;
 	}
 
-	/** The URL progress-service is configured with: content's GraphQL endpoint behind the proxy. */
+	/**
+	 * The URL progress-service is configured with: content's GraphQL endpoint behind the
+	 * proxy.
+	 */
 	static String graphqlUrl() {
 		service();
 		return proxy.baseUrl() + "/graphql";

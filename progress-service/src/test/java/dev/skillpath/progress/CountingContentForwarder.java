@@ -17,9 +17,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A local HTTP server in front of the real content-service: forwards every request after a
- * delay (so that concurrent writes overlap a lookup in flight) and keeps the bodies, so a test
- * can count how often progress-service asked.
+ * A local HTTP server in front of the real content-service: forwards every request after
+ * a delay (so that concurrent writes overlap a lookup in flight) and keeps the bodies, so
+ * a test can count how often progress-service asked.
  */
 final class CountingContentForwarder implements AutoCloseable {
 

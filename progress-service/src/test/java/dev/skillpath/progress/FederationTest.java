@@ -11,8 +11,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The federation contract: {@code _service}, and {@code _entities} for Learner, Skill and Roadmap
- * with the {@code @requires} representations a router sends.
+ * The federation contract: {@code _service}, and {@code _entities} for Learner, Skill and
+ * Roadmap with the {@code @requires} representations a router sends.
  */
 class FederationTest extends ProgressServiceTest {
 
@@ -20,8 +20,11 @@ class FederationTest extends ProgressServiceTest {
 
 	@Test
 	void sdlDeclaresTheEntitiesAndRequires() {
-		String sdl = this.anonymous.document("{ _service { sdl } }").execute()
-			.path("_service.sdl").entity(String.class).get();
+		String sdl = this.anonymous.document("{ _service { sdl } }")
+			.execute()
+			.path("_service.sdl")
+			.entity(String.class)
+			.get();
 		assertThat(sdl).contains("specs.apollo.dev/federation/v2.7")
 			.contains("type Learner @key(fields : \"id\"")
 			.contains("type Skill @key(fields : \"id\"")
@@ -48,8 +51,12 @@ class FederationTest extends ProgressServiceTest {
 		List<String> statuses = client.document(ENTITIES.formatted("... on Skill { id myProgress { status } }"))
 			.variable("r", representations)
 			.execute()
-			.path("_entities[*].id").entityList(String.class).containsExactly(ids.toArray(String[]::new))
-			.path("_entities[*].myProgress.status").entityList(String.class).get();
+			.path("_entities[*].id")
+			.entityList(String.class)
+			.containsExactly(ids.toArray(String[]::new))
+			.path("_entities[*].myProgress.status")
+			.entityList(String.class)
+			.get();
 		assertThat(statuses).hasSize(10).containsOnly("DONE");
 		assertThat(this.sql.statements()).hasSize(1);
 		assertThat(this.sql.statements().get(0)).contains("skill_progress");
@@ -64,20 +71,26 @@ class FederationTest extends ProgressServiceTest {
 		client.document(query)
 			.variable("r", List.of(Map.of("__typename", "Learner", "id", hal)))
 			.execute()
-			.path("_entities[0].completedSkillIds").entityList(String.class).containsExactly("java");
+			.path("_entities[0].completedSkillIds")
+			.entityList(String.class)
+			.containsExactly("java");
 
 		as(newLearner("ivy")).document(query)
 			.variable("r", List.of(Map.of("__typename", "Learner", "id", hal)))
 			.execute()
-			.errors().expect((e) -> "FORBIDDEN".equals(e.getExtensions().get("code")))
+			.errors()
+			.expect((e) -> "FORBIDDEN".equals(e.getExtensions().get("code")))
 			.verify()
-			.path("_entities[0]").valueIsNull();
+			.path("_entities[0]")
+			.valueIsNull();
 		this.anonymous.document(query)
 			.variable("r", List.of(Map.of("__typename", "Learner", "id", hal)))
 			.execute()
-			.errors().expect((e) -> "UNAUTHENTICATED".equals(e.getExtensions().get("code")))
+			.errors()
+			.expect((e) -> "UNAUTHENTICATED".equals(e.getExtensions().get("code")))
 			.verify()
-			.path("_entities[0]").valueIsNull();
+			.path("_entities[0]")
+			.valueIsNull();
 	}
 
 	@Test
@@ -94,18 +107,30 @@ class FederationTest extends ProgressServiceTest {
 		client.document(query)
 			.variable("r", List.of(roadmap("backend", roadmap)))
 			.execute()
-			.path("_entities[0].myCompletion.total").entity(Integer.class).isEqualTo(roadmap.size())
-			.path("_entities[0].myCompletion.done").entity(Integer.class).isEqualTo(roadmap.size())
-			.path("_entities[0].myCompletion.percent").entity(Integer.class).isEqualTo(100);
+			.path("_entities[0].myCompletion.total")
+			.entity(Integer.class)
+			.isEqualTo(roadmap.size())
+			.path("_entities[0].myCompletion.done")
+			.entity(Integer.class)
+			.isEqualTo(roadmap.size())
+			.path("_entities[0].myCompletion.percent")
+			.entity(Integer.class)
+			.isEqualTo(100);
 
 		// a skill left the roadmap: the learner's progress on it no longer counts
 		List<String> smaller = roadmap.subList(1, roadmap.size());
 		client.document(query)
 			.variable("r", List.of(roadmap("backend", smaller)))
 			.execute()
-			.path("_entities[0].myCompletion.total").entity(Integer.class).isEqualTo(smaller.size())
-			.path("_entities[0].myCompletion.done").entity(Integer.class).isEqualTo(smaller.size())
-			.path("_entities[0].myCompletion.percent").entity(Integer.class).isEqualTo(100);
+			.path("_entities[0].myCompletion.total")
+			.entity(Integer.class)
+			.isEqualTo(smaller.size())
+			.path("_entities[0].myCompletion.done")
+			.entity(Integer.class)
+			.isEqualTo(smaller.size())
+			.path("_entities[0].myCompletion.percent")
+			.entity(Integer.class)
+			.isEqualTo(100);
 
 		// a new skill joined: one left of 80 is 98 %, never rounded up to 100
 		List<String> eighty = new ArrayList<>(roadmap.subList(0, 79));
@@ -113,59 +138,93 @@ class FederationTest extends ProgressServiceTest {
 		client.document(query)
 			.variable("r", List.of(roadmap("backend", eighty)))
 			.execute()
-			.path("_entities[0].myCompletion.total").entity(Integer.class).isEqualTo(80)
-			.path("_entities[0].myCompletion.done").entity(Integer.class).isEqualTo(79)
-			.path("_entities[0].myCompletion.percent").entity(Integer.class).isEqualTo(98);
+			.path("_entities[0].myCompletion.total")
+			.entity(Integer.class)
+			.isEqualTo(80)
+			.path("_entities[0].myCompletion.done")
+			.entity(Integer.class)
+			.isEqualTo(79)
+			.path("_entities[0].myCompletion.percent")
+			.entity(Integer.class)
+			.isEqualTo(98);
 	}
 
 	@Test
 	void completionCountsEachStatusAndIsNullForAnonymousCallers() {
 		HttpGraphQlTester client = as(newLearner("kim"));
-		SyncProgressTest.sync(client, List.of(SyncProgressTest.item("internet", "DONE", "2026-01-02T10:00:00Z"),
-				SyncProgressTest.item("http", "SKIPPED", "2026-01-02T10:00:00Z"),
-				SyncProgressTest.item("dns", "LEARNING", "2026-01-02T10:00:00Z")));
+		SyncProgressTest.sync(client,
+				List.of(SyncProgressTest.item("internet", "DONE", "2026-01-02T10:00:00Z"),
+						SyncProgressTest.item("http", "SKIPPED", "2026-01-02T10:00:00Z"),
+						SyncProgressTest.item("dns", "LEARNING", "2026-01-02T10:00:00Z")));
 		String query = ENTITIES.formatted("... on Roadmap { myCompletion { done learning skipped total percent } }");
 		Map<String, Object> representation = roadmap("mini", List.of("internet", "http", "dns", "hosting"));
-		client.document(query).variable("r", List.of(representation)).execute()
-			.path("_entities[0].myCompletion").entity(Map.class)
+		client.document(query)
+			.variable("r", List.of(representation))
+			.execute()
+			.path("_entities[0].myCompletion")
+			.entity(Map.class)
 			.isEqualTo(Map.of("done", 1, "learning", 1, "skipped", 1, "total", 4, "percent", 50));
-		this.anonymous.document(query).variable("r", List.of(representation)).execute()
-			.path("_entities[0].myCompletion").valueIsNull();
-		// a router that did not send the @requires fields gets a clear error, not a wrong answer
+		this.anonymous.document(query)
+			.variable("r", List.of(representation))
+			.execute()
+			.path("_entities[0].myCompletion")
+			.valueIsNull();
+		// a router that did not send the @requires fields gets a clear error, not a wrong
+		// answer
 		client.document(query)
 			.variable("r", List.of(Map.of("__typename", "Roadmap", "id", "mini")))
 			.execute()
-			.errors().expect((e) -> "BAD_USER_INPUT".equals(e.getExtensions().get("code"))
+			.errors()
+			.expect((e) -> "BAD_USER_INPUT".equals(e.getExtensions().get("code"))
 					&& e.getMessage().contains("skillIds"));
 	}
 
 	@Test
 	void nextSkillsAreThoseWhosePrerequisitesAreDoneOrSkipped() {
 		HttpGraphQlTester client = as(newLearner("lea"));
-		// a small graph as the router would send it: b and c need a; d needs b and c; e needs d
+		// a small graph as the router would send it: b and c need a; d needs b and c; e
+		// needs d
 		Map<String, Object> representation = Map.of("__typename", "Roadmap", "id", "mini", "skillIds",
 				List.of("internet", "http", "dns", "hosting", "browsers"), "skills",
 				List.of(skill("internet"), skill("http", "internet"), skill("dns", "internet"),
 						skill("hosting", "http", "dns"), skill("browsers", "hosting")));
 		String query = ENTITIES.formatted("... on Roadmap { myNextSkills(first: 10) { id myProgress { status } } }");
 
-		client.document(query).variable("r", List.of(representation)).execute()
-			.path("_entities[0].myNextSkills[*].id").entityList(String.class).containsExactly("internet");
+		client.document(query)
+			.variable("r", List.of(representation))
+			.execute()
+			.path("_entities[0].myNextSkills[*].id")
+			.entityList(String.class)
+			.containsExactly("internet");
 
 		SyncProgressTest.sync(client, List.of(SyncProgressTest.item("internet", "DONE", "2026-01-03T10:00:00Z"),
 				SyncProgressTest.item("dns", "LEARNING", "2026-01-03T10:00:00Z")));
 		// LEARNING first, then roadmap order; hosting still waits for http and dns
-		client.document(query).variable("r", List.of(representation)).execute()
-			.path("_entities[0].myNextSkills[*].id").entityList(String.class).containsExactly("dns", "http")
-			.path("_entities[0].myNextSkills[0].myProgress.status").entity(String.class).isEqualTo("LEARNING");
+		client.document(query)
+			.variable("r", List.of(representation))
+			.execute()
+			.path("_entities[0].myNextSkills[*].id")
+			.entityList(String.class)
+			.containsExactly("dns", "http")
+			.path("_entities[0].myNextSkills[0].myProgress.status")
+			.entity(String.class)
+			.isEqualTo("LEARNING");
 
 		SyncProgressTest.sync(client, List.of(SyncProgressTest.item("http", "SKIPPED", "2026-01-03T11:00:00Z"),
 				SyncProgressTest.item("dns", "DONE", "2026-01-03T11:00:00Z")));
-		client.document(query).variable("r", List.of(representation)).execute()
-			.path("_entities[0].myNextSkills[*].id").entityList(String.class).containsExactly("hosting");
+		client.document(query)
+			.variable("r", List.of(representation))
+			.execute()
+			.path("_entities[0].myNextSkills[*].id")
+			.entityList(String.class)
+			.containsExactly("hosting");
 
-		this.anonymous.document(query).variable("r", List.of(representation)).execute()
-			.path("_entities[0].myNextSkills").entityList(Object.class).hasSize(0);
+		this.anonymous.document(query)
+			.variable("r", List.of(representation))
+			.execute()
+			.path("_entities[0].myNextSkills")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 	@Test
@@ -176,13 +235,20 @@ class FederationTest extends ProgressServiceTest {
 				List.of(skill("backend-language"), option("python", "backend-language"),
 						option("java", "backend-language"), skill("oop", "backend-language")));
 		String query = ENTITIES.formatted("... on Roadmap { myNextSkills { id } }");
-		client.document(query).variable("r", List.of(representation)).execute()
-			.path("_entities[0].myNextSkills[*].id").entityList(String.class)
+		client.document(query)
+			.variable("r", List.of(representation))
+			.execute()
+			.path("_entities[0].myNextSkills[*].id")
+			.entityList(String.class)
 			.containsExactly("backend-language", "python", "java");
 
 		SetSkillStatusTest.set(client, Map.of("skillId", "java", "status", "DONE"));
-		client.document(query).variable("r", List.of(representation)).execute()
-			.path("_entities[0].myNextSkills[*].id").entityList(String.class).containsExactly("oop");
+		client.document(query)
+			.variable("r", List.of(representation))
+			.execute()
+			.path("_entities[0].myNextSkills[*].id")
+			.entityList(String.class)
+			.containsExactly("oop");
 	}
 
 	static Map<String, Object> roadmap(String id, List<String> skillIds) {

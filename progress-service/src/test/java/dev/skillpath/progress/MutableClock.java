@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The service's clock in tests: the system clock, unless a test sets the time (to cross midnight). */
+/**
+ * The service's clock in tests: the system clock, unless a test sets the time (to cross
+ * midnight).
+ */
 public final class MutableClock extends Clock {
 
 	private volatile Instant fixed;

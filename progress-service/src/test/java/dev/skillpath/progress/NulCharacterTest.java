@@ -11,8 +11,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL cannot store U+0000: a progress change holding it is the client's BAD_USER_INPUT
- * naming the argument, and nothing of the request is stored.
+ * PostgreSQL cannot store U+0000: a progress change holding it is the client's
+ * BAD_USER_INPUT naming the argument, and nothing of the request is stored.
  */
 class NulCharacterTest extends ProgressServiceTest {
 
@@ -30,23 +30,31 @@ class NulCharacterTest extends ProgressServiceTest {
 					.containsEntry("field", "input.note");
 				assertThat(errors.get(0).getMessage()).contains("U+0000");
 			});
-		// a literal in the document, and the second item of an offline sync: the whole upload is refused
-		client.document("mutation { setSkillStatus(input: {skillId: \"git\", status: DONE, clientMutationId: \"c\\u0000\"}) "
-				+ "{ statementId } }")
+		// a literal in the document, and the second item of an offline sync: the whole
+		// upload is refused
+		client.document(
+				"mutation { setSkillStatus(input: {skillId: \"git\", status: DONE, clientMutationId: \"c\\u0000\"}) "
+						+ "{ statementId } }")
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT")
 				.containsEntry("field", "input.clientMutationId"));
 		String now = Instant.now().toString();
-		client.document("mutation($items: [SyncProgressItem!]!) { syncProgress(items: $items) { results { outcome } } }")
-			.variable("items", List.of(Map.of("skillId", "git", "status", "DONE", "timestamp", now),
-					Map.of("skillId", "http", "status", "LEARNING", "timestamp", now, "note", "\u0000")))
+		client
+			.document("mutation($items: [SyncProgressItem!]!) { syncProgress(items: $items) { results { outcome } } }")
+			.variable("items",
+					List.of(Map.of("skillId", "git", "status", "DONE", "timestamp", now),
+							Map.of("skillId", "http", "status", "LEARNING", "timestamp", now, "note", "\u0000")))
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT")
 				.containsEntry("field", "items[1].note"));
 		assertThat(count("SELECT count(*) FROM statement WHERE learner_id = :learner", ada)).isZero();
-		client.document("{ me { progress { skillId } } }").execute().path("me.progress").entityList(Object.class).hasSize(0);
+		client.document("{ me { progress { skillId } } }")
+			.execute()
+			.path("me.progress")
+			.entityList(Object.class)
+			.hasSize(0);
 	}
 
 }

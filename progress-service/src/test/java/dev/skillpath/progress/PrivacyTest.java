@@ -13,7 +13,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Own data only; export as valid xAPI 1.0.3; erasure; aggregate counts for operators, never names. */
+/**
+ * Own data only; export as valid xAPI 1.0.3; erasure; aggregate counts for operators,
+ * never names.
+ */
 class PrivacyTest extends ProgressServiceTest {
 
 	static final String EXPORT = "{ exportMyData { version statementCount statements } }";
@@ -24,14 +27,23 @@ class PrivacyTest extends ProgressServiceTest {
 		String tia = newLearner("tia");
 		SetSkillStatusTest.set(as(sam), Map.of("skillId", "nginx", "status", "DONE", "note", "sam's secret"));
 		HttpGraphQlTester other = as(tia);
-		other.document("{ me { id completedSkillIds progress { skillId } } }").execute()
-			.path("me.id").entity(String.class).isEqualTo(tia)
-			.path("me.completedSkillIds").entityList(String.class).hasSize(0)
-			.path("me.progress").entityList(Object.class).hasSize(0);
-		other.document("query($r: [_Any!]!) { _entities(representations: $r) { ... on Skill { myProgress { note } } } }")
+		other.document("{ me { id completedSkillIds progress { skillId } } }")
+			.execute()
+			.path("me.id")
+			.entity(String.class)
+			.isEqualTo(tia)
+			.path("me.completedSkillIds")
+			.entityList(String.class)
+			.hasSize(0)
+			.path("me.progress")
+			.entityList(Object.class)
+			.hasSize(0);
+		other
+			.document("query($r: [_Any!]!) { _entities(representations: $r) { ... on Skill { myProgress { note } } } }")
 			.variable("r", List.of(Map.of("__typename", "Skill", "id", "nginx")))
 			.execute()
-			.path("_entities[0].myProgress").valueIsNull();
+			.path("_entities[0].myProgress")
+			.valueIsNull();
 		assertThat(exported(other)).isEmpty();
 	}
 
@@ -39,42 +51,69 @@ class PrivacyTest extends ProgressServiceTest {
 	void exportIsValidXapi103() {
 		String uma = newLearner("uma");
 		HttpGraphQlTester client = as(uma);
-		SetSkillStatusTest.set(client, Map.of("skillId", "rest-apis", "status", "LEARNING", "masteryLevel",
-				"FAMILIAR", "note", "HATEOAS?"));
+		SetSkillStatusTest.set(client,
+				Map.of("skillId", "rest-apis", "status", "LEARNING", "masteryLevel", "FAMILIAR", "note", "HATEOAS?"));
 		SyncProgressTest.sync(client, List.of(SyncProgressTest.item("soap", "SKIPPED", "2026-01-05T10:00:00+02:00")));
 		String done = client.document(SetSkillStatusTest.SET)
 			.variable("input", Map.of("skillId", "rest-apis", "status", "DONE"))
 			.execute()
-			.path("setSkillStatus.statementId").entity(String.class).get();
-		client.document(HistoryAndCorrectionsTest.VOID).variable("id", done).execute()
-			.path("voidStatement.voidedStatementId").hasValue();
-		client.document("mutation { resetRoadmapProgress(roadmapId: \"backend\") { resetCount } }").execute()
-			.path("resetRoadmapProgress.resetCount").entity(Integer.class).isEqualTo(2);
+			.path("setSkillStatus.statementId")
+			.entity(String.class)
+			.get();
+		client.document(HistoryAndCorrectionsTest.VOID)
+			.variable("id", done)
+			.execute()
+			.path("voidStatement.voidedStatementId")
+			.hasValue();
+		client.document("mutation { resetRoadmapProgress(roadmapId: \"backend\") { resetCount } }")
+			.execute()
+			.path("resetRoadmapProgress.resetCount")
+			.entity(Integer.class)
+			.isEqualTo(2);
 
-		client.document(EXPORT).execute()
-			.path("exportMyData.version").entity(String.class).isEqualTo("1.0.3")
-			.path("exportMyData.statementCount").entity(Integer.class).isEqualTo(6);
+		client.document(EXPORT)
+			.execute()
+			.path("exportMyData.version")
+			.entity(String.class)
+			.isEqualTo("1.0.3")
+			.path("exportMyData.statementCount")
+			.entity(Integer.class)
+			.isEqualTo(6);
 		List<Map<String, Object>> statements = exported(client);
 		assertThat(statements).hasSize(6).allSatisfy(XapiValidator::assertValidStatement);
-		assertThat(statements).extracting((s) -> SyncProgressTest.nested(s, "verb", "id")).containsExactly(
-				"http://adlnet.gov/expapi/verbs/attempted", "https://w3id.org/xapi/adl/verbs/waived",
-				"http://adlnet.gov/expapi/verbs/completed", "http://adlnet.gov/expapi/verbs/voided",
-				"https://skillpath.dev/xapi/verbs/reset", "https://skillpath.dev/xapi/verbs/reset");
+		assertThat(statements).extracting((s) -> SyncProgressTest.nested(s, "verb", "id"))
+			.containsExactly("http://adlnet.gov/expapi/verbs/attempted", "https://w3id.org/xapi/adl/verbs/waived",
+					"http://adlnet.gov/expapi/verbs/completed", "http://adlnet.gov/expapi/verbs/voided",
+					"https://skillpath.dev/xapi/verbs/reset", "https://skillpath.dev/xapi/verbs/reset");
 		Map<?, ?> first = statements.get(0);
-		assertThat(first.get("actor")).isEqualTo(Map.of("objectType", "Agent", "account",
-				Map.of("homePage", "https://skillpath.dev", "name", uma)));
+		assertThat(first.get("actor")).isEqualTo(
+				Map.of("objectType", "Agent", "account", Map.of("homePage", "https://skillpath.dev", "name", uma)));
 		assertThat(((Map<?, ?>) first.get("result")).get("score")).isEqualTo(Map.of("scaled", 0.5));
 		assertThat(statements.get(1).get("timestamp")).isEqualTo("2026-01-05T08:00:00Z");
 		assertThat(statements.get(3).get("object")).isEqualTo(Map.of("objectType", "StatementRef", "id", done));
 
 		// the same statements over REST, in the xAPI StatementResult shape
-		this.http.get().uri("/xapi/statements").header("Authorization", bearer(uma)).exchange()
-			.expectStatus().isOk()
-			.expectHeader().valueEquals("X-Experience-API-Version", "1.0.3")
-			.expectBody().jsonPath("$.statements.length()").isEqualTo(6).jsonPath("$.more").isEqualTo("");
-		this.http.get().uri("/xapi/statements").exchange()
-			.expectStatus().isUnauthorized()
-			.expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+		this.http.get()
+			.uri("/xapi/statements")
+			.header("Authorization", bearer(uma))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Experience-API-Version", "1.0.3")
+			.expectBody()
+			.jsonPath("$.statements.length()")
+			.isEqualTo(6)
+			.jsonPath("$.more")
+			.isEqualTo("");
+		this.http.get()
+			.uri("/xapi/statements")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("UNAUTHENTICATED");
 	}
 
 	@Test
@@ -87,17 +126,29 @@ class PrivacyTest extends ProgressServiceTest {
 		client.document("mutation { updateMySettings(input: {timeZone: \"Asia/Tokyo\"}) { timeZone } }").execute();
 		SetSkillStatusTest.set(as(wes), Map.of("skillId", "ci-cd", "status", "DONE"));
 
-		client.document("mutation { deleteMyData { deletedStatements deletedProgress } }").execute()
-			.path("deleteMyData.deletedStatements").entity(Integer.class).isEqualTo(2)
-			.path("deleteMyData.deletedProgress").entity(Integer.class).isEqualTo(1);
-		client.document("{ me { timeZone progress { skillId } } }").execute()
-			.path("me.timeZone").entity(String.class).isEqualTo("UTC")
-			.path("me.progress").entityList(Object.class).hasSize(0);
+		client.document("mutation { deleteMyData { deletedStatements deletedProgress } }")
+			.execute()
+			.path("deleteMyData.deletedStatements")
+			.entity(Integer.class)
+			.isEqualTo(2)
+			.path("deleteMyData.deletedProgress")
+			.entity(Integer.class)
+			.isEqualTo(1);
+		client.document("{ me { timeZone progress { skillId } } }")
+			.execute()
+			.path("me.timeZone")
+			.entity(String.class)
+			.isEqualTo("UTC")
+			.path("me.progress")
+			.entityList(Object.class)
+			.hasSize(0);
 		assertThat(exported(client)).isEmpty();
 		assertThat(count("SELECT count(*) FROM learner WHERE id = :learner", vic)).isZero();
 		assertThat(count("SELECT count(*) FROM statement WHERE learner_id = :learner", wes)).isEqualTo(1);
-		this.anonymous.document("mutation { deleteMyData { deletedStatements } }").execute()
-			.errors().expect((e) -> "UNAUTHENTICATED".equals(e.getExtensions().get("code")));
+		this.anonymous.document("mutation { deleteMyData { deletedStatements } }")
+			.execute()
+			.errors()
+			.expect((e) -> "UNAUTHENTICATED".equals(e.getExtensions().get("code")));
 	}
 
 	@Test
@@ -113,32 +164,45 @@ class PrivacyTest extends ProgressServiceTest {
 		assertThat((Integer) after.get("done")).isEqualTo((Integer) before.get("done") + 1);
 		assertThat((Integer) after.get("learning")).isEqualTo((Integer) before.get("learning") + 1);
 
-		as(newLearner("zed")).document(query).execute()
-			.errors().expect((e) -> "FORBIDDEN".equals(e.getExtensions().get("code")));
-		this.anonymous.document(query).execute()
-			.errors().expect((e) -> "UNAUTHENTICATED".equals(e.getExtensions().get("code")));
+		as(newLearner("zed")).document(query)
+			.execute()
+			.errors()
+			.expect((e) -> "FORBIDDEN".equals(e.getExtensions().get("code")));
+		this.anonymous.document(query)
+			.execute()
+			.errors()
+			.expect((e) -> "UNAUTHENTICATED".equals(e.getExtensions().get("code")));
 	}
 
 	private static Map<String, Object> stats(HttpGraphQlTester admin, String query) {
-		List<Map<String, Object>> rows = admin.document(query).execute().path("progressStats")
+		List<Map<String, Object>> rows = admin.document(query)
+			.execute()
+			.path("progressStats")
 			.entity(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			}).get();
+			})
+			.get();
 		return rows.isEmpty() ? Map.of("learners", 0, "done", 0, "learning", 0) : rows.get(0);
 	}
 
 	static List<Map<String, Object>> exported(HttpGraphQlTester client) {
-		return client.document(EXPORT).execute().path("exportMyData.statements")
+		return client.document(EXPORT)
+			.execute()
+			.path("exportMyData.statements")
 			.entity(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-			}).get();
+			})
+			.get();
 	}
 
-	/** The rules of the xAPI 1.0.3 specification (part two, statement data) that an export must keep. */
+	/**
+	 * The rules of the xAPI 1.0.3 specification (part two, statement data) that an export
+	 * must keep.
+	 */
 	static final class XapiValidator {
 
 		static void assertValidStatement(Map<String, Object> statement) {
 			assertThat(statement).containsKeys("id", "actor", "verb", "object", "timestamp", "version");
-			assertThat(statement.keySet()).isSubsetOf("id", "actor", "verb", "object", "result", "context",
-					"timestamp", "stored", "authority", "version", "attachments");
+			assertThat(statement.keySet()).isSubsetOf("id", "actor", "verb", "object", "result", "context", "timestamp",
+					"stored", "authority", "version", "attachments");
 			UUID.fromString((String) statement.get("id"));
 			assertThat(statement.get("version")).isEqualTo("1.0.3");
 			Map<?, ?> actor = (Map<?, ?>) statement.get("actor");

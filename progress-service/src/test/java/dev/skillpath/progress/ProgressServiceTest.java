@@ -31,9 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Base of progress-service tests: the real service on a random port with a real PostgreSQL, and
- * the real content-service (started once per JVM) behind a proxy the tests can cut. Every test
- * works with learners of its own (random subjects), so tests never see each other's progress.
+ * Base of progress-service tests: the real service on a random port with a real
+ * PostgreSQL, and the real content-service (started once per JVM) behind a proxy the
+ * tests can cut. Every test works with learners of its own (random subjects), so tests
+ * never see each other's progress.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.config.name=" + ProgressServiceApplication.NAME)
@@ -43,9 +44,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class ProgressServiceTest {
 
 	/**
-	 * content-service behind the proxy; a test class may put something of its own in between by
-	 * setting {@code skillpath.test.content-url} (a subclass's dynamic properties are registered
-	 * before these, so it cannot set content-url itself).
+	 * content-service behind the proxy; a test class may put something of its own in
+	 * between by setting {@code skillpath.test.content-url} (a subclass's dynamic
+	 * properties are registered before these, so it cannot set content-url itself).
 	 */
 	@DynamicPropertySource
 	static void contentService(DynamicPropertyRegistry registry) {
@@ -99,7 +100,9 @@ public abstract class ProgressServiceTest {
 		ContentService.proxy().start();
 	}
 
-	/** A new learner's subject, unique to this run, so no other test touches their data. */
+	/**
+	 * A new learner's subject, unique to this run, so no other test touches their data.
+	 */
 	protected static String newLearner(String name) {
 		return name + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
@@ -110,8 +113,8 @@ public abstract class ProgressServiceTest {
 	}
 
 	/**
-	 * {@code setSkillStatus} as {@code learner}, not yet sent: for tests that send many at once
-	 * (a GraphQlTester call blocks until its answer).
+	 * {@code setSkillStatus} as {@code learner}, not yet sent: for tests that send many
+	 * at once (a GraphQlTester call blocks until its answer).
 	 */
 	protected Mono<Map<String, Object>> setStatusConcurrently(String learner, Map<String, Object> input) {
 		return WebClient.create("http://localhost:" + this.port + "/graphql")

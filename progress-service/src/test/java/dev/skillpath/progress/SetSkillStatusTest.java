@@ -9,7 +9,10 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code setSkillStatus}, {@code me} and {@code Skill.myProgress}: writes, retries and refusals. */
+/**
+ * {@code setSkillStatus}, {@code me} and {@code Skill.myProgress}: writes, retries and
+ * refusals.
+ */
 class SetSkillStatusTest extends ProgressServiceTest {
 
 	static final String SET = """
@@ -22,29 +25,50 @@ class SetSkillStatusTest extends ProgressServiceTest {
 		String ada = newLearner("ada");
 		HttpGraphQlTester client = as(ada);
 		client.document(SET)
-			.variable("input", Map.of("skillId", "postgresql", "status", "DONE", "masteryLevel", "PROFICIENT", "note",
-					"indexes next"))
+			.variable("input",
+					Map.of("skillId", "postgresql", "status", "DONE", "masteryLevel", "PROFICIENT", "note",
+							"indexes next"))
 			.execute()
-			.path("setSkillStatus.replayed").entity(Boolean.class).isEqualTo(false)
-			.path("setSkillStatus.progress.status").entity(String.class).isEqualTo("DONE")
-			.path("setSkillStatus.progress.masteryLevel").entity(String.class).isEqualTo("PROFICIENT")
-			.path("setSkillStatus.progress.note").entity(String.class).isEqualTo("indexes next");
+			.path("setSkillStatus.replayed")
+			.entity(Boolean.class)
+			.isEqualTo(false)
+			.path("setSkillStatus.progress.status")
+			.entity(String.class)
+			.isEqualTo("DONE")
+			.path("setSkillStatus.progress.masteryLevel")
+			.entity(String.class)
+			.isEqualTo("PROFICIENT")
+			.path("setSkillStatus.progress.note")
+			.entity(String.class)
+			.isEqualTo("indexes next");
 
 		client.document("{ me { id completedSkillIds progress { skillId status } } }")
 			.execute()
-			.path("me.id").entity(String.class).isEqualTo(ada)
-			.path("me.completedSkillIds").entityList(String.class).containsExactly("postgresql")
-			.path("me.progress[0].skillId").entity(String.class).isEqualTo("postgresql");
+			.path("me.id")
+			.entity(String.class)
+			.isEqualTo(ada)
+			.path("me.completedSkillIds")
+			.entityList(String.class)
+			.containsExactly("postgresql")
+			.path("me.progress[0].skillId")
+			.entity(String.class)
+			.isEqualTo("postgresql");
 
 		client.document("""
 				query($r: [_Any!]!) { _entities(representations: $r) {
 				  ... on Skill { id myProgress { status masteryLevel note } } } }""")
-			.variable("r", List.of(Map.of("__typename", "Skill", "id", "postgresql"),
-					Map.of("__typename", "Skill", "id", "mysql")))
+			.variable("r",
+					List.of(Map.of("__typename", "Skill", "id", "postgresql"),
+							Map.of("__typename", "Skill", "id", "mysql")))
 			.execute()
-			.path("_entities[0].myProgress.status").entity(String.class).isEqualTo("DONE")
-			.path("_entities[1].id").entity(String.class).isEqualTo("mysql")
-			.path("_entities[1].myProgress").valueIsNull();
+			.path("_entities[0].myProgress.status")
+			.entity(String.class)
+			.isEqualTo("DONE")
+			.path("_entities[1].id")
+			.entity(String.class)
+			.isEqualTo("mysql")
+			.path("_entities[1].myProgress")
+			.valueIsNull();
 	}
 
 	@Test
@@ -54,13 +78,19 @@ class SetSkillStatusTest extends ProgressServiceTest {
 		client.document(SET)
 			.variable("input", Map.of("skillId", "git", "status", "DONE"))
 			.execute()
-			.path("setSkillStatus.progress.masteryLevel").entity(String.class).isEqualTo("FAMILIAR")
-			.path("setSkillStatus.progress.note").entity(String.class).isEqualTo("branches");
+			.path("setSkillStatus.progress.masteryLevel")
+			.entity(String.class)
+			.isEqualTo("FAMILIAR")
+			.path("setSkillStatus.progress.note")
+			.entity(String.class)
+			.isEqualTo("branches");
 		client.document(SET)
 			.variable("input", Map.of("skillId", "git", "status", "NOT_STARTED", "note", ""))
 			.execute()
-			.path("setSkillStatus.progress.masteryLevel").valueIsNull()
-			.path("setSkillStatus.progress.note").valueIsNull();
+			.path("setSkillStatus.progress.masteryLevel")
+			.valueIsNull()
+			.path("setSkillStatus.progress.note")
+			.valueIsNull();
 	}
 
 	@Test
@@ -68,25 +98,44 @@ class SetSkillStatusTest extends ProgressServiceTest {
 		String cid = newLearner("cid");
 		HttpGraphQlTester client = as(cid);
 		Map<String, Object> input = Map.of("skillId", "http", "status", "LEARNING", "clientMutationId", "tap-1");
-		String first = client.document(SET).variable("input", input).execute()
-			.path("setSkillStatus.replayed").entity(Boolean.class).isEqualTo(false)
-			.path("setSkillStatus.statementId").entity(String.class).get();
-		// the client lost the answer and sends the same change again, after another change was made
+		String first = client.document(SET)
+			.variable("input", input)
+			.execute()
+			.path("setSkillStatus.replayed")
+			.entity(Boolean.class)
+			.isEqualTo(false)
+			.path("setSkillStatus.statementId")
+			.entity(String.class)
+			.get();
+		// the client lost the answer and sends the same change again, after another
+		// change was made
 		set(client, Map.of("skillId", "http", "status", "DONE"));
-		client.document(SET).variable("input", input).execute()
-			.path("setSkillStatus.replayed").entity(Boolean.class).isEqualTo(true)
-			.path("setSkillStatus.statementId").entity(String.class).isEqualTo(first)
-			.path("setSkillStatus.clientMutationId").entity(String.class).isEqualTo("tap-1");
+		client.document(SET)
+			.variable("input", input)
+			.execute()
+			.path("setSkillStatus.replayed")
+			.entity(Boolean.class)
+			.isEqualTo(true)
+			.path("setSkillStatus.statementId")
+			.entity(String.class)
+			.isEqualTo(first)
+			.path("setSkillStatus.clientMutationId")
+			.entity(String.class)
+			.isEqualTo("tap-1");
 
 		assertThat(count("SELECT count(*) FROM statement WHERE learner_id = :learner", cid)).isEqualTo(2);
-		client.document("{ me { progress { skillId status } } }").execute()
-			.path("me.progress[0].status").entity(String.class).isEqualTo("DONE");
+		client.document("{ me { progress { skillId status } } }")
+			.execute()
+			.path("me.progress[0].status")
+			.entity(String.class)
+			.isEqualTo("DONE");
 
 		// the same id for a different change is a client bug, not a retry
 		client.document(SET)
 			.variable("input", Map.of("skillId", "http", "status", "SKIPPED", "clientMutationId", "tap-1"))
 			.execute()
-			.errors().expect((e) -> "CONFLICT".equals(e.getExtensions().get("code")));
+			.errors()
+			.expect((e) -> "CONFLICT".equals(e.getExtensions().get("code")));
 		assertThat(count("SELECT count(*) FROM statement WHERE learner_id = :learner", cid)).isEqualTo(2);
 	}
 
@@ -96,7 +145,8 @@ class SetSkillStatusTest extends ProgressServiceTest {
 		as(dan).document(SET)
 			.variable("input", Map.of("skillId", "no-such-skill", "status", "DONE"))
 			.execute()
-			.errors().expect((e) -> "BAD_USER_INPUT".equals(e.getExtensions().get("code"))
+			.errors()
+			.expect((e) -> "BAD_USER_INPUT".equals(e.getExtensions().get("code"))
 					&& e.getMessage().contains("no-such-skill")
 					&& "input.skillId".equals(e.getExtensions().get("field")));
 		assertThat(count("SELECT count(*) FROM statement WHERE learner_id = :learner", dan)).isZero();
@@ -108,35 +158,46 @@ class SetSkillStatusTest extends ProgressServiceTest {
 		client.document(SET)
 			.variable("input", Map.of("skillId", "git", "status", "DONE", "note", "x".repeat(2001)))
 			.execute()
-			.errors().expect((e) -> "BAD_USER_INPUT".equals(e.getExtensions().get("code"))
+			.errors()
+			.expect((e) -> "BAD_USER_INPUT".equals(e.getExtensions().get("code"))
 					&& "input.note".equals(e.getExtensions().get("field")));
 		client.document(SET)
 			.variable("input", Map.of("skillId", "git", "status", "NOT_STARTED", "masteryLevel", "MASTERED"))
 			.execute()
-			.errors().expect((e) -> "input.masteryLevel".equals(e.getExtensions().get("field")));
+			.errors()
+			.expect((e) -> "input.masteryLevel".equals(e.getExtensions().get("field")));
 		client.document(SET)
 			.variable("input", Map.of("skillId", "git", "status", "FINISHED"))
 			.execute()
-			.errors().expect((e) -> "BAD_USER_INPUT".equals(e.getExtensions().get("code")));
+			.errors()
+			.expect((e) -> "BAD_USER_INPUT".equals(e.getExtensions().get("code")));
 	}
 
 	@Test
 	void withoutATokenMeAndWritesAreUnauthenticatedAndMyProgressIsNull() {
-		this.anonymous.document("{ me { id } }").execute()
-			.errors().expect((e) -> "UNAUTHENTICATED".equals(e.getExtensions().get("code")))
+		this.anonymous.document("{ me { id } }")
+			.execute()
+			.errors()
+			.expect((e) -> "UNAUTHENTICATED".equals(e.getExtensions().get("code")))
 			.verify()
-			.path("me").valueIsNull();
+			.path("me")
+			.valueIsNull();
 		this.anonymous.document(SET)
 			.variable("input", Map.of("skillId", "git", "status", "DONE"))
 			.execute()
-			.errors().expect((e) -> "UNAUTHENTICATED".equals(e.getExtensions().get("code")));
+			.errors()
+			.expect((e) -> "UNAUTHENTICATED".equals(e.getExtensions().get("code")));
 		this.anonymous.document("""
 				query($r: [_Any!]!) { _entities(representations: $r) { ... on Skill { id myProgress { status } } } }""")
 			.variable("r", List.of(Map.of("__typename", "Skill", "id", "git")))
 			.execute()
-			.errors().verify()
-			.path("_entities[0].id").entity(String.class).isEqualTo("git")
-			.path("_entities[0].myProgress").valueIsNull();
+			.errors()
+			.verify()
+			.path("_entities[0].id")
+			.entity(String.class)
+			.isEqualTo("git")
+			.path("_entities[0].myProgress")
+			.valueIsNull();
 	}
 
 	@Test
@@ -151,19 +212,25 @@ class SetSkillStatusTest extends ProgressServiceTest {
 		as(fay).document(SET)
 			.variable("input", Map.of("skillId", "docker", "status", "LEARNING", "clientMutationId", "c-1"))
 			.execute()
-			.errors().expect((e) -> "SERVICE_UNAVAILABLE".equals(e.getExtensions().get("code"))
+			.errors()
+			.expect((e) -> "SERVICE_UNAVAILABLE".equals(e.getExtensions().get("code"))
 					&& Boolean.TRUE.equals(e.getExtensions().get("retryable")));
 		assertThat(count("SELECT count(*) FROM statement WHERE learner_id = :learner", fay)).isEqualTo(before);
-		assertThat(count("SELECT count(*) FROM skill_progress WHERE learner_id = :learner AND skill_id = 'docker'",
-				fay)).isZero();
+		assertThat(
+				count("SELECT count(*) FROM skill_progress WHERE learner_id = :learner AND skill_id = 'docker'", fay))
+			.isZero();
 
 		// the client retries once content-service is back, and the change is applied once
 		ContentService.proxy().start();
 		as(fay).document(SET)
 			.variable("input", Map.of("skillId", "docker", "status", "LEARNING", "clientMutationId", "c-1"))
 			.execute()
-			.path("setSkillStatus.replayed").entity(Boolean.class).isEqualTo(false)
-			.path("setSkillStatus.progress.status").entity(String.class).isEqualTo("LEARNING");
+			.path("setSkillStatus.replayed")
+			.entity(Boolean.class)
+			.isEqualTo(false)
+			.path("setSkillStatus.progress.status")
+			.entity(String.class)
+			.isEqualTo("LEARNING");
 	}
 
 	static void set(HttpGraphQlTester client, Map<String, Object> input) {

@@ -22,11 +22,11 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Writes under load, against the real PostgreSQL and the real content-service (behind a local
- * forwarder that counts the lookups): concurrent writes of a skill not yet checked share one
- * lookup, an unknown id is remembered briefly, a write of a known skill is three statements, and
- * writes beyond the admission's bounds are answered at once with a retryable error while every
- * acknowledged write is stored.
+ * Writes under load, against the real PostgreSQL and the real content-service (behind a
+ * local forwarder that counts the lookups): concurrent writes of a skill not yet checked
+ * share one lookup, an unknown id is remembered briefly, a write of a known skill is
+ * three statements, and writes beyond the admission's bounds are answered at once with a
+ * retryable error while every acknowledged write is stored.
  */
 @TestPropertySource(properties = { "skillpath.progress.writes.max-in-flight=2",
 		"skillpath.progress.writes.max-waiting=40", "skillpath.progress.writes.max-wait=20s" })
@@ -72,7 +72,8 @@ class WritesUnderLoadTest extends ProgressServiceTest {
 
 		assertThat(answers).hasSize(40).allSatisfy((answer) -> assertThat(answer).doesNotContainKey("errors"));
 		assertThat(content.requestsContaining("\"" + skill + "\"")).isEqualTo(1);
-		assertThat(this.db.sql("SELECT count(*) FROM statement WHERE learner_id = ANY(:learners::text[]) AND skill_id = :skill")
+		assertThat(this.db
+			.sql("SELECT count(*) FROM statement WHERE learner_id = ANY(:learners::text[]) AND skill_id = :skill")
 			.bind("learners", learners.toArray(String[]::new))
 			.bind("skill", skill)
 			.map((row) -> row.get(0, Long.class))
@@ -92,12 +93,15 @@ class WritesUnderLoadTest extends ProgressServiceTest {
 		assertThat(content.requestsContaining(missing)).isEqualTo(1);
 
 		// still unknown a moment later: answered without asking
-		assertThat(code(setStatusConcurrently(learner, Map.of("skillId", missing, "status", "DONE")).block())).isEqualTo("BAD_USER_INPUT");
+		assertThat(code(setStatusConcurrently(learner, Map.of("skillId", missing, "status", "DONE")).block()))
+			.isEqualTo("BAD_USER_INPUT");
 		assertThat(content.requestsContaining(missing)).isEqualTo(1);
 
-		// after unknown-skill-ttl (5 s) content-service is asked again: the skill may exist by now
+		// after unknown-skill-ttl (5 s) content-service is asked again: the skill may
+		// exist by now
 		this.clock.set(Instant.now().plusSeconds(6));
-		assertThat(code(setStatusConcurrently(learner, Map.of("skillId", missing, "status", "DONE")).block())).isEqualTo("BAD_USER_INPUT");
+		assertThat(code(setStatusConcurrently(learner, Map.of("skillId", missing, "status", "DONE")).block()))
+			.isEqualTo("BAD_USER_INPUT");
 		assertThat(content.requestsContaining(missing)).isEqualTo(2);
 	}
 
@@ -105,7 +109,8 @@ class WritesUnderLoadTest extends ProgressServiceTest {
 	void aWriteOfAKnownSkillIsThreeStatementsAndItsRetryOneMore() {
 		String learner = newLearner("lean");
 		String skill = ContentService.backendSkillIds().get(4);
-		assertThat(setStatusConcurrently(learner, Map.of("skillId", skill, "status", "LEARNING")).block()).doesNotContainKey("errors");
+		assertThat(setStatusConcurrently(learner, Map.of("skillId", skill, "status", "LEARNING")).block())
+			.doesNotContainKey("errors");
 
 		this.sql.reset();
 		Map<String, Object> input = Map.of("skillId", skill, "status", "DONE", "clientMutationId", "tap-9");
@@ -125,21 +130,24 @@ class WritesUnderLoadTest extends ProgressServiceTest {
 	void writesBeyondTheBoundsAreRefusedAtOnceAndEveryAcknowledgedWriteIsStored() {
 		String held = newLearner("held");
 		String skill = ContentService.backendSkillIds().get(5);
-		assertThat(setStatusConcurrently(held, Map.of("skillId", skill, "status", "LEARNING")).block()).doesNotContainKey("errors");
+		assertThat(setStatusConcurrently(held, Map.of("skillId", skill, "status", "LEARNING")).block())
+			.doesNotContainKey("errors");
 
-		// the test holds the learner's row lock, so the next writes of this learner cannot finish
+		// the test holds the learner's row lock, so the next writes of this learner
+		// cannot finish
 		Connection locker = Mono.from(this.connections.create()).block();
 		try {
 			Mono.from(locker.beginTransaction()).block();
-			Flux.from(locker.createStatement("SELECT id FROM learner WHERE id = $1 FOR UPDATE").bind("$1", held).execute())
-				.flatMap((result) -> result.map((row, meta) -> 1))
-				.blockLast();
+			Flux.from(locker.createStatement("SELECT id FROM learner WHERE id = $1 FOR UPDATE")
+				.bind("$1", held)
+				.execute()).flatMap((result) -> result.map((row, meta) -> 1)).blockLast();
 
 			// two run (blocked on the lock), forty wait for a place
 			List<Mono<Map<String, Object>>> admitted = new java.util.ArrayList<>();
 			for (int i = 0; i < 42; i++) {
-				admitted.add(setStatusConcurrently(held, Map.of("skillId", skill, "status", i % 2 == 0 ? "DONE" : "LEARNING",
-						"clientMutationId", "admitted-" + i)).cache());
+				admitted.add(setStatusConcurrently(held, Map.of("skillId", skill, "status",
+						i % 2 == 0 ? "DONE" : "LEARNING", "clientMutationId", "admitted-" + i))
+					.cache());
 				admitted.get(i).subscribe();
 				int expected = i + 1;
 				eventually(() -> this.admission.inFlight() + this.admission.waiting() == expected);
@@ -147,7 +155,8 @@ class WritesUnderLoadTest extends ProgressServiceTest {
 			assertThat(this.admission.inFlight()).isEqualTo(2);
 			assertThat(this.admission.waiting()).isEqualTo(40);
 
-			// the rest are answered while those still wait: at once, retryable, saying why
+			// the rest are answered while those still wait: at once, retryable, saying
+			// why
 			List<String> others = Flux.range(0, 20).map((i) -> newLearner("refused")).collectList().block();
 			List<Map<String, Object>> refused = Flux.fromIterable(others)
 				.flatMap((learner) -> setStatusConcurrently(learner, Map.of("skillId", skill, "status", "DONE")), 20)

@@ -27,13 +27,14 @@ import graphql.language.SelectionSet;
 import graphql.language.Type;
 
 /**
- * Limits an operation must stay within before any subgraph is called: nesting depth, aliases,
- * root fields, directives, and an estimated cost where each list multiplies the cost of what
- * it contains by its page size ({@code first}/{@code last}/{@code limit} when given as a literal,
- * else {@code defaultListSize}). Token counts are limited by the parser, and the number of fields
- * an operation holds once its fragments are spread ({@code maxFields}) is checked before
- * validation: duplicated fields and fragments that spread each other several times (2^n fields
- * from n short fragments) would otherwise keep validation and planning busy for minutes.
+ * Limits an operation must stay within before any subgraph is called: nesting depth,
+ * aliases, root fields, directives, and an estimated cost where each list multiplies the
+ * cost of what it contains by its page size ({@code first}/{@code last}/{@code limit}
+ * when given as a literal, else {@code defaultListSize}). Token counts are limited by the
+ * parser, and the number of fields an operation holds once its fragments are spread
+ * ({@code maxFields}) is checked before validation: duplicated fields and fragments that
+ * spread each other several times (2^n fields from n short fragments) would otherwise
+ * keep validation and planning busy for minutes.
  */
 public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, int maxDirectives, long maxCost,
 		int maxTokens, int defaultListSize, boolean introspection, int maxFields) {
@@ -49,8 +50,8 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 
 	/**
 	 * Checked on the parsed document, before validation: the most fields any operation or
-	 * fragment holds with every spread expanded, as a GraphQL error, or null. Linear in the
-	 * document's size (each fragment is counted once); cycles are left to validation.
+	 * fragment holds with every spread expanded, as a GraphQL error, or null. Linear in
+	 * the document's size (each fragment is counted once); cycles are left to validation.
 	 */
 	Map<String, Object> checkDocument(Document document) {
 		Map<String, FragmentDefinition> fragments = new HashMap<>();
@@ -66,14 +67,18 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 			}
 		}
 		if (most > this.maxFields) {
-			return error("The operation holds " + (most == Long.MAX_VALUE ? "too many" : most)
-					+ " fields once its fragments are spread; the limit is " + this.maxFields, "OPERATION_LIMIT_EXCEEDED",
-					"fields", this.maxFields, most);
+			return error(
+					"The operation holds " + (most == Long.MAX_VALUE ? "too many" : most)
+							+ " fields once its fragments are spread; the limit is " + this.maxFields,
+					"OPERATION_LIMIT_EXCEEDED", "fields", this.maxFields, most);
 		}
 		return null;
 	}
 
-	/** Fields per selection set with fragment spreads expanded, each fragment counted once (saturating). */
+	/**
+	 * Fields per selection set with fragment spreads expanded, each fragment counted once
+	 * (saturating).
+	 */
 	private static final class FieldCounter {
 
 		final Map<String, FragmentDefinition> fragments;
@@ -133,17 +138,20 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 
 	/**
 	 * What {@link #check} found in its one walk of the operation.
+	 *
 	 * @param error the first limit the operation exceeds, as a GraphQL error, or null
-	 * @param pageSizesFromVariables whether a page size ({@code first}, {@code last}, {@code limit})
-	 * is a variable, so that {@link #checkCost} must run again with each request's values
+	 * @param pageSizesFromVariables whether a page size ({@code first}, {@code last},
+	 * {@code limit}) is a variable, so that {@link #checkCost} must run again with each
+	 * request's values
 	 */
 	record Checked(Map<String, Object> error, boolean pageSizesFromVariables) {
 	}
 
 	/**
-	 * The first limit the operation exceeds, and whether its page sizes come from variables. Page
-	 * sizes given as variables count as the variable's default value, else {@code defaultListSize};
-	 * see {@link #checkCost} for the check once the values are known.
+	 * The first limit the operation exceeds, and whether its page sizes come from
+	 * variables. Page sizes given as variables count as the variable's default value,
+	 * else {@code defaultListSize}; see {@link #checkCost} for the check once the values
+	 * are known.
 	 */
 	Checked check(OperationDefinition operation, Supergraph supergraph) {
 		Counter counter = new Counter(supergraph, defaults(operation));
@@ -153,19 +161,20 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 	}
 
 	/**
-	 * The cost limit with the request's variables: {@code items(first: $n)} costs what {@code n}
-	 * asks for, so that a cached plan cannot be reused with a huge page size.
+	 * The cost limit with the request's variables: {@code items(first: $n)} costs what
+	 * {@code n} asks for, so that a cached plan cannot be reused with a huge page size.
 	 */
 	Map<String, Object> checkCost(OperationDefinition operation, Supergraph supergraph, Map<String, Object> variables) {
 		Counter counter = new Counter(supergraph, variables);
-		long cost = counter.cost(supergraph.type(rootType(operation, supergraph)), operation.getSelectionSet(), 1, null);
+		long cost = counter.cost(supergraph.type(rootType(operation, supergraph)), operation.getSelectionSet(), 1,
+				null);
 		return cost > this.maxCost ? costError(cost) : null;
 	}
 
 	/**
-	 * The operation's estimated cost with a request's variables (a page-size variable the request
-	 * leaves out counts as its default, else {@code defaultListSize}): what a batch of operations
-	 * sums, see {@link #checkBatchCost}.
+	 * The operation's estimated cost with a request's variables (a page-size variable the
+	 * request leaves out counts as its default, else {@code defaultListSize}): what a
+	 * batch of operations sums, see {@link #checkBatchCost}.
 	 */
 	public long cost(OperationDefinition operation, Supergraph supergraph, Map<String, Object> variables) {
 		Map<String, Object> values = defaults(operation);
@@ -177,8 +186,9 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 	}
 
 	/**
-	 * The operations of one HTTP request together stay within {@code maxCost}: a batch of ten
-	 * operations each just under the limit would otherwise do ten times the work of one.
+	 * The operations of one HTTP request together stay within {@code maxCost}: a batch of
+	 * ten operations each just under the limit would otherwise do ten times the work of
+	 * one.
 	 * @param costs each operation's {@link #cost}
 	 * @return the error refusing the whole batch, or null
 	 */
@@ -190,8 +200,9 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 		if (total <= this.maxCost) {
 			return null;
 		}
-		return error("The operations of this batch have an estimated cost of " + total + " together; the limit for one "
-				+ "request is " + this.maxCost + " (send them in separate requests, or ask for smaller pages)",
+		return error(
+				"The operations of this batch have an estimated cost of " + total + " together; the limit for one "
+						+ "request is " + this.maxCost + " (send them in separate requests, or ask for smaller pages)",
 				"OPERATION_LIMIT_EXCEEDED", "batchCost", this.maxCost, total);
 	}
 
@@ -201,9 +212,10 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 	}
 
 	private Map<String, Object> costError(long cost) {
-		return error("The operation's estimated cost is " + cost + "; the limit is " + this.maxCost
-				+ " (lists count as their page size times what they contain)", "OPERATION_LIMIT_EXCEEDED", "cost",
-				this.maxCost, cost);
+		return error(
+				"The operation's estimated cost is " + cost + "; the limit is " + this.maxCost
+						+ " (lists count as their page size times what they contain)",
+				"OPERATION_LIMIT_EXCEEDED", "cost", this.maxCost, cost);
 	}
 
 	private Map<String, Object> exceeded(Counter counter, long cost) {
@@ -219,7 +231,8 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 					"OPERATION_LIMIT_EXCEEDED", "aliases", this.maxAliases, counter.aliases);
 		}
 		if (counter.rootFields > this.maxRootFields) {
-			return error("The operation selects " + counter.rootFields + " root fields; the limit is " + this.maxRootFields,
+			return error(
+					"The operation selects " + counter.rootFields + " root fields; the limit is " + this.maxRootFields,
 					"OPERATION_LIMIT_EXCEEDED", "rootFields", this.maxRootFields, counter.rootFields);
 		}
 		if (counter.directives > this.maxDirectives) {
@@ -273,7 +286,10 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 
 		boolean variablePageSizes;
 
-		/** Values of variables used as page sizes; a missing one counts as the default size. */
+		/**
+		 * Values of variables used as page sizes; a missing one counts as the default
+		 * size.
+		 */
 		final Map<String, Object> variables;
 
 		Counter(Supergraph supergraph, Map<String, Object> variables) {
@@ -282,8 +298,8 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 		}
 
 		/**
-		 * @param connectionSize the page size of the enclosing Relay connection, which applies to
-		 * its {@code edges} and {@code nodes} lists
+		 * @param connectionSize the page size of the enclosing Relay connection, which
+		 * applies to its {@code edges} and {@code nodes} lists
 		 */
 		long cost(TypeInfo type, SelectionSet selection, int level, Long connectionSize) {
 			long total = 0;
@@ -308,8 +324,9 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 					long inner = cost(this.supergraph.type(info.namedType()), field.getSelectionSet(), level + 1,
 							list ? null : ownSize);
 					long size = ownSize != null ? ownSize
-							: connectionSize != null && (field.getName().equals("edges") || field.getName().equals("nodes"))
-									? connectionSize : OperationLimits.this.defaultListSize;
+							: connectionSize != null
+									&& (field.getName().equals("edges") || field.getName().equals("nodes"))
+											? connectionSize : OperationLimits.this.defaultListSize;
 					fieldCost = saturatedAdd(fieldCost, list ? saturatedMultiply(size, inner) : inner);
 				}
 				total = saturatedAdd(total, fieldCost);
@@ -331,7 +348,10 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 			return out;
 		}
 
-		/** A {@code first}, {@code last} or {@code limit}: a literal, or a variable's value when known. */
+		/**
+		 * A {@code first}, {@code last} or {@code limit}: a literal, or a variable's
+		 * value when known.
+		 */
 		private Long pageArgument(Field field) {
 			for (Argument argument : field.getArguments()) {
 				if (List.of("first", "last", "limit").contains(argument.getName())) {
@@ -352,7 +372,10 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 
 	}
 
-	/** Page sizes nest: three lists of 2^31 would wrap a long round to a small, accepted cost. */
+	/**
+	 * Page sizes nest: three lists of 2^31 would wrap a long round to a small, accepted
+	 * cost.
+	 */
 	private static long saturatedMultiply(long a, long b) {
 		long high = Math.multiplyHigh(a, b);
 		long low = a * b;

@@ -39,9 +39,9 @@ import graphql.execution.ValuesResolver;
 import reactor.core.publisher.Mono;
 
 /**
- * The federation router: parse, validate against the API schema, plan (once per document and
- * operation name, kept in a bounded cache), execute the plan against the subgraphs, and shape
- * the response. Plain Java and Reactor, no Spring: the edge adapts HTTP to it.
+ * The federation router: parse, validate against the API schema, plan (once per document
+ * and operation name, kept in a bounded cache), execute the plan against the subgraphs,
+ * and shape the response. Plain Java and Reactor, no Spring: the edge adapts HTTP to it.
  */
 public final class Router {
 
@@ -49,10 +49,13 @@ public final class Router {
 	public record Request(String query, String operationName, Map<String, Object> variables) {
 	}
 
-	/** A plan ready to run, or the errors that stop this document before any subgraph call. */
 	/**
-	 * @param pageSizesFromVariables whether the cost limit must be checked again with each
-	 * request's variables (a page size given as a variable)
+	 * A plan ready to run, or the errors that stop this document before any subgraph
+	 * call.
+	 */
+	/**
+	 * @param pageSizesFromVariables whether the cost limit must be checked again with
+	 * each request's variables (a page size given as a variable)
 	 */
 	public record Prepared(QueryPlan plan, List<Map<String, Object>> errors, boolean pageSizesFromVariables) {
 
@@ -208,17 +211,18 @@ public final class Router {
 	}
 
 	/**
-	 * Checks the variables against their definitions before any subgraph call (a wrong type is
-	 * the client's error) and adds default values; the values the client sent go on unchanged.
+	 * Checks the variables against their definitions before any subgraph call (a wrong
+	 * type is the client's error) and adds default values; the values the client sent go
+	 * on unchanged.
 	 */
 	private Map<String, Object> coerce(QueryPlan plan, Map<String, Object> given) {
 		Map<String, Object> variables = new LinkedHashMap<>(given == null ? Map.of() : given);
 		if (plan.variableDefinitions().isEmpty()) {
 			return variables;
 		}
-		Map<String, Object> coerced = ValuesResolver.coerceVariableValues(this.supergraph.apiSchema(),
-				List.copyOf(plan.variableDefinitions().values()), RawVariables.of(variables),
-				GraphQLContext.getDefault(), Locale.ENGLISH)
+		Map<String, Object> coerced = ValuesResolver
+			.coerceVariableValues(this.supergraph.apiSchema(), List.copyOf(plan.variableDefinitions().values()),
+					RawVariables.of(variables), GraphQLContext.getDefault(), Locale.ENGLISH)
 			.toMap();
 		coerced.forEach(variables::putIfAbsent);
 		return variables;
@@ -228,10 +232,11 @@ public final class Router {
 		Map<String, Object> error = new LinkedHashMap<>();
 		error.put("message", message);
 		if (!locations.isEmpty()) {
-			error.put("locations", locations.stream()
-				.filter(java.util.Objects::nonNull)
-				.map((l) -> Map.of("line", l.getLine(), "column", l.getColumn()))
-				.toList());
+			error.put("locations",
+					locations.stream()
+						.filter(java.util.Objects::nonNull)
+						.map((l) -> Map.of("line", l.getLine(), "column", l.getColumn()))
+						.toList());
 		}
 		error.put("extensions", Map.of("code", code));
 		return error;

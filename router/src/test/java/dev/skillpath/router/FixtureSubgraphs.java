@@ -31,10 +31,10 @@ import graphql.schema.idl.TypeRuntimeWiring;
 import reactor.core.publisher.Mono;
 
 /**
- * Three small federation v2 subgraphs (catalog, learners, jobs) that run in the test JVM on
- * graphql-java with Apollo's federation library, like real subgraphs would: they answer
- * {@code _service} and {@code _entities}, record every request, and can be made to fail.
- * Between them they use every federation feature the router supports.
+ * Three small federation v2 subgraphs (catalog, learners, jobs) that run in the test JVM
+ * on graphql-java with Apollo's federation library, like real subgraphs would: they
+ * answer {@code _service} and {@code _entities}, record every request, and can be made to
+ * fail. Between them they use every federation feature the router supports.
  */
 final class FixtureSubgraphs implements SubgraphClient {
 
@@ -76,9 +76,11 @@ final class FixtureSubgraphs implements SubgraphClient {
 
 	Supergraph compose() {
 		List<SubgraphSchema> schemas = new ArrayList<>();
-		this.subgraphs.forEach((name, graphql) -> schemas.add(new SubgraphSchema(name, "fixture://" + name,
-				String.valueOf(execute(name, "{ _service { sdl } }", Map.of()).get("data") instanceof Map<?, ?> d
-						? ((Map<?, ?>) d.get("_service")).get("sdl") : null))));
+		this.subgraphs.forEach((name,
+				graphql) -> schemas.add(new SubgraphSchema(name, "fixture://" + name,
+						String
+							.valueOf(execute(name, "{ _service { sdl } }", Map.of()).get("data") instanceof Map<?, ?> d
+									? ((Map<?, ?>) d.get("_service")).get("sdl") : null))));
 		return SubgraphComposer.compose(schemas);
 	}
 
@@ -91,8 +93,8 @@ final class FixtureSubgraphs implements SubgraphClient {
 	}
 
 	@Override
-	public Mono<Map<String, Object>> execute(String subgraph, String url, String document, Map<String, Object> variables,
-			RequestContext context) {
+	public Mono<Map<String, Object>> execute(String subgraph, String url, String document,
+			Map<String, Object> variables, RequestContext context) {
 		return Mono.fromCallable(() -> {
 			this.calls.add(new Call(subgraph, document, variables));
 			if (this.failing.contains(subgraph)) {
@@ -234,17 +236,14 @@ final class FixtureSubgraphs implements SubgraphClient {
 
 	private void add(String name, RuntimeWiring wiring, Function<Map<String, Object>, Object> entities) {
 		String text = read("/fixtures/" + name + ".graphqls");
-		GraphQLSchema schema = Federation.transform(text, wiring)
-			.fetchEntities((env) -> {
-				List<Map<String, Object>> representations = env.getArgument("representations");
-				List<Object> out = new ArrayList<>();
-				for (Map<String, Object> representation : representations) {
-					out.add(entities.apply(representation));
-				}
-				return Collections.unmodifiableList(out);
-			})
-			.resolveEntityType(byTypename())
-			.build();
+		GraphQLSchema schema = Federation.transform(text, wiring).fetchEntities((env) -> {
+			List<Map<String, Object>> representations = env.getArgument("representations");
+			List<Object> out = new ArrayList<>();
+			for (Map<String, Object> representation : representations) {
+				out.add(entities.apply(representation));
+			}
+			return Collections.unmodifiableList(out);
+		}).resolveEntityType(byTypename()).build();
 		this.subgraphs.put(name, GraphQL.newGraphQL(schema).build());
 		this.sdl.put(name, text);
 	}

@@ -23,9 +23,10 @@ import reactor.core.publisher.Mono;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code @interfaceObject}: a subgraph (reviews) adds fields to an entity interface (Media) that
- * another subgraph (media) owns with its implementations (Book, Movie), without knowing them.
- * Representations sent to reviews say {@code Media}; the concrete type always comes from media.
+ * {@code @interfaceObject}: a subgraph (reviews) adds fields to an entity interface
+ * (Media) that another subgraph (media) owns with its implementations (Book, Movie),
+ * without knowing them. Representations sent to reviews say {@code Media}; the concrete
+ * type always comes from media.
  */
 class InterfaceObjectTest {
 
@@ -45,7 +46,8 @@ class InterfaceObjectTest {
 
 	static final Map<String, Map<String, Object>> CATALOGUE = new LinkedHashMap<>();
 	static {
-		CATALOGUE.put("b1", Map.of("__typename", "Book", "id", "b1", "title", "Designing Data-Intensive Applications", "pages", 616));
+		CATALOGUE.put("b1", Map.of("__typename", "Book", "id", "b1", "title", "Designing Data-Intensive Applications",
+				"pages", 616));
 		CATALOGUE.put("m1", Map.of("__typename", "Movie", "id", "m1", "title", "The Social Network", "minutes", 120));
 	}
 
@@ -54,20 +56,22 @@ class InterfaceObjectTest {
 	/** Every request a subgraph received: name and representations' typenames. */
 	final List<String> calls = new CopyOnWriteArrayList<>();
 
-	final Map<String, GraphQL> subgraphs = Map.of(
-			"media", subgraph(MEDIA, RuntimeWiring.newRuntimeWiring()
-				.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("media", (env) -> List.copyOf(CATALOGUE.values())))
-				.type(TypeRuntimeWiring.newTypeWiring("Media").typeResolver(byTypename()))
-				.build(), (representation) -> CATALOGUE.get(representation.get("id"))),
-			"reviews", subgraph(REVIEWS, RuntimeWiring.newRuntimeWiring()
-				.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("topRated",
-						(env) -> List.of(media("m1"), media("b1"))))
-				.build(), (representation) -> "Media".equals(representation.get("__typename"))
-						? media((String) representation.get("id")) : null));
+	final Map<String, GraphQL> subgraphs = Map.of("media", subgraph(MEDIA, RuntimeWiring.newRuntimeWiring()
+		.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("media", (env) -> List.copyOf(CATALOGUE.values())))
+		.type(TypeRuntimeWiring.newTypeWiring("Media").typeResolver(byTypename()))
+		.build(), (representation) -> CATALOGUE.get(representation.get("id"))), "reviews",
+			subgraph(REVIEWS,
+					RuntimeWiring.newRuntimeWiring()
+						.type(TypeRuntimeWiring.newTypeWiring("Query")
+							.dataFetcher("topRated", (env) -> List.of(media("m1"), media("b1"))))
+						.build(),
+					(representation) -> "Media".equals(representation.get("__typename"))
+							? media((String) representation.get("id")) : null));
 
-	final Router router = new Router(SubgraphComposer.compose(List.of(
-			new SubgraphSchema("media", "fixture://media", MEDIA),
-			new SubgraphSchema("reviews", "fixture://reviews", REVIEWS))), (subgraph, url, document, variables, context) -> {
+	final Router router = new Router(
+			SubgraphComposer.compose(List.of(new SubgraphSchema("media", "fixture://media", MEDIA),
+					new SubgraphSchema("reviews", "fixture://reviews", REVIEWS))),
+			(subgraph, url, document, variables, context) -> {
 				Object representations = variables.get("representations");
 				this.calls.add(subgraph + (representations instanceof List<?> list
 						? list.stream().map((r) -> ((Map<?, ?>) r).get("__typename")).toList().toString() : ""));
@@ -81,10 +85,10 @@ class InterfaceObjectTest {
 		Map<String, Object> response = run("{ media { __typename id title stars ... on Book { pages } } }");
 
 		assertThat(response).doesNotContainKey("errors");
-		assertThat(response.get("data")).isEqualTo(Map.of("media", List.of(
-				Map.of("__typename", "Book", "id", "b1", "title", "Designing Data-Intensive Applications", "stars", 5,
-						"pages", 616),
-				Map.of("__typename", "Movie", "id", "m1", "title", "The Social Network", "stars", 4))));
+		assertThat(response.get("data")).isEqualTo(Map.of("media",
+				List.of(Map.of("__typename", "Book", "id", "b1", "title", "Designing Data-Intensive Applications",
+						"stars", 5, "pages", 616),
+						Map.of("__typename", "Movie", "id", "m1", "title", "The Social Network", "stars", 4))));
 		assertThat(this.calls).containsExactly("media", "reviews[Media, Media]");
 	}
 
@@ -93,9 +97,11 @@ class InterfaceObjectTest {
 		Map<String, Object> response = run("{ topRated { __typename id stars title ... on Movie { minutes } } }");
 
 		assertThat(response).doesNotContainKey("errors");
-		assertThat(response.get("data")).isEqualTo(Map.of("topRated", List.of(
-				Map.of("__typename", "Movie", "id", "m1", "stars", 4, "title", "The Social Network", "minutes", 120),
-				Map.of("__typename", "Book", "id", "b1", "stars", 5, "title", "Designing Data-Intensive Applications"))));
+		assertThat(response.get("data")).isEqualTo(Map.of("topRated",
+				List.of(Map.of("__typename", "Movie", "id", "m1", "stars", 4, "title", "The Social Network", "minutes",
+						120),
+						Map.of("__typename", "Book", "id", "b1", "stars", 5, "title",
+								"Designing Data-Intensive Applications"))));
 		assertThat(this.calls).containsExactly("reviews", "media[Media, Media]");
 	}
 

@@ -42,8 +42,10 @@ class OperationLimitsTest {
 		Router shallow = new Router(this.fixtures.compose(), this.fixtures, 10,
 				new OperationLimits(3, 30, 30, 30, 50_000, 2000, 10, true));
 		Map<String, Object> error = refusal(shallow, "{ me { matchingJobs(first: 1) { requiredSkills { name } } } }");
-		assertThat(extensions(error)).containsEntry("code", "OPERATION_LIMIT_EXCEEDED").containsEntry("limit", "depth")
-			.containsEntry("max", 3L).containsEntry("actual", 4L);
+		assertThat(extensions(error)).containsEntry("code", "OPERATION_LIMIT_EXCEEDED")
+			.containsEntry("limit", "depth")
+			.containsEntry("max", 3L)
+			.containsEntry("actual", 4L);
 		assertThat(error.get("message").toString()).contains("the limit is 3");
 	}
 
@@ -61,7 +63,8 @@ class OperationLimitsTest {
 
 	@Test
 	void directiveOverloading() {
-		assertThat(extensions(refusal("{ skills { id @skip(if: false) name @skip(if: false) category @skip(if: false) a: id @skip(if: false) b: name @include(if: true) } }")))
+		assertThat(extensions(refusal(
+				"{ skills { id @skip(if: false) name @skip(if: false) category @skip(if: false) a: id @skip(if: false) b: name @include(if: true) } }")))
 			.containsEntry("limit", "directives");
 	}
 
@@ -74,34 +77,44 @@ class OperationLimitsTest {
 
 	@Test
 	void aConnectionsPageSizeMultipliesItsEdges() {
-		var supergraph = dev.skillpath.router.supergraph.SubgraphComposer.compose(List.of(
-				new dev.skillpath.router.supergraph.SubgraphComposer.SubgraphSchema("items", "http://items", """
+		var supergraph = dev.skillpath.router.supergraph.SubgraphComposer.compose(
+				List.of(new dev.skillpath.router.supergraph.SubgraphComposer.SubgraphSchema("items", "http://items", """
 						type Query { items(first: Int): ItemConnection! }
 						type ItemConnection { edges: [ItemEdge!]! }
 						type ItemEdge { node: Item! }
 						type Item { id: ID! name: String! }
 						""")));
-		Router items = new Router(supergraph, (subgraph, url, document, variables, context) -> reactor.core.publisher.Mono
-			.just(Map.of("data", Map.of("items", Map.of("edges", List.of())))), 10,
-				new OperationLimits(10, 10, 10, 10, 500, 2000, 10, true));
-		Map<String, Object> big = items.execute(new Router.Request("{ items(first: 1000) { edges { node { id name } } } }",
-				null, Map.of()), RequestContext.EMPTY).block(Duration.ofSeconds(5));
+		Router items = new Router(supergraph,
+				(subgraph, url, document, variables, context) -> reactor.core.publisher.Mono
+					.just(Map.of("data", Map.of("items", Map.of("edges", List.of())))),
+				10, new OperationLimits(10, 10, 10, 10, 500, 2000, 10, true));
+		Map<String, Object> big = items
+			.execute(new Router.Request("{ items(first: 1000) { edges { node { id name } } } }", null, Map.of()),
+					RequestContext.EMPTY)
+			.block(Duration.ofSeconds(5));
 		assertThat(big.get("errors").toString()).contains("limit=cost");
-		Map<String, Object> small = items.execute(new Router.Request("{ items(first: 20) { edges { node { id name } } } }",
-				null, Map.of()), RequestContext.EMPTY).block(Duration.ofSeconds(5));
+		Map<String, Object> small = items
+			.execute(new Router.Request("{ items(first: 20) { edges { node { id name } } } }", null, Map.of()),
+					RequestContext.EMPTY)
+			.block(Duration.ofSeconds(5));
 		assertThat(small).doesNotContainKey("errors");
 
-		// a page size given as a variable costs what the variable asks for, checked per request on the cached plan
+		// a page size given as a variable costs what the variable asks for, checked per
+		// request on the cached plan
 		String byVariable = "query Items($n: Int) { items(first: $n) { edges { node { id name } } } }";
-		Map<String, Object> hugeVariable = items.execute(new Router.Request(byVariable, null, Map.of("n", 1000)),
-				RequestContext.EMPTY).block(Duration.ofSeconds(5));
+		Map<String, Object> hugeVariable = items
+			.execute(new Router.Request(byVariable, null, Map.of("n", 1000)), RequestContext.EMPTY)
+			.block(Duration.ofSeconds(5));
 		assertThat(hugeVariable.get("errors").toString()).contains("limit=cost");
-		Map<String, Object> smallVariable = items.execute(new Router.Request(byVariable, null, Map.of("n", 20)),
-				RequestContext.EMPTY).block(Duration.ofSeconds(5));
+		Map<String, Object> smallVariable = items
+			.execute(new Router.Request(byVariable, null, Map.of("n", 20)), RequestContext.EMPTY)
+			.block(Duration.ofSeconds(5));
 		assertThat(smallVariable).doesNotContainKey("errors");
-		Map<String, Object> hugeDefault = items.execute(new Router.Request(
-				"query Items($n: Int = 1000) { items(first: $n) { edges { node { id name } } } }", null, Map.of()),
-				RequestContext.EMPTY).block(Duration.ofSeconds(5));
+		Map<String, Object> hugeDefault = items
+			.execute(new Router.Request(
+					"query Items($n: Int = 1000) { items(first: $n) { edges { node { id name } } } }", null, Map.of()),
+					RequestContext.EMPTY)
+			.block(Duration.ofSeconds(5));
 		assertThat(hugeDefault.get("errors").toString()).contains("limit=cost");
 	}
 
@@ -111,9 +124,10 @@ class OperationLimitsTest {
 		var literal = this.router.prepare("{ me { matchingJobs(first: 30) { requiredSkills { id } } } }", null);
 		long one = limits.cost(literal.plan().operation(), this.router.supergraph(), null);
 		assertThat(one).isBetween(251L, 500L);
-		// a page size given as a variable costs what the request asks for, its default when left out
-		var byVariable = this.router.prepare(
-				"query M($n: Int! = 30) { me { matchingJobs(first: $n) { requiredSkills { id } } } }", null);
+		// a page size given as a variable costs what the request asks for, its default
+		// when left out
+		var byVariable = this.router
+			.prepare("query M($n: Int! = 30) { me { matchingJobs(first: $n) { requiredSkills { id } } } }", null);
 		assertThat(limits.cost(byVariable.plan().operation(), this.router.supergraph(), Map.of())).isEqualTo(one);
 		assertThat(limits.cost(byVariable.plan().operation(), this.router.supergraph(), Map.of("n", 60)))
 			.isGreaterThan(one);
@@ -121,24 +135,30 @@ class OperationLimitsTest {
 		assertThat(limits.checkBatchCost(List.of(one, 1L))).isNull();
 		Map<String, Object> refused = limits.checkBatchCost(List.of(one, one));
 		assertThat(extensions(refused)).containsEntry("code", "OPERATION_LIMIT_EXCEEDED")
-			.containsEntry("limit", "batchCost").containsEntry("max", 500L).containsEntry("actual", 2 * one);
-		assertThat(extensions(limits.checkBatchCost(List.of(Long.MAX_VALUE, one)))).containsEntry("actual", Long.MAX_VALUE);
+			.containsEntry("limit", "batchCost")
+			.containsEntry("max", 500L)
+			.containsEntry("actual", 2 * one);
+		assertThat(extensions(limits.checkBatchCost(List.of(Long.MAX_VALUE, one)))).containsEntry("actual",
+				Long.MAX_VALUE);
 		assertThat(this.fixtures.calls).as("no subgraph is called").isEmpty();
 	}
 
 	@Test
 	void hugeNestedPageSizesCannotWrapTheCostAround() {
-		var supergraph = dev.skillpath.router.supergraph.SubgraphComposer.compose(List.of(
-				new dev.skillpath.router.supergraph.SubgraphComposer.SubgraphSchema("items", "http://items", """
+		var supergraph = dev.skillpath.router.supergraph.SubgraphComposer.compose(
+				List.of(new dev.skillpath.router.supergraph.SubgraphComposer.SubgraphSchema("items", "http://items", """
 						type Query { items(first: Int): [Item!]! }
 						type Item { id: ID! children(first: Int): [Item!]! }
 						""")));
-		Router items = new Router(supergraph, (subgraph, url, document, variables, context) -> reactor.core.publisher.Mono
-			.just(Map.of("data", Map.of("items", List.of()))), 10, new OperationLimits(10, 10, 10, 10, 500, 2000, 10, true));
+		Router items = new Router(supergraph,
+				(subgraph, url, document, variables, context) -> reactor.core.publisher.Mono
+					.just(Map.of("data", Map.of("items", List.of()))),
+				10, new OperationLimits(10, 10, 10, 10, 500, 2000, 10, true));
 		// (2^31 - 1)^3 does not fit a long: unchecked, it wraps to a cost below the limit
 		String max = "2147483647";
-		Map<String, Object> response = items.execute(new Router.Request("{ items(first: " + max + ") { children(first: "
-				+ max + ") { children(first: " + max + ") { id } } } }", null, Map.of()), RequestContext.EMPTY)
+		Map<String, Object> response = items
+			.execute(new Router.Request("{ items(first: " + max + ") { children(first: " + max + ") { children(first: "
+					+ max + ") { id } } } }", null, Map.of()), RequestContext.EMPTY)
 			.block(Duration.ofSeconds(5));
 		assertThat(response.get("errors").toString()).contains("limit=cost").contains("actual=" + Long.MAX_VALUE);
 	}
@@ -151,12 +171,14 @@ class OperationLimitsTest {
 
 	@Test
 	void introspectionWhenOff() {
-		assertThat(extensions(refusal("{ __schema { types { name } } }"))).containsEntry("code", "INTROSPECTION_DISABLED");
+		assertThat(extensions(refusal("{ __schema { types { name } } }"))).containsEntry("code",
+				"INTROSPECTION_DISABLED");
 	}
 
 	@Test
 	void circularFragmentsAreRefusedByValidation() {
-		assertThat(extensions(refusal("{ skills { ...A } } fragment A on Skill { id ...B } fragment B on Skill { name ...A }")))
+		assertThat(extensions(
+				refusal("{ skills { ...A } } fragment A on Skill { id ...B } fragment B on Skill { name ...A }")))
 			.containsEntry("code", "GRAPHQL_VALIDATION_FAILED");
 	}
 

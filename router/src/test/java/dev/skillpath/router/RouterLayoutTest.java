@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The router is a plain Java library: any HTTP stack, any framework, any supergraph. Spring and
- * our services stay out of it, so that the gateway (or a benchmark, or another host) wires it
- * and not the other way round.
+ * The router is a plain Java library: any HTTP stack, any framework, any supergraph.
+ * Spring and our services stay out of it, so that the gateway (or a benchmark, or another
+ * host) wires it and not the other way round.
  */
 class RouterLayoutTest {
 

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Planning and execution over the fixture subgraphs: each federation feature, end to end. */
+/**
+ * Planning and execution over the fixture subgraphs: each federation feature, end to end.
+ */
 class RouterTest {
 
 	static final String SIGNATURE = """
@@ -43,7 +45,8 @@ class RouterTest {
 	static <T> T at(Map<String, Object> response, String... path) {
 		Object current = response.get("data");
 		for (String key : path) {
-			current = current instanceof List<?> list ? list.get(Integer.parseInt(key)) : ((Map<String, Object>) current).get(key);
+			current = current instanceof List<?> list ? list.get(Integer.parseInt(key))
+					: ((Map<String, Object>) current).get(key);
 		}
 		return (T) current;
 	}
@@ -60,8 +63,10 @@ class RouterTest {
 		assertThat(callsForTwenty).isEqualTo(4).isEqualTo(callsForTwoHundred);
 		assertThat(twenty).doesNotContainKey("errors");
 		List<Map<String, Object>> jobs = at(twoHundred, "me", "matchingJobs");
-		assertThat(jobs).hasSize(100); // the even jobs need java and sql, which ada has done
-		assertThat(at(twoHundred, "me", "matchingJobs", "0", "requiredSkills", "0", "name").toString()).isEqualTo("Java");
+		assertThat(jobs).hasSize(100); // the even jobs need java and sql, which ada has
+										// done
+		assertThat(at(twoHundred, "me", "matchingJobs", "0", "requiredSkills", "0", "name").toString())
+			.isEqualTo("Java");
 		assertThat(at(twoHundred, "me", "matchingJobs", "0", "requiredSkills", "1", "myStatus").toString())
 			.isEqualTo("DONE");
 	}
@@ -70,8 +75,10 @@ class RouterTest {
 	void requiresSendsTheRequiredFieldsAndTheKeyTheTargetSubgraphUses() {
 		run(SIGNATURE);
 		FixtureSubgraphs.Call toJobs = this.fixtures.callsTo("jobs").get(0);
-		List<Map<String, Object>> representations = (List<Map<String, Object>>) toJobs.variables().get("representations");
-		// jobs knows Learner by its compound key "org login", and requires completedSkillIds
+		List<Map<String, Object>> representations = (List<Map<String, Object>>) toJobs.variables()
+			.get("representations");
+		// jobs knows Learner by its compound key "org login", and requires
+		// completedSkillIds
 		assertThat(representations).containsExactly(Map.of("__typename", "Learner", "org", "acme", "login", "ada",
 				"completedSkillIds", List.of("java", "sql")));
 	}
@@ -80,7 +87,8 @@ class RouterTest {
 	void eachRepresentationIsFetchedOnceAcrossAllJobs() {
 		this.fixtures.jobCount = 200;
 		run(SIGNATURE);
-		// 100 matching jobs each need java and sql: two distinct skills, fetched once each
+		// 100 matching jobs each need java and sql: two distinct skills, fetched once
+		// each
 		assertThat(this.fixtures.callsTo("catalog")).singleElement()
 			.satisfies((call) -> assertThat(call.representations()).isEqualTo(2));
 		assertThat(this.fixtures.callsTo("learners").get(1).representations()).isEqualTo(2);
@@ -101,7 +109,8 @@ class RouterTest {
 	void overrideMovesTheFieldToTheOverridingSubgraph() {
 		Map<String, Object> response = run("{ skill(id: \"go\") { difficulty } }");
 		assertThat(at(response, "skill", "difficulty").toString()).isEqualTo("5");
-		assertThat(this.fixtures.calls).extracting(FixtureSubgraphs.Call::subgraph).containsExactly("catalog", "learners");
+		assertThat(this.fixtures.calls).extracting(FixtureSubgraphs.Call::subgraph)
+			.containsExactly("catalog", "learners");
 	}
 
 	@Test
@@ -141,10 +150,10 @@ class RouterTest {
 				  nodes { id ... on Skill { category } } }
 				""");
 		assertThat(response).doesNotContainKey("errors");
-		assertThat((Map<String, Object>) at(response, "featured", "0")).containsExactly(Map.entry("__typename", "Skill"),
-				Map.entry("name", "Java"), Map.entry("myStatus", "DONE"));
-		assertThat((Map<String, Object>) at(response, "featured", "1")).containsExactly(Map.entry("__typename", "Course"),
-				Map.entry("title", "Intro to backends"));
+		assertThat((Map<String, Object>) at(response, "featured", "0")).containsExactly(
+				Map.entry("__typename", "Skill"), Map.entry("name", "Java"), Map.entry("myStatus", "DONE"));
+		assertThat((Map<String, Object>) at(response, "featured", "1"))
+			.containsExactly(Map.entry("__typename", "Course"), Map.entry("title", "Intro to backends"));
 		assertThat((Map<String, Object>) at(response, "nodes", "1")).containsExactly(Map.entry("id", "c1"));
 		// only the Skill in the union went to learners
 		assertThat(this.fixtures.callsTo("learners")).singleElement()
@@ -220,7 +229,8 @@ class RouterTest {
 
 	@Test
 	void variablesGoOnlyToTheSubgraphsThatUseThem() {
-		Map<String, Object> response = run("query($id: ID!, $n: Int!) { skill(id: $id) { name } me { matchingJobs(first: $n) { title } } }",
+		Map<String, Object> response = run(
+				"query($id: ID!, $n: Int!) { skill(id: $id) { name } me { matchingJobs(first: $n) { title } } }",
 				Map.of("id", "sql", "n", 1));
 		assertThat(at(response, "skill", "name").toString()).isEqualTo("SQL");
 		assertThat(this.fixtures.callsTo("catalog").get(0).variables()).containsOnlyKeys("id");

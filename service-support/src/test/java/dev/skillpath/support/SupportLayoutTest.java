@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Cross-cutting code knows no domain: a service, the gateway or the router imported here would
- * make every service depend on every other one.
+ * Cross-cutting code knows no domain: a service, the gateway or the router imported here
+ * would make every service depend on every other one.
  */
 class SupportLayoutTest {
 

@@ -37,7 +37,8 @@ class SupportUnitTest {
 
 	@Test
 	void aConfiguredDatabaseNeverStartsAnEmbeddedOne() {
-		MockEnvironment configured = new MockEnvironment().withProperty("skillpath.database.url", "postgresql://db/content");
+		MockEnvironment configured = new MockEnvironment().withProperty("skillpath.database.url",
+				"postgresql://db/content");
 		new DatabaseEnvironmentPostProcessor().postProcessEnvironment(configured, new SpringApplication());
 		assertThat(configured.getProperty("spring.r2dbc.url")).isEqualTo("r2dbc:postgresql://db:5432/content");
 		assertThat(configured.getPropertySources().contains("skillpath-embedded-postgres")).isFalse();

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Prints the stacks of this JVM's Reactor Netty threads when a test is still running after
- * {@link #AFTER}: the evidence docs/decisions/0016 asks for, taken inside the test JVM (attaching
- * jstack from outside killed surefire's fork). Registered for every test of this module through
- * extension auto-detection; a test that is merely slow gets one dump in its output, nothing else.
+ * Prints the stacks of this JVM's Reactor Netty threads when a test is still running
+ * after {@link #AFTER}: the evidence docs/decisions/0016 asks for, taken inside the test
+ * JVM (attaching jstack from outside killed surefire's fork). Registered for every test
+ * of this module through extension auto-detection; a test that is merely slow gets one
+ * dump in its output, nothing else.
  */
 public final class SlowTestThreadDump implements BeforeEachCallback, AfterEachCallback {
 
@@ -27,14 +28,16 @@ public final class SlowTestThreadDump implements BeforeEachCallback, AfterEachCa
 		return thread;
 	});
 
-	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SlowTestThreadDump.class);
+	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+		.create(SlowTestThreadDump.class);
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
 		String test = context.getDisplayName() + " in " + context.getRequiredTestClass().getSimpleName();
-		ScheduledFuture<?> dump = timer.schedule(() -> System.out.println("Still running after " + AFTER.toSeconds()
-				+ " s: " + test + "; Reactor Netty threads:\n" + TestClients.eventLoopStacks()), AFTER.toMillis(),
-				TimeUnit.MILLISECONDS);
+		ScheduledFuture<?> dump = timer.schedule(
+				() -> System.out.println("Still running after " + AFTER.toSeconds() + " s: " + test
+						+ "; Reactor Netty threads:\n" + TestClients.eventLoopStacks()),
+				AFTER.toMillis(), TimeUnit.MILLISECONDS);
 		context.getStore(NAMESPACE).put("dump", dump);
 	}
 

@@ -13,14 +13,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The three real services, started once per test JVM (each with its own fresh PostgreSQL
- * database) and shared by every gateway test that needs the whole suite; they stop when the
- * JVM exits. Tests use their own subjects and ids, so sharing costs them nothing.
+ * database) and shared by every gateway test that needs the whole suite; they stop when
+ * the JVM exits. Tests use their own subjects and ids, so sharing costs them nothing.
  */
 public final class SuiteServices {
 
 	/**
-	 * Auto-configurations a gateway test context must leave out: the services' libraries are on
-	 * the test class path, but the gateway has no database and no schema of its own.
+	 * Auto-configurations a gateway test context must leave out: the services' libraries
+	 * are on the test class path, but the gateway has no database and no schema of its
+	 * own.
 	 */
 	public static final String GATEWAY_EXCLUSIONS = "spring.autoconfigure.exclude="
 			+ "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration,"
@@ -40,9 +41,9 @@ public final class SuiteServices {
 		this.content = RunningService.start(ContentServiceApplication.class, ContentServiceApplication.NAME,
 				withoutGateway(Map.of()));
 		// progress and jobs only need content-service: start them side by side
-		CompletableFuture<RunningService> progress = CompletableFuture.supplyAsync(() -> RunningService.start(
-				ProgressServiceApplication.class, ProgressServiceApplication.NAME,
-				withoutGateway(Map.of("skillpath.progress.content-url", this.content.graphqlUrl()))));
+		CompletableFuture<RunningService> progress = CompletableFuture
+			.supplyAsync(() -> RunningService.start(ProgressServiceApplication.class, ProgressServiceApplication.NAME,
+					withoutGateway(Map.of("skillpath.progress.content-url", this.content.graphqlUrl()))));
 		this.jobs = RunningService.start(JobsServiceApplication.class, JobsServiceApplication.NAME,
 				withoutGateway(Map.of("skillpath.jobs.content.graphql-url", this.content.graphqlUrl(),
 						"skillpath.jobs.feeds.poll-interval", "0s")));
@@ -61,7 +62,10 @@ public final class SuiteServices {
 		return instance;
 	}
 
-	/** Points the gateway under test at the three services and the partner route at jobs-service. */
+	/**
+	 * Points the gateway under test at the three services and the partner route at
+	 * jobs-service.
+	 */
 	public static void register(DynamicPropertyRegistry registry) {
 		registry.add("skillpath.gateway.subgraphs.content", () -> get().content.graphqlUrl());
 		registry.add("skillpath.gateway.subgraphs.progress", () -> get().progress.graphqlUrl());
@@ -69,10 +73,18 @@ public final class SuiteServices {
 		registry.add("JOBS_BASE_URL", () -> get().jobs.baseUrl());
 	}
 
-	/** Waits until the gateway under test has composed the supergraph from the three services. */
+	/**
+	 * Waits until the gateway under test has composed the supergraph from the three
+	 * services.
+	 */
 	public static void awaitReadyGateway(org.springframework.test.web.reactive.server.WebTestClient gateway) {
 		long deadline = System.currentTimeMillis() + 60_000;
-		while (gateway.get().uri("/actuator/health/readiness").exchange().returnResult(String.class).getStatus().value() != 200) {
+		while (gateway.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.returnResult(String.class)
+			.getStatus()
+			.value() != 200) {
 			if (System.currentTimeMillis() > deadline) {
 				throw new AssertionError("the gateway did not compose the supergraph within 60 s");
 			}
@@ -86,11 +98,15 @@ public final class SuiteServices {
 		}
 	}
 
-	/** The gateway's libraries are on this class path too; the services must not act as gateways. */
+	/**
+	 * The gateway's libraries are on this class path too; the services must not act as
+	 * gateways.
+	 */
 	public static Map<String, Object> withoutGateway(Map<String, Object> properties) {
 		Map<String, Object> all = new LinkedHashMap<>(properties);
 		all.put("spring.cloud.gateway.server.webflux.enabled", false);
-		all.put("spring.autoconfigure.exclude", "org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration");
+		all.put("spring.autoconfigure.exclude",
+				"org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration");
 		return all;
 	}
 

@@ -23,9 +23,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The gateway router's plan time over the suite's three subgraph schemas (as the services ship
- * them): {@code cold} is what a new document costs (parse, validate, plan, limits), {@code cached}
- * what every later request with the same document costs (a lookup in the plan cache).
+ * The gateway router's plan time over the suite's three subgraph schemas (as the services
+ * ship them): {@code cold} is what a new document costs (parse, validate, plan, limits),
+ * {@code cached} what every later request with the same document costs (a lookup in the
+ * plan cache).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -13,11 +13,13 @@ final class Repository {
 		String configured = System.getProperty("skillpath.root");
 		Path at = Path.of(configured != null ? configured : "").toAbsolutePath();
 		for (Path candidate = at; candidate != null; candidate = candidate.getParent()) {
-			if (Files.isDirectory(candidate.resolve("bench/queries")) && Files.isRegularFile(candidate.resolve("mvnw"))) {
+			if (Files.isDirectory(candidate.resolve("bench/queries"))
+					&& Files.isRegularFile(candidate.resolve("mvnw"))) {
 				return candidate;
 			}
 		}
-		throw new IllegalStateException("Run from the repository (or set -Dskillpath.root): no bench/queries above " + at);
+		throw new IllegalStateException(
+				"Run from the repository (or set -Dskillpath.root): no bench/queries above " + at);
 	}
 
 }

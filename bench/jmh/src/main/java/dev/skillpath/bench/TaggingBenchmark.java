@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Skill tagging per posting: the shipped roadmap's skills and aliases (as content-service serves
- * them) against the labelled tagging corpus, one posting per call, round robin.
+ * Skill tagging per posting: the shipped roadmap's skills and aliases (as content-service
+ * serves them) against the labelled tagging corpus, one posting per call, round robin.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,7 +48,8 @@ public class TaggingBenchmark {
 	public void load() throws IOException {
 		Path root = Repository.root();
 		JsonMapper json = JsonMapper.builder().build();
-		JsonNode roadmap = json.readTree(root.resolve("content-service/src/main/resources/roadmap/backend-roadmap.json").toFile());
+		JsonNode roadmap = json
+			.readTree(root.resolve("content-service/src/main/resources/roadmap/backend-roadmap.json").toFile());
 		List<SkillTerm> terms = new ArrayList<>();
 		for (JsonNode skill : roadmap.get("skills")) {
 			List<String> aliases = new ArrayList<>();

@@ -20,7 +20,8 @@ public class CareerFactController {
 
 	@QueryMapping
 	public Flux<CareerFact> careerFacts() {
-		return this.db.sql("SELECT id, statement, figure, unit, source, source_url FROM career_fact ORDER BY position, id")
+		return this.db
+			.sql("SELECT id, statement, figure, unit, source, source_url FROM career_fact ORDER BY position, id")
 			.map((row) -> {
 				BigDecimal figure = row.get("figure", BigDecimal.class);
 				return new CareerFact(row.get("id", String.class), row.get("statement", String.class),

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The whole content as definitions, read inside a write transaction (after the content lock),
- * changed in memory and validated as a whole before anything is written. Content is small (a
- * few hundred skills), so this keeps every rule in one place and checks cycles over the real
- * graph.
+ * The whole content as definitions, read inside a write transaction (after the content
+ * lock), changed in memory and validated as a whole before anything is written. Content
+ * is small (a few hundred skills), so this keeps every rule in one place and checks
+ * cycles over the real graph.
  */
 final class ContentSnapshot {
 

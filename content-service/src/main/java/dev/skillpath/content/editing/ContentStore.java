@@ -17,14 +17,17 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SQL of the write side: reads the whole content into a {@link ContentSnapshot} and writes
- * skills, placements, roadmaps and facts. Only called inside a transaction that holds the
- * content lock (see {@link ContentWriter}).
+ * The SQL of the write side: reads the whole content into a {@link ContentSnapshot} and
+ * writes skills, placements, roadmaps and facts. Only called inside a transaction that
+ * holds the content lock (see {@link ContentWriter}).
  */
 @Component
 class ContentStore {
 
-	/** Serialises all content writes; any constant unique to this service's database will do. */
+	/**
+	 * Serialises all content writes; any constant unique to this service's database will
+	 * do.
+	 */
 	private static final long CONTENT_LOCK = 0x5c111_7a7Fl;
 
 	private final DatabaseClient db;
@@ -69,13 +72,16 @@ class ContentStore {
 					row.get("managed_by", String.class)))
 			.all()
 			.doOnNext((roadmap) -> snapshot.roadmaps.put(roadmap.id, roadmap))
-			.thenMany(this.db.sql("""
-					SELECT st.roadmap_id, st.position, st.title,
-					  coalesce((SELECT array_agg(ss.skill_id ORDER BY ss.position, ss.skill_id) FROM roadmap_stage_skill ss
-					            WHERE ss.roadmap_id = st.roadmap_id AND ss.stage_position = st.position), '{}'::text[]) AS skills
-					FROM roadmap_stage st ORDER BY st.roadmap_id, st.position
-					""").map((row) -> new Object[] { row.get("roadmap_id", String.class), row.get("title", String.class),
-					new ArrayList<>(Arrays.asList(row.get("skills", String[].class))) }).all())
+			.thenMany(this.db
+				.sql("""
+						SELECT st.roadmap_id, st.position, st.title,
+						  coalesce((SELECT array_agg(ss.skill_id ORDER BY ss.position, ss.skill_id) FROM roadmap_stage_skill ss
+						            WHERE ss.roadmap_id = st.roadmap_id AND ss.stage_position = st.position), '{}'::text[]) AS skills
+						FROM roadmap_stage st ORDER BY st.roadmap_id, st.position
+						""")
+				.map((row) -> new Object[] { row.get("roadmap_id", String.class), row.get("title", String.class),
+						new ArrayList<>(Arrays.asList(row.get("skills", String[].class))) })
+				.all())
 			.doOnNext((row) -> {
 				ContentSnapshot.RoadmapState roadmap = snapshot.roadmaps.get((String) row[0]);
 				roadmap.stageTitles.add((String) row[1]);
@@ -104,9 +110,9 @@ class ContentStore {
 	}
 
 	/**
-	 * Inserts or replaces skills with their aliases, prerequisites and resources, in seven
-	 * statements however many skills there are (a roadmap import wrote eight per skill: 960
-	 * round trips for the shipped roadmap). The ids must be distinct.
+	 * Inserts or replaces skills with their aliases, prerequisites and resources, in
+	 * seven statements however many skills there are (a roadmap import wrote eight per
+	 * skill: 960 round trips for the shipped roadmap). The ids must be distinct.
 	 */
 	Mono<Void> writeSkills(List<SkillDefinition> skills, String managedBy, String actor) {
 		if (skills.isEmpty()) {
@@ -147,12 +153,15 @@ class ContentStore {
 			}
 			for (int i = 0; i < skill.resources().size(); i++) {
 				ResourceDefinition resource = skill.resources().get(i);
-				resources.add(skill.id(), i + 1, resource.title(), resource.url(), resource.kind().name(), resource.free());
+				resources.add(skill.id(), i + 1, resource.title(), resource.url(), resource.kind().name(),
+						resource.free());
 			}
 		}
 		return upsert
 			.then(this.db.sql("DELETE FROM skill_alias WHERE skill_id = ANY(:ids::text[])").bind("ids", ids).then())
-			.then(this.db.sql("DELETE FROM skill_requirement WHERE skill_id = ANY(:ids::text[])").bind("ids", ids).then())
+			.then(this.db.sql("DELETE FROM skill_requirement WHERE skill_id = ANY(:ids::text[])")
+				.bind("ids", ids)
+				.then())
 			.then(this.db.sql("DELETE FROM resource WHERE skill_id = ANY(:ids::text[])").bind("ids", ids).then())
 			.then(aliases.isEmpty() ? Mono.empty() : this.db.sql("""
 					INSERT INTO skill_alias (skill_id, position, alias, alias_key)
@@ -163,29 +172,34 @@ class ContentStore {
 				.bind("aliases", aliases.texts(0))
 				.bind("keys", aliases.texts(1))
 				.then())
-			.then(requirements.isEmpty() ? Mono.empty() : this.db.sql("""
-					INSERT INTO skill_requirement (skill_id, position, required_id)
-					SELECT * FROM unnest(:skills::text[], :positions::integer[], :requires::text[])
-					""")
-				.bind("skills", requirements.skillIds())
-				.bind("positions", requirements.positions())
-				.bind("requires", requirements.texts(0))
-				.then())
-			.then(resources.isEmpty() ? Mono.empty() : this.db.sql("""
-					INSERT INTO resource (skill_id, position, title, url, kind, free)
-					SELECT * FROM unnest(:skills::text[], :positions::integer[], :titles::text[], :urls::text[],
-					                     :kinds::text[], :frees::boolean[])
-					""")
-				.bind("skills", resources.skillIds())
-				.bind("positions", resources.positions())
-				.bind("titles", resources.texts(0))
-				.bind("urls", resources.texts(1))
-				.bind("kinds", resources.texts(2))
-				.bind("frees", resources.flags())
-				.then());
+			.then(requirements.isEmpty() ? Mono.empty()
+					: this.db.sql("""
+							INSERT INTO skill_requirement (skill_id, position, required_id)
+							SELECT * FROM unnest(:skills::text[], :positions::integer[], :requires::text[])
+							""")
+						.bind("skills", requirements.skillIds())
+						.bind("positions", requirements.positions())
+						.bind("requires", requirements.texts(0))
+						.then())
+			.then(resources.isEmpty() ? Mono.empty()
+					: this.db.sql("""
+							INSERT INTO resource (skill_id, position, title, url, kind, free)
+							SELECT * FROM unnest(:skills::text[], :positions::integer[], :titles::text[], :urls::text[],
+							                     :kinds::text[], :frees::boolean[])
+							""")
+						.bind("skills", resources.skillIds())
+						.bind("positions", resources.positions())
+						.bind("titles", resources.texts(0))
+						.bind("urls", resources.texts(1))
+						.bind("kinds", resources.texts(2))
+						.bind("frees", resources.flags())
+						.then());
 	}
 
-	/** The rows of one child table of {@code skill}, as the columns that {@code unnest} takes. */
+	/**
+	 * The rows of one child table of {@code skill}, as the columns that {@code unnest}
+	 * takes.
+	 */
 	private static final class Rows {
 
 		private final List<Object[]> rows = new ArrayList<>();
@@ -222,7 +236,9 @@ class ContentStore {
 		return this.db.sql("DELETE FROM skill WHERE id = :id").bind("id", id).then();
 	}
 
-	/** Puts a skill at the end of a stage (moving it if it was elsewhere in that roadmap). */
+	/**
+	 * Puts a skill at the end of a stage (moving it if it was elsewhere in that roadmap).
+	 */
 	Mono<Void> place(String roadmapId, int stage, String skillId, String managedBy) {
 		return this.db.sql("""
 				INSERT INTO roadmap_stage_skill (roadmap_id, stage_position, skill_id, position, managed_by)
@@ -251,7 +267,10 @@ class ContentStore {
 				.then());
 	}
 
-	/** Moves {@code fromId}'s placements to {@code toId} where {@code toId} is not placed yet. */
+	/**
+	 * Moves {@code fromId}'s placements to {@code toId} where {@code toId} is not placed
+	 * yet.
+	 */
 	Mono<Void> movePlacements(String fromId, String toId) {
 		return this.db.sql("""
 				UPDATE roadmap_stage_skill f SET skill_id = :to
@@ -261,8 +280,9 @@ class ContentStore {
 	}
 
 	/**
-	 * Writes a roadmap's row and stages. With {@code keepEditorPlacements}, skills that editors
-	 * placed stay where they are (a shipped data file reload); otherwise the stages are replaced.
+	 * Writes a roadmap's row and stages. With {@code keepEditorPlacements}, skills that
+	 * editors placed stay where they are (a shipped data file reload); otherwise the
+	 * stages are replaced.
 	 */
 	Mono<Void> writeRoadmap(RoadmapDocument.RoadmapDefinition roadmap, String managedBy, String actor,
 			boolean keepEditorPlacements) {
@@ -281,10 +301,9 @@ class ContentStore {
 			.then();
 		Mono<Void> clear = keepEditorPlacements ? this.db.sql("""
 				DELETE FROM roadmap_stage_skill WHERE roadmap_id = :id AND managed_by <> 'EDITOR'
-				""").bind("id", roadmap.id()).then()
-			.then(this.db.sql("""
-					UPDATE roadmap_stage_skill SET stage_position = :last WHERE roadmap_id = :id AND stage_position > :last
-					""").bind("id", roadmap.id()).bind("last", stageCount).then())
+				""").bind("id", roadmap.id()).then().then(this.db.sql("""
+				UPDATE roadmap_stage_skill SET stage_position = :last WHERE roadmap_id = :id AND stage_position > :last
+				""").bind("id", roadmap.id()).bind("last", stageCount).then())
 				: this.db.sql("DELETE FROM roadmap_stage_skill WHERE roadmap_id = :id").bind("id", roadmap.id()).then();
 		Mono<Void> stages = this.db.sql("DELETE FROM roadmap_stage WHERE roadmap_id = :id AND position > :last")
 			.bind("id", roadmap.id())
@@ -309,17 +328,19 @@ class ContentStore {
 				positions.add(j + 1);
 			}
 		}
-		Mono<Void> placements = skillIds.isEmpty() ? Mono.empty() : this.db.sql("""
-				INSERT INTO roadmap_stage_skill (roadmap_id, stage_position, skill_id, position, managed_by)
-				SELECT :id, st, sk, p, :managedBy FROM unnest(:stages::int[], :skills::text[], :positions::int[]) AS x(st, sk, p)
-				ON CONFLICT (roadmap_id, skill_id) DO NOTHING
-				""")
-			.bind("id", roadmap.id())
-			.bind("managedBy", managedBy)
-			.bind("stages", stagePositions.toArray(Integer[]::new))
-			.bind("skills", skillIds.toArray(String[]::new))
-			.bind("positions", positions.toArray(Integer[]::new))
-			.then();
+		Mono<Void> placements = skillIds.isEmpty() ? Mono.empty()
+				: this.db
+					.sql("""
+							INSERT INTO roadmap_stage_skill (roadmap_id, stage_position, skill_id, position, managed_by)
+							SELECT :id, st, sk, p, :managedBy FROM unnest(:stages::int[], :skills::text[], :positions::int[]) AS x(st, sk, p)
+							ON CONFLICT (roadmap_id, skill_id) DO NOTHING
+							""")
+					.bind("id", roadmap.id())
+					.bind("managedBy", managedBy)
+					.bind("stages", stagePositions.toArray(Integer[]::new))
+					.bind("skills", skillIds.toArray(String[]::new))
+					.bind("positions", positions.toArray(Integer[]::new))
+					.then();
 		return row.then(clear).then(stages).then(placements);
 	}
 
@@ -333,9 +354,10 @@ class ContentStore {
 				""")
 			.bind("ids", facts.stream().map((f) -> f.id().trim()).toArray(String[]::new))
 			.bind("statements", facts.stream().map((f) -> f.statement().trim()).toArray(String[]::new))
-			.bind("figures", facts.stream()
-				.map((f) -> f.figure() == null ? null : BigDecimal.valueOf(f.figure()))
-				.toArray(BigDecimal[]::new))
+			.bind("figures",
+					facts.stream()
+						.map((f) -> f.figure() == null ? null : BigDecimal.valueOf(f.figure()))
+						.toArray(BigDecimal[]::new))
 			.bind("units", facts.stream().map(RoadmapDocument.CareerFactDefinition::unit).toArray(String[]::new))
 			.bind("sources", facts.stream().map((f) -> f.source().trim()).toArray(String[]::new))
 			.bind("urls", facts.stream().map(RoadmapDocument.CareerFactDefinition::sourceUrl).toArray(String[]::new))

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 import dev.skillpath.content.skill.SearchKeys;
 
 /**
- * The rules content must follow. Field rules look at one definition; graph rules (references,
- * cycles, unique names and aliases) look at the whole snapshot after a change, and report only
- * problems that involve a changed item, so the message names what the editor just sent.
+ * The rules content must follow. Field rules look at one definition; graph rules
+ * (references, cycles, unique names and aliases) look at the whole snapshot after a
+ * change, and report only problems that involve a changed item, so the message names what
+ * the editor just sent.
  */
 final class ContentValidator {
 
@@ -37,7 +38,8 @@ final class ContentValidator {
 			problems.add(new Problem(item, "category", "is required"));
 		}
 		if (skill.estimatedHours() == null || skill.estimatedHours() < 1 || skill.estimatedHours() > 10_000) {
-			problems.add(new Problem(item, "estimatedHours", "must be between 1 and 10000, was " + skill.estimatedHours()));
+			problems
+				.add(new Problem(item, "estimatedHours", "must be between 1 and 10000, was " + skill.estimatedHours()));
 		}
 		Set<String> aliasKeys = new HashSet<>();
 		for (String alias : skill.aliases()) {
@@ -149,25 +151,25 @@ final class ContentValidator {
 			String nameKey = SearchKeys.of(skill.name());
 			String nameOwner = nameOwners.get(nameKey);
 			if (nameOwner != null && !nameOwner.equals(id)) {
-				problems.add(new Problem(item, "name", "name '" + skill.name() + "' is already used by skill '"
-						+ nameOwner + "'"));
+				problems.add(new Problem(item, "name",
+						"name '" + skill.name() + "' is already used by skill '" + nameOwner + "'"));
 			}
 			String nameAsAlias = aliasOwners.get(nameKey);
 			if (nameAsAlias != null && !nameAsAlias.equals(id)) {
-				problems.add(new Problem(item, "name", "name '" + skill.name() + "' is already an alias of skill '"
-						+ nameAsAlias + "'"));
+				problems.add(new Problem(item, "name",
+						"name '" + skill.name() + "' is already an alias of skill '" + nameAsAlias + "'"));
 			}
 			for (String alias : skill.aliases()) {
 				String key = SearchKeys.of(alias);
 				String aliasOwner = aliasOwners.get(key);
 				String aliasNameOwner = nameOwners.get(key);
 				if (aliasOwner != null && !aliasOwner.equals(id)) {
-					problems.add(new Problem(item, "aliases", "alias '" + alias + "' is already used by skill '"
-							+ aliasOwner + "'"));
+					problems.add(new Problem(item, "aliases",
+							"alias '" + alias + "' is already used by skill '" + aliasOwner + "'"));
 				}
 				else if (aliasNameOwner != null && !aliasNameOwner.equals(id)) {
-					problems.add(new Problem(item, "aliases", "alias '" + alias + "' is the name of skill '"
-							+ aliasNameOwner + "'"));
+					problems.add(new Problem(item, "aliases",
+							"alias '" + alias + "' is the name of skill '" + aliasNameOwner + "'"));
 				}
 			}
 		}
@@ -179,7 +181,9 @@ final class ContentValidator {
 		return problems;
 	}
 
-	/** A cycle through the prerequisites, as a path that starts and ends with the same id. */
+	/**
+	 * A cycle through the prerequisites, as a path that starts and ends with the same id.
+	 */
 	static List<String> findCycle(ContentSnapshot content, Collection<String> startAt) {
 		Map<String, Integer> state = new HashMap<>(); // 1 = on the current path, 2 = done
 		List<String> starts = new ArrayList<>(startAt);
@@ -250,8 +254,8 @@ final class ContentValidator {
 				}
 				Integer earlier = placed.putIfAbsent(skillId, i + 1);
 				if (earlier != null) {
-					problems.add(new Problem(stageItem, "skills",
-							"skill '" + skillId + "' is already in stage " + earlier));
+					problems.add(
+							new Problem(stageItem, "skills", "skill '" + skillId + "' is already in stage " + earlier));
 				}
 			}
 		}

@@ -18,9 +18,9 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Every change to the content: one transaction each, serialised by an advisory lock, validated
- * against the whole content before anything is written, and recorded in the history in the same
- * transaction. A refused change stores nothing.
+ * Every change to the content: one transaction each, serialised by an advisory lock,
+ * validated against the whole content before anything is written, and recorded in the
+ * history in the same transaction. A refused change stores nothing.
  */
 @Service
 public class ContentWriter {
@@ -63,7 +63,8 @@ public class ContentWriter {
 			if (placement != null) {
 				ContentSnapshot.RoadmapState roadmap = content.roadmaps.get(placement.roadmapId());
 				if (roadmap == null) {
-					problems.add(new Problem(item, "placement.roadmapId", "unknown roadmap '" + placement.roadmapId() + "'"));
+					problems.add(new Problem(item, "placement.roadmapId",
+							"unknown roadmap '" + placement.roadmapId() + "'"));
 				}
 				else if (placement.stage() == null || placement.stage() < 1
 						|| placement.stage() > roadmap.stageTitles.size()) {
@@ -81,14 +82,17 @@ public class ContentWriter {
 			if (!contentChanges && !placementChanges) {
 				return Mono.just(new UpsertResult(skill.id(), false, false));
 			}
-			Mono<Void> write = contentChanges ? this.store.writeSkill(skill.content(), EDITOR, actor)
-					.then(this.changes.record(actor, before == null ? "CREATE" : "UPDATE", "Skill", skill.id(),
-							(before == null ? "Created " : "Updated ") + skill.name(), before, skill.content()))
+			Mono<Void> write = contentChanges
+					? this.store.writeSkill(skill.content(), EDITOR, actor)
+						.then(this.changes.record(actor, before == null ? "CREATE" : "UPDATE", "Skill", skill.id(),
+								(before == null ? "Created " : "Updated ") + skill.name(), before, skill.content()))
 					: Mono.empty();
-			Mono<Void> place = placementChanges ? this.store
-				.place(placement.roadmapId(), placement.stage(), skill.id(), EDITOR)
-				.then(this.changes.record(actor, "PLACE", "Skill", skill.id(), "Placed in stage " + placement.stage()
-						+ " of roadmap " + placement.roadmapId(), null, placement)) : Mono.empty();
+			Mono<Void> place = placementChanges
+					? this.store.place(placement.roadmapId(), placement.stage(), skill.id(), EDITOR)
+						.then(this.changes.record(actor, "PLACE", "Skill", skill.id(),
+								"Placed in stage " + placement.stage() + " of roadmap " + placement.roadmapId(), null,
+								placement))
+					: Mono.empty();
 			return write.then(place).thenReturn(new UpsertResult(skill.id(), before == null, true));
 		});
 	}
@@ -102,8 +106,8 @@ public class ContentWriter {
 			List<Problem> problems = new ArrayList<>();
 			List<String> requiredBy = content.requiredBy(id);
 			if (!requiredBy.isEmpty()) {
-				problems.add(new Problem("skill '" + id + "'", "id",
-						"is still required by " + String.join(", ", requiredBy) + "; remove those prerequisites first"));
+				problems.add(new Problem("skill '" + id + "'", "id", "is still required by "
+						+ String.join(", ", requiredBy) + "; remove those prerequisites first"));
 			}
 			List<String> options = content.optionsOf(id);
 			if (!options.isEmpty()) {
@@ -118,8 +122,9 @@ public class ContentWriter {
 	}
 
 	/**
-	 * Folds {@code fromId} into {@code intoId}: prerequisites, dependants, options, aliases (the old
-	 * name becomes one), resources and placements move over, and the old id keeps resolving.
+	 * Folds {@code fromId} into {@code intoId}: prerequisites, dependants, options,
+	 * aliases (the old name becomes one), resources and placements move over, and the old
+	 * id keeps resolving.
 	 */
 	public Mono<String> mergeSkill(String fromId, String intoId, String actor) {
 		return inTransaction((content) -> {
@@ -129,11 +134,12 @@ public class ContentWriter {
 				return Mono.error(ApiException.notFound("No skill with id '" + (from == null ? fromId : intoId) + "'"));
 			}
 			if (fromId.equals(intoId)) {
-				return Mono.error(ApiException.badUserInput("A skill cannot be merged into itself",
-						Map.of("field", "into")));
+				return Mono
+					.error(ApiException.badUserInput("A skill cannot be merged into itself", Map.of("field", "into")));
 			}
 			Map<String, SkillDefinition> changed = new LinkedHashMap<>();
-			// the merged skill: union of prerequisites, aliases (plus the old name) and resources
+			// the merged skill: union of prerequisites, aliases (plus the old name) and
+			// resources
 			Set<String> requires = new LinkedHashSet<>(into.requires());
 			requires.addAll(from.requires());
 			requires.remove(intoId);
@@ -180,7 +186,8 @@ public class ContentWriter {
 			}
 			refuseIfAny(ContentValidator.checkGraph(content, changed.keySet()));
 			Mono<Void> writes = this.store.writeSkills(List.copyOf(changed.values()), EDITOR, actor);
-			// redirect before deleting: the delete cascades to redirects that still point at fromId,
+			// redirect before deleting: the delete cascades to redirects that still point
+			// at fromId,
 			// which would lose the ids merged into fromId earlier
 			return writes.then(this.store.movePlacements(fromId, intoId))
 				.then(this.store.redirect(fromId, intoId))
@@ -192,13 +199,15 @@ public class ContentWriter {
 	}
 
 	/**
-	 * Imports a roadmap document all or nothing. An editor's import makes its skills and the
-	 * roadmap editor-managed. A shipped import (the data file at start) leaves alone what editors
-	 * changed: their skills, their placements, and a roadmap they imported themselves.
+	 * Imports a roadmap document all or nothing. An editor's import makes its skills and
+	 * the roadmap editor-managed. A shipped import (the data file at start) leaves alone
+	 * what editors changed: their skills, their placements, and a roadmap they imported
+	 * themselves.
 	 */
 	public Mono<ImportResult> importDocument(RoadmapDocument given, boolean shipped, String actor) {
 		return inTransaction((content) -> {
-			// the data file keeps naming skills that editors merged or deleted; their decision stands
+			// the data file keeps naming skills that editors merged or deleted; their
+			// decision stands
 			RoadmapDocument document = shipped ? EditorDecisions.apply(given, content) : given;
 			List<Problem> problems = new ArrayList<>();
 			if (document.formatVersion() != null && document.formatVersion() != RoadmapDocument.CURRENT_FORMAT) {
@@ -259,17 +268,18 @@ public class ContentWriter {
 			String managedBy = shipped ? SHIPPED : EDITOR;
 			int updated = toWrite.size() - created;
 			Mono<Void> writes = this.store.writeSkills(toWrite, managedBy, actor);
-			Mono<Void> history = this.changes.recordAll(actor, shipped ? "SHIPPED_DATA" : "IMPORT", "Skill",
-					toWrite.stream()
-						.map((skill) -> new ChangeLog.Entry(skill.id(),
-								(shipped ? "Shipped data: " : "Imported ") + skill.name(), befores.get(skill.id()), skill))
-						.toList());
+			Mono<Void> history = this.changes
+				.recordAll(actor, shipped ? "SHIPPED_DATA" : "IMPORT", "Skill", toWrite.stream()
+					.map((skill) -> new ChangeLog.Entry(skill.id(),
+							(shipped ? "Shipped data: " : "Imported ") + skill.name(), befores.get(skill.id()), skill))
+					.toList());
 			Mono<Void> roadmap = writeRoadmap
 					? this.store.writeRoadmap(document.roadmap(), managedBy, actor, shipped)
-						.then(this.changes.record(actor, shipped ? "SHIPPED_DATA" : "IMPORT", "Roadmap",
-								document.roadmap().id(), "Roadmap " + document.roadmap().title() + " with "
-										+ document.roadmap().stages().size() + " stages",
-								null, null))
+						.then(this.changes
+							.record(actor, shipped ? "SHIPPED_DATA" : "IMPORT", "Roadmap", document.roadmap().id(),
+									"Roadmap " + document.roadmap().title() + " with "
+											+ document.roadmap().stages().size() + " stages",
+									null, null))
 					: Mono.empty();
 			Mono<Void> facts = document.careerFacts() == null ? Mono.empty()
 					: this.store.replaceCareerFacts(document.careerFacts());
@@ -305,8 +315,9 @@ public class ContentWriter {
 	}
 
 	private <T> Mono<T> inTransaction(java.util.function.Function<ContentSnapshot, Mono<T>> change) {
-		return this.transaction.transactional(
-				this.store.lock().then(this.store.load()).flatMap((content) -> Mono.defer(() -> change.apply(content))));
+		return this.transaction.transactional(this.store.lock()
+			.then(this.store.load())
+			.flatMap((content) -> Mono.defer(() -> change.apply(content))));
 	}
 
 	private static void refuseIfAny(List<Problem> problems) {

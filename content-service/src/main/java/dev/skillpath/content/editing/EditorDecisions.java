@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Applies editors' merges and deletions to a shipped data file before it is imported. The file
- * was written before them and still names the old ids; importing it as is would either be
- * refused (the service would not start) or bring those skills back. So a merged-away or deleted
- * skill is left out; prerequisites, choices and stage entries naming a merged skill point at the
- * skill it was merged into, and those naming a deleted skill are dropped.
+ * Applies editors' merges and deletions to a shipped data file before it is imported. The
+ * file was written before them and still names the old ids; importing it as is would
+ * either be refused (the service would not start) or bring those skills back. So a
+ * merged-away or deleted skill is left out; prerequisites, choices and stage entries
+ * naming a merged skill point at the skill it was merged into, and those naming a deleted
+ * skill are dropped.
  */
 final class EditorDecisions {
 
@@ -70,7 +71,8 @@ final class EditorDecisions {
 		for (RoadmapDocument.StageDefinition stage : roadmap.stages()) {
 			List<String> ids = new ArrayList<>();
 			for (String id : stage.skills() == null ? List.<String>of() : stage.skills()) {
-				// a skill and the one merged into it may both be listed: the first place wins
+				// a skill and the one merged into it may both be listed: the first place
+				// wins
 				String current = target(id, redirects);
 				if (current != null && placed.add(current)) {
 					ids.add(current);
@@ -81,7 +83,10 @@ final class EditorDecisions {
 		return new RoadmapDocument.RoadmapDefinition(roadmap.id(), roadmap.title(), roadmap.description(), stages);
 	}
 
-	/** The id a reference means now: itself, the skill it was merged into, or null if deleted. */
+	/**
+	 * The id a reference means now: itself, the skill it was merged into, or null if
+	 * deleted.
+	 */
 	private static String target(String id, Map<String, String> redirects) {
 		if (id == null) {
 			return null;

@@ -3,8 +3,8 @@ package dev.skillpath.content.editing;
 import java.util.List;
 
 /**
- * A whole roadmap with its skills and career facts: the format of the shipped data file and of
- * {@code importRoadmap}.
+ * A whole roadmap with its skills and career facts: the format of the shipped data file
+ * and of {@code importRoadmap}.
  */
 public record RoadmapDocument(Integer formatVersion, RoadmapDefinition roadmap, List<SkillDefinition> skills,
 		List<CareerFactDefinition> careerFacts) {

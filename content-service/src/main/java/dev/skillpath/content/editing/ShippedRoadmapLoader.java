@@ -24,10 +24,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the shipped roadmap data files at start, before the service reports ready. A file is
- * applied only when its checksum changed since the last start, and then as a shipped import:
- * skills, placements and roadmaps that editors changed through the API are kept as they are.
- * An invalid file stops the start with the file name and every problem in it.
+ * Applies the shipped roadmap data files at start, before the service reports ready. A
+ * file is applied only when its checksum changed since the last start, and then as a
+ * shipped import: skills, placements and roadmaps that editors changed through the API
+ * are kept as they are. An invalid file stops the start with the file name and every
+ * problem in it.
  */
 @Component
 class ShippedRoadmapLoader implements ApplicationRunner {
@@ -76,9 +77,9 @@ class ShippedRoadmapLoader implements ApplicationRunner {
 				RoadmapDocument document = parse(name, bytes);
 				long start = System.nanoTime();
 				return this.writer.importDocument(document, true, ACTOR)
-					.onErrorMap(ApiException.class, (ex) -> new IllegalStateException(
-							"The shipped roadmap " + name + " cannot be applied: " + ex.getMessage() + " "
-									+ ex.details().get("problems"), ex))
+					.onErrorMap(ApiException.class,
+							(ex) -> new IllegalStateException("The shipped roadmap " + name + " cannot be applied: "
+									+ ex.getMessage() + " " + ex.details().get("problems"), ex))
 					.flatMap((result) -> this.db.sql("""
 							INSERT INTO shipped_content (name, checksum) VALUES (:name, :checksum)
 							ON CONFLICT (name) DO UPDATE SET checksum = excluded.checksum, applied_at = now()
@@ -96,8 +97,8 @@ class ShippedRoadmapLoader implements ApplicationRunner {
 			return this.json.readValue(bytes, RoadmapDocument.class);
 		}
 		catch (RuntimeException ex) {
-			throw new IllegalStateException("The shipped roadmap " + name + " is not valid JSON of the roadmap format: "
-					+ ex.getMessage(), ex);
+			throw new IllegalStateException(
+					"The shipped roadmap " + name + " is not valid JSON of the roadmap format: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -6,18 +6,23 @@ import java.util.Objects;
 import dev.skillpath.content.skill.SkillCategory;
 
 /**
- * A skill as an editor or the shipped data file describes it: the input of {@code upsertSkill},
- * an element of {@code importRoadmap}'s document, and a record of the data file.
+ * A skill as an editor or the shipped data file describes it: the input of
+ * {@code upsertSkill}, an element of {@code importRoadmap}'s document, and a record of
+ * the data file.
  */
 public record SkillDefinition(String id, String name, SkillCategory category, String summary, List<String> aliases,
 		List<String> requires, String alternativeOf, Integer estimatedHours, List<ResourceDefinition> resources,
 		PlacementDefinition placement) {
 
-	/** Trimmed strings and empty lists instead of nulls, so that equal content compares equal. */
+	/**
+	 * Trimmed strings and empty lists instead of nulls, so that equal content compares
+	 * equal.
+	 */
 	public SkillDefinition normalized() {
-		return new SkillDefinition(trim(this.id), trim(this.name), this.category, trim(this.summary),
-				trimAll(this.aliases), trimAll(this.requires), blankToNull(this.alternativeOf), this.estimatedHours,
-				this.resources == null ? List.of() : this.resources.stream().map(ResourceDefinition::normalized).toList(),
+		return new SkillDefinition(
+				trim(this.id), trim(this.name), this.category, trim(this.summary), trimAll(this.aliases),
+				trimAll(this.requires), blankToNull(this.alternativeOf), this.estimatedHours, this.resources == null
+						? List.of() : this.resources.stream().map(ResourceDefinition::normalized).toList(),
 				this.placement);
 	}
 
@@ -37,8 +42,8 @@ public record SkillDefinition(String id, String name, SkillCategory category, St
 	}
 
 	SkillDefinition withAlternativeOf(String choice) {
-		return new SkillDefinition(this.id, this.name, this.category, this.summary, this.aliases, this.requires,
-				choice, this.estimatedHours, this.resources, this.placement);
+		return new SkillDefinition(this.id, this.name, this.category, this.summary, this.aliases, this.requires, choice,
+				this.estimatedHours, this.resources, this.placement);
 	}
 
 	SkillDefinition withAliasesAndResources(List<String> newAliases, List<ResourceDefinition> newResources) {

@@ -9,8 +9,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Appends to the content history, in the transaction of the change it records, so the history
- * never claims a change that was rolled back.
+ * Appends to the content history, in the transaction of the change it records, so the
+ * history never claims a change that was rolled back.
  */
 @Component
 public class ChangeLog {
@@ -34,12 +34,13 @@ public class ChangeLog {
 		if (entries.isEmpty()) {
 			return Mono.empty();
 		}
-		return this.db.sql("""
-				INSERT INTO content_change (actor, action, entity_type, entity_id, summary, before, after)
-				SELECT :actor, :action, :type, i, s, b::jsonb, a::jsonb
-				FROM unnest(:ids::text[], :summaries::text[], :befores::text[], :afters::text[]) WITH ORDINALITY AS t(i, s, b, a, n)
-				ORDER BY n
-				""")
+		return this.db
+			.sql("""
+					INSERT INTO content_change (actor, action, entity_type, entity_id, summary, before, after)
+					SELECT :actor, :action, :type, i, s, b::jsonb, a::jsonb
+					FROM unnest(:ids::text[], :summaries::text[], :befores::text[], :afters::text[]) WITH ORDINALITY AS t(i, s, b, a, n)
+					ORDER BY n
+					""")
 			.bind("actor", actor)
 			.bind("action", action)
 			.bind("type", entityType)
@@ -50,7 +51,10 @@ public class ChangeLog {
 			.then();
 	}
 
-	/** One change: the entity, a line for people, and the entity before and after (null when absent). */
+	/**
+	 * One change: the entity, a line for people, and the entity before and after (null
+	 * when absent).
+	 */
 	public record Entry(String entityId, String summary, Object before, Object after) {
 	}
 

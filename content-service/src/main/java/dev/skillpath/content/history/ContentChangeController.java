@@ -37,7 +37,8 @@ public class ContentChangeController {
 			before = afterValue == null ? Long.MAX_VALUE : Long.parseLong(afterValue);
 		}
 		catch (NumberFormatException ex) {
-			return Mono.error(ApiException.badUserInput("Not a cursor of this list", java.util.Map.of("field", "after")));
+			return Mono
+				.error(ApiException.badUserInput("Not a cursor of this list", java.util.Map.of("field", "after")));
 		}
 		return Callers.authenticated().flatMap((caller) -> requireEditorOrAdmin(caller)).flatMap((caller) -> {
 			var spec = this.db.sql("""
@@ -46,10 +47,12 @@ public class ContentChangeController {
 					ORDER BY id DESC LIMIT :limit
 					""").bind("before", before).bind("limit", size + 1);
 			spec = entityId == null ? spec.bindNull("entity", String.class) : spec.bind("entity", entityId);
-			return spec.map((row) -> new ContentChange(row.get("id", Long.class),
-					row.get("changed_at", OffsetDateTime.class).toInstant().toString(), row.get("actor", String.class),
-					row.get("action", String.class), row.get("entity_type", String.class),
-					row.get("entity_id", String.class), row.get("summary", String.class)))
+			return spec
+				.map((row) -> new ContentChange(row.get("id", Long.class),
+						row.get("changed_at", OffsetDateTime.class).toInstant().toString(),
+						row.get("actor", String.class), row.get("action", String.class),
+						row.get("entity_type", String.class), row.get("entity_id", String.class),
+						row.get("summary", String.class)))
 				.all()
 				.collectList()
 				.map((rows) -> Connection.of(rows, size, afterValue != null,

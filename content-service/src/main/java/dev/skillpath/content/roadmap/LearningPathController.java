@@ -19,9 +19,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code learningPath(to)}: every transitive prerequisite of a skill, in an order where each
- * skill follows all of its prerequisites, ending with the skill itself. Among skills that could
- * come next, the shorter one (estimated hours), then the name, goes first, so the order is stable.
+ * {@code learningPath(to)}: every transitive prerequisite of a skill, in an order where
+ * each skill follows all of its prerequisites, ending with the skill itself. Among skills
+ * that could come next, the shorter one (estimated hours), then the name, goes first, so
+ * the order is stable.
  */
 @Controller
 public class LearningPathController {
@@ -34,22 +35,21 @@ public class LearningPathController {
 
 	@QueryMapping
 	public Mono<List<Skill>> learningPath(@Argument String to) {
-		return this.skills.resolve(List.of(to))
-			.flatMap((found) -> {
-				Skill target = found.get(to);
-				if (target == null) {
-					return Mono.error(ApiException.notFound("No skill with id '" + to + "'"));
-				}
-				return this.skills.prerequisiteEdges(target.id()).collectList().flatMap((edges) -> {
-					Set<String> ids = new HashSet<>();
-					ids.add(target.id());
-					edges.forEach((e) -> {
-						ids.add(e[0]);
-						ids.add(e[1]);
-					});
-					return this.skills.findByIds(ids).collectMap(Skill::id).map((byId) -> order(byId, edges));
+		return this.skills.resolve(List.of(to)).flatMap((found) -> {
+			Skill target = found.get(to);
+			if (target == null) {
+				return Mono.error(ApiException.notFound("No skill with id '" + to + "'"));
+			}
+			return this.skills.prerequisiteEdges(target.id()).collectList().flatMap((edges) -> {
+				Set<String> ids = new HashSet<>();
+				ids.add(target.id());
+				edges.forEach((e) -> {
+					ids.add(e[0]);
+					ids.add(e[1]);
 				});
+				return this.skills.findByIds(ids).collectMap(Skill::id).map((byId) -> order(byId, edges));
 			});
+		});
 	}
 
 	static List<Skill> order(Map<String, Skill> byId, List<String[]> edges) {

@@ -30,7 +30,8 @@ public class RoadmapController {
 	public RoadmapController(RoadmapRepository roadmaps, SkillRepository skills, BatchLoaderRegistry loaders) {
 		this.roadmaps = roadmaps;
 		this.skills = skills;
-		// _entities keys of one request are collected by this loader and read in one statement
+		// _entities keys of one request are collected by this loader and read in one
+		// statement
 		loaders.<String, Roadmap>forName("roadmapEntityLoader")
 			.registerMappedBatchLoader((ids, env) -> roadmaps.findByIds(ids).collectMap(Roadmap::id));
 	}
@@ -46,8 +47,9 @@ public class RoadmapController {
 	}
 
 	/**
-	 * {@code _entities} for Roadmap, one key per call so that an unknown key answers null with its
-	 * own NOT_FOUND error; the data loader reads all keys of the request in one statement.
+	 * {@code _entities} for Roadmap, one key per call so that an unknown key answers null
+	 * with its own NOT_FOUND error; the data loader reads all keys of the request in one
+	 * statement.
 	 */
 	@EntityMapping
 	public Mono<Roadmap> roadmap(@Argument String id, DataLoader<String, Roadmap> roadmapEntityLoader) {
@@ -72,7 +74,10 @@ public class RoadmapController {
 			return this.skills.findByIds(all)
 				.collectMap(Skill::id)
 				.map((found) -> transform(stages,
-						(list) -> skillIdsOf(list).stream().map(found::get).filter(java.util.Objects::nonNull).toList()));
+						(list) -> skillIdsOf(list).stream()
+							.map(found::get)
+							.filter(java.util.Objects::nonNull)
+							.toList()));
 		});
 	}
 
@@ -82,11 +87,9 @@ public class RoadmapController {
 		return this.skills.findByIds(all)
 			.collectMap(Skill::id)
 			.map((found) -> batch.stream()
-				.collect(Collectors.toMap(Function.identity(), (stage) -> stage.skillIds()
-					.stream()
-					.map(found::get)
-					.filter(java.util.Objects::nonNull)
-					.toList(), (a, b) -> a)));
+				.collect(Collectors.toMap(Function.identity(), (
+						stage) -> stage.skillIds().stream().map(found::get).filter(java.util.Objects::nonNull).toList(),
+						(a, b) -> a)));
 	}
 
 	private Mono<Map<Roadmap, List<Stage>>> stagesByRoadmap(List<Roadmap> batch) {

@@ -36,20 +36,20 @@ public class RoadmapRepository {
 
 	/** Stages of each roadmap, in order, each with its skill ids in order. */
 	public Mono<Map<String, List<Stage>>> stagesOf(Collection<String> roadmapIds) {
-		return this.db.sql("""
-				SELECT st.roadmap_id, st.position, st.title,
-				  coalesce((SELECT array_agg(ss.skill_id ORDER BY ss.position, ss.skill_id) FROM roadmap_stage_skill ss
-				            WHERE ss.roadmap_id = st.roadmap_id AND ss.stage_position = st.position), '{}'::text[]) AS skills
-				FROM roadmap_stage st WHERE st.roadmap_id = ANY(:ids::text[])
-				ORDER BY st.roadmap_id, st.position
-				""")
+		return this.db
+			.sql("""
+					SELECT st.roadmap_id, st.position, st.title,
+					  coalesce((SELECT array_agg(ss.skill_id ORDER BY ss.position, ss.skill_id) FROM roadmap_stage_skill ss
+					            WHERE ss.roadmap_id = st.roadmap_id AND ss.stage_position = st.position), '{}'::text[]) AS skills
+					FROM roadmap_stage st WHERE st.roadmap_id = ANY(:ids::text[])
+					ORDER BY st.roadmap_id, st.position
+					""")
 			.bind("ids", roadmapIds.toArray(String[]::new))
 			.map((row) -> new Stage(row.get("roadmap_id", String.class), row.get("position", Integer.class),
 					row.get("title", String.class), Arrays.asList(row.get("skills", String[].class))))
 			.all()
-			.collect(LinkedHashMap::new, (Map<String, List<Stage>> map, Stage stage) -> map
-				.computeIfAbsent(stage.roadmapId(), (k) -> new ArrayList<>())
-				.add(stage));
+			.collect(LinkedHashMap::new, (Map<String, List<Stage>> map,
+					Stage stage) -> map.computeIfAbsent(stage.roadmapId(), (k) -> new ArrayList<>()).add(stage));
 	}
 
 	private Roadmap map(io.r2dbc.spi.Readable row) {

@@ -9,21 +9,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 
 /**
- * A data loader for resources, because {@code Skill.resources} takes an argument and so cannot
- * be a {@code @BatchMapping}; the filter is applied per skill after one batched load.
+ * A data loader for resources, because {@code Skill.resources} takes an argument and so
+ * cannot be a {@code @BatchMapping}; the filter is applied per skill after one batched
+ * load.
  */
 @Configuration(proxyBeanMethods = false)
 class ResourceLoaderRegistration {
 
 	ResourceLoaderRegistration(BatchLoaderRegistry registry, SkillRepository skills) {
 		registry.<String, List<Resource>>forName("resourcesLoader")
-			.registerMappedBatchLoader((ids, env) -> skills.resourcesOf(ids)
-				.map((found) -> {
-					Map<String, List<Resource>> complete = new java.util.HashMap<>(found);
-					ids.forEach((id) -> complete.putIfAbsent(id, List.of()));
-					return complete;
-				})
-				.defaultIfEmpty(Map.of()));
+			.registerMappedBatchLoader((ids, env) -> skills.resourcesOf(ids).map((found) -> {
+				Map<String, List<Resource>> complete = new java.util.HashMap<>(found);
+				ids.forEach((id) -> complete.putIfAbsent(id, List.of()));
+				return complete;
+			}).defaultIfEmpty(Map.of()));
 	}
 
 }

@@ -4,8 +4,8 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * The form in which names and aliases are compared and searched: accents removed, lower case,
- * single spaces. "Café", "cafe" and " CAFE " share one key.
+ * The form in which names and aliases are compared and searched: accents removed, lower
+ * case, single spaces. "Café", "cafe" and " CAFE " share one key.
  */
 public final class SearchKeys {
 

@@ -33,7 +33,8 @@ public class SkillController {
 
 	public SkillController(SkillRepository skills, BatchLoaderRegistry loaders) {
 		this.skills = skills;
-		// _entities keys of one request are collected by this loader and resolved in one statement
+		// _entities keys of one request are collected by this loader and resolved in one
+		// statement
 		loaders.<String, Skill>forName(ENTITY_LOADER).registerMappedBatchLoader((ids, env) -> skills.resolve(ids));
 	}
 
@@ -43,9 +44,10 @@ public class SkillController {
 	}
 
 	/**
-	 * {@code _entities} for Skill. One key per call, so that an unknown key answers null with its
-	 * own NOT_FOUND error (the list form of {@code @EntityMapping} returns nulls without errors);
-	 * the data loader still resolves all keys of the request in one statement.
+	 * {@code _entities} for Skill. One key per call, so that an unknown key answers null
+	 * with its own NOT_FOUND error (the list form of {@code @EntityMapping} returns nulls
+	 * without errors); the data loader still resolves all keys of the request in one
+	 * statement.
 	 */
 	@EntityMapping
 	public Mono<Skill> skill(@Argument String id, DataLoader<String, Skill> skillEntityLoader) {
@@ -65,9 +67,9 @@ public class SkillController {
 	}
 
 	/**
-	 * When {@code skills} fails (a bad cursor, say), Spring for GraphQL answers the non-null field
-	 * with an empty connection of its own, which has no count; 0 keeps that from adding a second,
-	 * internal error next to the client's BAD_USER_INPUT.
+	 * When {@code skills} fails (a bad cursor, say), Spring for GraphQL answers the
+	 * non-null field with an empty connection of its own, which has no count; 0 keeps
+	 * that from adding a second, internal error next to the client's BAD_USER_INPUT.
 	 */
 	@SchemaMapping(typeName = "SkillConnection", field = "totalCount")
 	public int totalCount(Object connection) {
@@ -81,8 +83,8 @@ public class SkillController {
 			return Mono.error(ApiException.badUserInput("Search text must not be blank", Map.of("field", "text")));
 		}
 		if (key.length() > 100) {
-			return Mono.error(ApiException.badUserInput("Search text is limited to 100 characters",
-					Map.of("field", "text")));
+			return Mono
+				.error(ApiException.badUserInput("Search text is limited to 100 characters", Map.of("field", "text")));
 		}
 		return this.skills.search(key, Cursors.pageSize(first, 10, 50)).collectList();
 	}
@@ -125,15 +127,16 @@ public class SkillController {
 		return skill.updatedAt() == null ? null : skill.updatedAt().toString();
 	}
 
-	/** Skills related by a list of ids on each skill, loaded in one statement for the batch. */
+	/**
+	 * Skills related by a list of ids on each skill, loaded in one statement for the
+	 * batch.
+	 */
 	public Mono<Map<Skill, List<Skill>>> related(List<Skill> batch, Function<Skill, List<String>> idsOf) {
 		Set<String> ids = batch.stream().flatMap((s) -> idsOf.apply(s).stream()).collect(Collectors.toSet());
 		return byId(ids).map((found) -> batch.stream()
-			.collect(Collectors.toMap(Function.identity(), (skill) -> idsOf.apply(skill)
-				.stream()
-				.map(found::get)
-				.filter(java.util.Objects::nonNull)
-				.toList(), (a, b) -> a)));
+			.collect(Collectors.toMap(Function.identity(),
+					(skill) -> idsOf.apply(skill).stream().map(found::get).filter(java.util.Objects::nonNull).toList(),
+					(a, b) -> a)));
 	}
 
 	private Mono<Map<String, Skill>> byId(Collection<String> ids) {

@@ -16,8 +16,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads skills. Every method answers a whole batch of ids with one SQL statement, so GraphQL
- * fields and federation {@code _entities} never query once per skill.
+ * Reads skills. Every method answers a whole batch of ids with one SQL statement, so
+ * GraphQL fields and federation {@code _entities} never query once per skill.
  */
 @Repository
 public class SkillRepository {
@@ -37,8 +37,9 @@ public class SkillRepository {
 	}
 
 	/**
-	 * Resolves ids as clients know them, following the redirects of merged skills: one statement
-	 * for the whole batch. The map is keyed by the id asked for; unknown ids are absent.
+	 * Resolves ids as clients know them, following the redirects of merged skills: one
+	 * statement for the whole batch. The map is keyed by the id asked for; unknown ids
+	 * are absent.
 	 */
 	public Mono<Map<String, Skill>> resolve(Collection<String> keys) {
 		if (keys.isEmpty()) {
@@ -88,7 +89,8 @@ public class SkillRepository {
 			conditions.add("s.category = :category");
 		}
 		if (filter.roadmapId() != null) {
-			conditions.add("EXISTS (SELECT 1 FROM roadmap_stage_skill rs WHERE rs.skill_id = s.id AND rs.roadmap_id = :roadmap)");
+			conditions.add(
+					"EXISTS (SELECT 1 FROM roadmap_stage_skill rs WHERE rs.skill_id = s.id AND rs.roadmap_id = :roadmap)");
 		}
 		if (Boolean.TRUE.equals(filter.hasFreeResources())) {
 			conditions.add("EXISTS (SELECT 1 FROM resource r WHERE r.skill_id = s.id AND r.free)");
@@ -128,8 +130,7 @@ public class SkillRepository {
 			.bind("ids", ids.toArray(String[]::new))
 			.map((row) -> Map.entry(row.get("group_id", String.class), map(row)))
 			.all()
-			.collect(LinkedHashMap::new, (map, entry) -> map
-				.computeIfAbsent(entry.getKey(), (k) -> new ArrayList<>())
+			.collect(LinkedHashMap::new, (map, entry) -> map.computeIfAbsent(entry.getKey(), (k) -> new ArrayList<>())
 				.add(entry.getValue()));
 	}
 
@@ -144,15 +145,16 @@ public class SkillRepository {
 					new Resource(row.get("title", String.class), row.get("url", String.class),
 							ResourceKind.valueOf(row.get("kind", String.class)), row.get("free", Boolean.class))))
 			.all()
-			.collect(LinkedHashMap::new, (Map<String, List<Resource>> map, Map.Entry<String, Resource> entry) -> map
-				.computeIfAbsent(entry.getKey(), (k) -> new ArrayList<>())
-				.add(entry.getValue()));
+			.collect(LinkedHashMap::new,
+					(Map<String, List<Resource>> map, Map.Entry<String, Resource> entry) -> map
+						.computeIfAbsent(entry.getKey(), (k) -> new ArrayList<>())
+						.add(entry.getValue()));
 	}
 
 	/**
-	 * Names and aliases matching {@code key} (already a {@link SearchKeys search key}), best
-	 * first: exact, then prefix, then word prefix, then substring; names before aliases, shorter
-	 * texts before longer.
+	 * Names and aliases matching {@code key} (already a {@link SearchKeys search key}),
+	 * best first: exact, then prefix, then word prefix, then substring; names before
+	 * aliases, shorter texts before longer.
 	 */
 	public Flux<SkillMatch> search(String key, int limit) {
 		String sql = """

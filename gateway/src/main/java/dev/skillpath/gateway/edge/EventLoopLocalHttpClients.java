@@ -16,16 +16,19 @@ import reactor.netty.resources.LoopResources;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * The HTTP clients of the subgraph calls: one connection pool per event loop, so that a subgraph
- * call made on the event loop that serves the client's request uses a connection of that same
- * loop. The call is then written, answered and shaped into the client's response on one thread.
- * With one shared pool, an idle connection belonged to any loop: each call handed the request
- * to another thread and the answer back, two wake-ups per subgraph call (see docs/decisions/0015).
+ * The HTTP clients of the subgraph calls: one connection pool per event loop, so that a
+ * subgraph call made on the event loop that serves the client's request uses a connection
+ * of that same loop. The call is then written, answered and shaped into the client's
+ * response on one thread. With one shared pool, an idle connection belonged to any loop:
+ * each call handed the request to another thread and the answer back, two wake-ups per
+ * subgraph call (see docs/decisions/0015).
  *
- * <p>A new connection is opened on the calling loop (Reactor Netty co-locates connections with
- * the thread that asks for them), and a loop's pool only ever lends to that loop. Calls from any
- * other thread (start-up, the SDL polls) share one pool. The configured connection and queue
- * limits are split evenly between the event loops, so the totals stay as configured.
+ * <p>
+ * A new connection is opened on the calling loop (Reactor Netty co-locates connections
+ * with the thread that asks for them), and a loop's pool only ever lends to that loop.
+ * Calls from any other thread (start-up, the SDL polls) share one pool. The configured
+ * connection and queue limits are split evenly between the event loops, so the totals
+ * stay as configured.
  */
 final class EventLoopLocalHttpClients implements Supplier<HttpClient>, DisposableBean {
 
@@ -52,7 +55,8 @@ final class EventLoopLocalHttpClients implements Supplier<HttpClient>, Disposabl
 	/**
 	 * @param maxConnections connections to the subgraphs at most, over all event loops
 	 * @param maxPending calls waiting for a connection at most, over all event loops
-	 * @param timeout the subgraph timeout: for connecting, for waiting for a connection and for an answer
+	 * @param timeout the subgraph timeout: for connecting, for waiting for a connection
+	 * and for an answer
 	 */
 	EventLoopLocalHttpClients(int maxConnections, int maxPending, Duration timeout) {
 		this.maxConnections = maxConnections;
@@ -64,7 +68,8 @@ final class EventLoopLocalHttpClients implements Supplier<HttpClient>, Disposabl
 	/** The client for a call from the current thread. */
 	@Override
 	public HttpClient get() {
-		// Reactor Netty's event loop threads are Netty's fast-thread-local threads marked non-blocking
+		// Reactor Netty's event loop threads are Netty's fast-thread-local threads marked
+		// non-blocking
 		Thread current = Thread.currentThread();
 		if (current instanceof FastThreadLocalThread && Schedulers.isInNonBlockingThread()) {
 			return this.local.get();
@@ -77,7 +82,10 @@ final class EventLoopLocalHttpClients implements Supplier<HttpClient>, Disposabl
 		return this.shared;
 	}
 
-	/** Connection pools created so far: the shared one and one per event loop that made a call. */
+	/**
+	 * Connection pools created so far: the shared one and one per event loop that made a
+	 * call.
+	 */
 	int poolCount() {
 		return this.pools.size();
 	}

@@ -24,19 +24,23 @@ class GatewayConfiguration {
 
 	/**
 	 * The HTTP clients for subgraph calls, one connection pool per event loop (see
-	 * {@link EventLoopLocalHttpClients}), with room for 500 connections and 10,000 waiting calls in
-	 * all: Reactor Netty's default (16 connections, 32 waiting) refuses calls once a few dozen
-	 * client requests are in flight, and a waiting call must not outlive the subgraph timeout. The
-	 * subgraph timeout is Reactor Netty's response timeout, a timer on the connection's event loop:
-	 * a {@code Mono.timeout} per call scheduled a task on another thread pool for every subgraph
-	 * request (4 to 9 % of the CPU).
+	 * {@link EventLoopLocalHttpClients}), with room for 500 connections and 10,000
+	 * waiting calls in all: Reactor Netty's default (16 connections, 32 waiting) refuses
+	 * calls once a few dozen client requests are in flight, and a waiting call must not
+	 * outlive the subgraph timeout. The subgraph timeout is Reactor Netty's response
+	 * timeout, a timer on the connection's event loop: a {@code Mono.timeout} per call
+	 * scheduled a task on another thread pool for every subgraph request (4 to 9 % of the
+	 * CPU).
 	 */
 	@Bean
 	EventLoopLocalHttpClients subgraphHttpClients(GatewayProperties properties) {
 		return new EventLoopLocalHttpClients(500, 10_000, properties.subgraphTimeout());
 	}
 
-	/** For the SDL polls (not on the request path): WebClient over the shared connection pool. */
+	/**
+	 * For the SDL polls (not on the request path): WebClient over the shared connection
+	 * pool.
+	 */
 	@Bean
 	WebClient subgraphWebClient(WebClient.Builder builder, EventLoopLocalHttpClients subgraphHttpClients) {
 		return builder
@@ -47,9 +51,9 @@ class GatewayConfiguration {
 	}
 
 	/**
-	 * Subgraph calls go through one Resilience4j circuit breaker per subgraph, applied directly:
-	 * Spring Cloud CircuitBreaker's wrapper would add a time limiter (another timer per call) on top
-	 * of the HTTP client's own timeout.
+	 * Subgraph calls go through one Resilience4j circuit breaker per subgraph, applied
+	 * directly: Spring Cloud CircuitBreaker's wrapper would add a time limiter (another
+	 * timer per call) on top of the HTTP client's own timeout.
 	 */
 	@Bean
 	SubgraphClient subgraphClient(EventLoopLocalHttpClients subgraphHttpClients, JsonMapper json,
@@ -82,17 +86,19 @@ class GatewayConfiguration {
 
 	@Bean
 	RouterFunction<ServerResponse> graphQlRoutes(GraphQlHttpHandler handler, GatewayProperties properties) {
-		// the partner route's breaker lets calls through again after circuit-open-for: that is when to retry
+		// the partner route's breaker lets calls through again after circuit-open-for:
+		// that is when to retry
 		long retryAfter = Math.max(1, properties.circuitOpenFor().toSeconds());
 		return route(POST("/graphql"), handler::post).andRoute(GET("/graphql"), handler::get)
 			.andRoute(org.springframework.web.reactive.function.server.RequestPredicates.path("/partner-unavailable"),
 					(request) -> ServerResponse.status(503)
 						.header("Retry-After", Long.toString(retryAfter))
 						.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-						.bodyValue(Map.of("type", "about:blank", "title", "Service Unavailable", "status", 503, "detail",
+						.bodyValue(Map.of("type", "about:blank", "title", "Service Unavailable", "status", 503,
+								"detail",
 								"The partner API is unavailable or did not answer in time; retry in " + retryAfter
-								+ " s. A push that timed out may "
-								+ "have been stored: sending it again is safe (records are matched by externalId).",
+										+ " s. A push that timed out may "
+										+ "have been stored: sending it again is safe (records are matched by externalId).",
 								"code", "SERVICE_UNAVAILABLE")));
 	}
 
@@ -114,30 +120,37 @@ class GatewayConfiguration {
 	@Bean
 	io.micrometer.core.instrument.binder.MeterBinder planCacheMetrics(SupergraphManager supergraphs) {
 		return (registry) -> {
-			io.micrometer.core.instrument.Gauge.builder("skillpath.gateway.plan.cache.hit.ratio",
-					supergraphs, (s) -> s.router() == null ? 0 : s.router().planCacheStats().hitRate())
+			io.micrometer.core.instrument.Gauge
+				.builder("skillpath.gateway.plan.cache.hit.ratio", supergraphs,
+						(s) -> s.router() == null ? 0 : s.router().planCacheStats().hitRate())
 				.description("Share of requests whose plan came from the cache, since the current supergraph")
 				.register(registry);
-			// counts, so that dashboards can show the ratio over any window (they restart with each
+			// counts, so that dashboards can show the ratio over any window (they restart
+			// with each
 			// new supergraph's router, which rate() takes as a counter reset)
-			io.micrometer.core.instrument.FunctionCounter.builder("skillpath.gateway.plan.cache.lookups", supergraphs,
-					(s) -> s.router() == null ? 0 : s.router().planCacheStats().hitCount())
+			io.micrometer.core.instrument.FunctionCounter
+				.builder("skillpath.gateway.plan.cache.lookups", supergraphs,
+						(s) -> s.router() == null ? 0 : s.router().planCacheStats().hitCount())
 				.description("Plan lookups, by whether the plan came from the cache")
 				.tag("result", "hit")
 				.register(registry);
-			io.micrometer.core.instrument.FunctionCounter.builder("skillpath.gateway.plan.cache.lookups", supergraphs,
-					(s) -> s.router() == null ? 0 : s.router().planCacheStats().missCount())
+			io.micrometer.core.instrument.FunctionCounter
+				.builder("skillpath.gateway.plan.cache.lookups", supergraphs,
+						(s) -> s.router() == null ? 0 : s.router().planCacheStats().missCount())
 				.description("Plan lookups, by whether the plan came from the cache")
 				.tag("result", "miss")
 				.register(registry);
-			io.micrometer.core.instrument.Gauge.builder("skillpath.gateway.supergraph.ready", supergraphs,
-					(s) -> s.status().ready() ? 1 : 0)
+			io.micrometer.core.instrument.Gauge
+				.builder("skillpath.gateway.supergraph.ready", supergraphs, (s) -> s.status().ready() ? 1 : 0)
 				.description("1 once the gateway serves a composed supergraph")
 				.register(registry);
 		};
 	}
 
-	/** Ready only with a supergraph; the details say where it came from and the last failure. */
+	/**
+	 * Ready only with a supergraph; the details say where it came from and the last
+	 * failure.
+	 */
 	@Bean
 	HealthIndicator supergraph(SupergraphManager supergraphs) {
 		return () -> {
@@ -155,6 +168,5 @@ class GatewayConfiguration {
 			return (status.ready() ? Health.up() : Health.outOfService()).withDetails(details).build();
 		};
 	}
-
 
 }

@@ -8,30 +8,34 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param subgraphs subgraph name to its GraphQL URL; the gateway composes their SDLs
- * @param supergraphFile a join-spec supergraph file to serve instead of composing (e.g. one
- * written by rover or The Guild's composer)
+ * @param supergraphFile a join-spec supergraph file to serve instead of composing (e.g.
+ * one written by rover or The Guild's composer)
  * @param pollInterval how often subgraph SDLs are checked for changes (0 to never)
  * @param subgraphTimeout how long one subgraph request may take
  * @param planCacheSize how many plans are kept
- * @param forwardHeaders request headers passed on to subgraphs (besides Authorization and W3C trace context)
+ * @param forwardHeaders request headers passed on to subgraphs (besides Authorization and
+ * W3C trace context)
  * @param redactSubgraphErrors hide subgraph error details from clients (on in prod)
  * @param maxBatchSize how many operations one HTTP request may carry (a JSON array body)
- * @param circuitOpenFor how long a subgraph's or the partner route's breaker stays open before trial
- * calls (also the partner fallback's Retry-After)
- * @param partnerTimeout how long a call on the partner route may take (a push of a thousand
- * listings takes seconds)
+ * @param circuitOpenFor how long a subgraph's or the partner route's breaker stays open
+ * before trial calls (also the partner fallback's Retry-After)
+ * @param partnerTimeout how long a call on the partner route may take (a push of a
+ * thousand listings takes seconds)
  */
 @ConfigurationProperties("skillpath.gateway")
 public record GatewayProperties(Map<String, String> subgraphs, String supergraphFile, Duration pollInterval,
 		Duration subgraphTimeout, Integer planCacheSize, List<String> forwardHeaders, boolean redactSubgraphErrors,
-		Limits limits, PersistedQueries persistedQueries, Cors cors, Integer maxBatchSize,
-		Duration circuitOpenFor, Duration partnerTimeout) {
+		Limits limits, PersistedQueries persistedQueries, Cors cors, Integer maxBatchSize, Duration circuitOpenFor,
+		Duration partnerTimeout) {
 
 	/** Browser origins allowed to call the gateway. */
 	public record Cors(List<String> allowedOrigins) {
 	}
 
-	/** What an operation may ask for before any subgraph is called; see {@code OperationLimits}. */
+	/**
+	 * What an operation may ask for before any subgraph is called; see
+	 * {@code OperationLimits}.
+	 */
 	public record Limits(Integer maxDepth, Integer maxAliases, Integer maxRootFields, Integer maxDirectives,
 			Long maxCost, Integer maxTokens, Integer defaultListSize, Boolean introspection, Integer maxFields) {
 
@@ -41,7 +45,8 @@ public record GatewayProperties(Map<String, String> subgraphs, String supergraph
 					or(this.maxAliases, d.maxAliases()), or(this.maxRootFields, d.maxRootFields()),
 					or(this.maxDirectives, d.maxDirectives()), this.maxCost == null ? d.maxCost() : this.maxCost,
 					or(this.maxTokens, d.maxTokens()), or(this.defaultListSize, d.defaultListSize()),
-					this.introspection == null ? d.introspection() : this.introspection, or(this.maxFields, d.maxFields()));
+					this.introspection == null ? d.introspection() : this.introspection,
+					or(this.maxFields, d.maxFields()));
 		}
 
 		private static int or(Integer value, int fallback) {
@@ -52,18 +57,20 @@ public record GatewayProperties(Map<String, String> subgraphs, String supergraph
 
 	/**
 	 * @param cacheSize how many automatic persisted queries are remembered
-	 * @param allowListFile a JSON object of sha256 hash to query; with it, only those operations run
+	 * @param allowListFile a JSON object of sha256 hash to query; with it, only those
+	 * operations run
 	 */
 	public record PersistedQueries(Integer cacheSize, String allowListFile) {
 	}
 
 	public GatewayProperties {
 		// a subgraph whose URL is set empty is left out of the composition
-		subgraphs = subgraphs == null ? Map.of() : subgraphs.entrySet()
-			.stream()
-			.filter((e) -> e.getValue() != null && !e.getValue().isBlank())
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
-					java.util.LinkedHashMap::new));
+		subgraphs = subgraphs == null ? Map.of()
+				: subgraphs.entrySet()
+					.stream()
+					.filter((e) -> e.getValue() != null && !e.getValue().isBlank())
+					.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+							java.util.LinkedHashMap::new));
 		pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
 		subgraphTimeout = subgraphTimeout == null ? Duration.ofSeconds(10) : subgraphTimeout;
 		planCacheSize = planCacheSize == null ? 1000 : planCacheSize;

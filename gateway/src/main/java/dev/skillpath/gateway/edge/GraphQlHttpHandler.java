@@ -31,17 +31,19 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * GraphQL over HTTP at the gateway: {@code POST /graphql} with a JSON body, and {@code GET
- * /graphql?query=...} for queries (never mutations). Hands the request to the router in service
- * with the headers subgraphs may see: Authorization, W3C trace context and the allow-list.
+ * GraphQL over HTTP at the gateway: {@code POST /graphql} with a JSON body, and
+ * {@code GET
+ * /graphql?query=...} for queries (never mutations). Hands the request to the router in
+ * service with the headers subgraphs may see: Authorization, W3C trace context and the
+ * allow-list.
  */
 public final class GraphQlHttpHandler {
 
 	/** Requests larger than this are refused (the codecs' default in-memory limit). */
 	static final int MAX_BODY_BYTES = 256 * 1024;
 
-	private static final List<String> ALWAYS_FORWARDED = List.of(HttpHeaders.AUTHORIZATION, "traceparent",
-			"tracestate", "baggage");
+	private static final List<String> ALWAYS_FORWARDED = List.of(HttpHeaders.AUTHORIZATION, "traceparent", "tracestate",
+			"baggage");
 
 	private final SupergraphManager supergraphs;
 
@@ -72,7 +74,8 @@ public final class GraphQlHttpHandler {
 	}
 
 	public Mono<ServerResponse> post(ServerRequest request) {
-		// the body is read and parsed here, from the joined bytes, rather than through the codecs
+		// the body is read and parsed here, from the joined bytes, rather than through
+		// the codecs
 		// (their tokenizing decoder cost several per cent of a small request's CPU)
 		return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), MAX_BODY_BYTES)
 			.map(this::parseBody)
@@ -84,8 +87,8 @@ public final class GraphQlHttpHandler {
 					return respond(Answer.badRequest("The body is not valid JSON: " + invalid.reason()));
 				}
 				if (body instanceof TooLarge) {
-					return respond(new Answer(HttpStatus.PAYLOAD_TOO_LARGE, errorBody(
-							"The body is larger than " + MAX_BODY_BYTES + " bytes", "PAYLOAD_TOO_LARGE")));
+					return respond(new Answer(HttpStatus.PAYLOAD_TOO_LARGE,
+							errorBody("The body is larger than " + MAX_BODY_BYTES + " bytes", "PAYLOAD_TOO_LARGE")));
 				}
 				if (body instanceof List<?> batch) {
 					return batch(request, batch);
@@ -116,9 +119,9 @@ public final class GraphQlHttpHandler {
 	}
 
 	/**
-	 * Several operations in one HTTP request, answered in order, up to the configured number and
-	 * together within the cost limit of one request (a batch-level refusal is a 400 with one error
-	 * body, as for too many operations).
+	 * Several operations in one HTTP request, answered in order, up to the configured
+	 * number and together within the cost limit of one request (a batch-level refusal is
+	 * a 400 with one error body, as for too many operations).
 	 */
 	private Mono<ServerResponse> batch(ServerRequest request, List<?> batch) {
 		int max = this.properties.maxBatchSize();
@@ -134,14 +137,15 @@ public final class GraphQlHttpHandler {
 					: Mono.just(Answer.badRequest("Each operation of a batch must be a JSON object")))
 			.map(Answer::body)
 			.collectList()
-			.flatMap((bodies) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON)
+			.flatMap((bodies) -> ServerResponse.ok()
+				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(this.json.writeValueAsBytes(bodies)));
 	}
 
 	/**
-	 * The whole batch refused, before any operation runs, when the operations' estimated costs
-	 * add up to more than one request may cost. An operation that cannot be planned counts 0: it
-	 * is answered with its own error and calls no subgraph.
+	 * The whole batch refused, before any operation runs, when the operations' estimated
+	 * costs add up to more than one request may cost. An operation that cannot be planned
+	 * counts 0: it is answered with its own error and calls no subgraph.
 	 */
 	private Map<String, Object> batchCostError(List<?> batch) {
 		Router router = this.supergraphs.router();
@@ -221,8 +225,9 @@ public final class GraphQlHttpHandler {
 		}
 		Router router = this.supergraphs.router();
 		if (router == null) {
-			return Mono.just(new Answer(HttpStatus.SERVICE_UNAVAILABLE, errorBody(
-					"The gateway has no supergraph yet: " + this.supergraphs.status().lastError(), "SERVICE_UNAVAILABLE")));
+			return Mono.just(new Answer(HttpStatus.SERVICE_UNAVAILABLE,
+					errorBody("The gateway has no supergraph yet: " + this.supergraphs.status().lastError(),
+							"SERVICE_UNAVAILABLE")));
 		}
 		Router.Request request = new Router.Request(resolution.query(), operationName, variables);
 		if (request.query() == null || request.query().isBlank()) {
@@ -237,11 +242,14 @@ public final class GraphQlHttpHandler {
 		}
 		RequestContext context = new RequestContext(forwarded(http.headers().asHttpHeaders()),
 				this.properties.redactSubgraphErrors());
-		return router.execute(request, context).doOnNext(this::record).map((response) -> new Answer(HttpStatus.OK, response));
+		return router.execute(request, context)
+			.doOnNext(this::record)
+			.map((response) -> new Answer(HttpStatus.OK, response));
 	}
 
 	private Mono<ServerResponse> respond(Answer answer) {
-		ServerResponse.BodyBuilder builder = ServerResponse.status(answer.status()).contentType(MediaType.APPLICATION_JSON);
+		ServerResponse.BodyBuilder builder = ServerResponse.status(answer.status())
+			.contentType(MediaType.APPLICATION_JSON);
 		if (answer.status() == HttpStatus.METHOD_NOT_ALLOWED) {
 			builder.header(HttpHeaders.ALLOW, "POST");
 		}
@@ -265,7 +273,9 @@ public final class GraphQlHttpHandler {
 	private record TooLarge() {
 	}
 
-	/** Subgraph calls per request, and errors per subgraph, for the federation dashboard. */
+	/**
+	 * Subgraph calls per request, and errors per subgraph, for the federation dashboard.
+	 */
 	private void record(Map<String, Object> response) {
 		if (response.get("extensions") instanceof Map<?, ?> extensions
 				&& extensions.get("subgraphCalls") instanceof Number calls) {
@@ -275,8 +285,10 @@ public final class GraphQlHttpHandler {
 			for (Object error : errors) {
 				if (error instanceof Map<?, ?> map && map.get("extensions") instanceof Map<?, ?> ext
 						&& ext.get("service") instanceof String service) {
-					this.meters.counter("skillpath.gateway.subgraph.errors", "service", service, "code",
-							String.valueOf(ext.get("code"))).increment();
+					this.meters
+						.counter("skillpath.gateway.subgraph.errors", "service", service, "code",
+								String.valueOf(ext.get("code")))
+						.increment();
 				}
 			}
 		}

@@ -12,9 +12,9 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * GraphiQL at {@code /graphiql} for developers: on in the local (and test) profile, absent
- * otherwise. The page loads GraphiQL from a CDN and explores the schema by introspection, which
- * is off outside local as well.
+ * GraphiQL at {@code /graphiql} for developers: on in the local (and test) profile,
+ * absent otherwise. The page loads GraphiQL from a CDN and explores the schema by
+ * introspection, which is off outside local as well.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "skillpath.gateway.graphiql.enabled", havingValue = "true")
@@ -23,7 +23,8 @@ class GraphiQlConfiguration {
 	@Bean
 	RouterFunction<ServerResponse> graphiQlRoute() {
 		ClassPathResource page = new ClassPathResource("graphiql/index.html");
-		return route(GET("/graphiql"), (request) -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page));
+		return route(GET("/graphiql"),
+				(request) -> ServerResponse.ok().contentType(MediaType.TEXT_HTML).bodyValue(page));
 	}
 
 }

@@ -38,14 +38,15 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.DefaultClientRequestObservationConvention;
 
 /**
- * Subgraph requests straight on Reactor Netty's HTTP client: the request body is written with
- * Jackson into one buffer and the answer read from the aggregated bytes, without WebClient's
- * exchange, filter and codec layers (about a third of the gateway's CPU per request in profiles;
- * see docs/decisions/0011). What WebClient gave for free is kept: the {@code http.client.requests}
- * observation under Spring's own convention (the dashboards' and alerts' metric, and a client span
- * whose context goes out as {@code traceparent}), pooled connections (one pool per event loop,
- * see {@link EventLoopLocalHttpClients}), and the subgraph timeout as the connection's response
- * timeout. Each subgraph has a circuit breaker: while it keeps failing, its
+ * Subgraph requests straight on Reactor Netty's HTTP client: the request body is written
+ * with Jackson into one buffer and the answer read from the aggregated bytes, without
+ * WebClient's exchange, filter and codec layers (about a third of the gateway's CPU per
+ * request in profiles; see docs/decisions/0011). What WebClient gave for free is kept:
+ * the {@code http.client.requests} observation under Spring's own convention (the
+ * dashboards' and alerts' metric, and a client span whose context goes out as
+ * {@code traceparent}), pooled connections (one pool per event loop, see
+ * {@link EventLoopLocalHttpClients}), and the subgraph timeout as the connection's
+ * response timeout. Each subgraph has a circuit breaker: while it keeps failing, its
  * fields fail fast instead of every request waiting for its timeout.
  */
 public final class NettySubgraphClient implements SubgraphClient {
@@ -58,7 +59,10 @@ public final class NettySubgraphClient implements SubgraphClient {
 	/** Larger answers are refused: a subgraph answer is held in memory whole. */
 	static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
-	/** The client for a call from the current thread: see {@link EventLoopLocalHttpClients}. */
+	/**
+	 * The client for a call from the current thread: see
+	 * {@link EventLoopLocalHttpClients}.
+	 */
 	private final Supplier<HttpClient> http;
 
 	private final JsonMapper json;
@@ -91,8 +95,10 @@ public final class NettySubgraphClient implements SubgraphClient {
 		URI uri = this.uris.computeIfAbsent(url, URI::create);
 		return Mono.deferContextual((reactorContext) -> {
 			byte[] bytes = this.json.writeValueAsBytes(body);
-			// the observation's tracing handler writes traceparent (the client span's) into this
-			// carrier when it starts; copied below over the client's own forwarded traceparent
+			// the observation's tracing handler writes traceparent (the client span's)
+			// into this
+			// carrier when it starts; copied below over the client's own forwarded
+			// traceparent
 			ClientRequest.Builder carrier = ClientRequest.create(HttpMethod.POST, uri);
 			ClientRequestObservationContext observed = new ClientRequestObservationContext(carrier);
 			Observation observation = ClientHttpObservationDocumentation.HTTP_REACTIVE_CLIENT_EXCHANGES
@@ -101,19 +107,19 @@ public final class NettySubgraphClient implements SubgraphClient {
 				.start();
 			ClientRequest request = carrier.build();
 			observed.setRequest(request);
-			return this.http.get()
-				.headers((headers) -> {
-					context.forwardedHeaders().forEach(headers::set);
-					request.headers().forEach(headers::set);
-					headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-						.set(HttpHeaderNames.ACCEPT, "application/json, application/graphql-response+json");
-				})
+			return this.http.get().headers((headers) -> {
+				context.forwardedHeaders().forEach(headers::set);
+				request.headers().forEach(headers::set);
+				headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+					.set(HttpHeaderNames.ACCEPT, "application/json, application/graphql-response+json");
+			})
 				.post()
 				.uri(uri)
 				.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(bytes)))
 				.responseSingle((response, content) -> answer(response, content, observed))
 				.doOnError(observed::setError)
-				// a call the client gave up on is timed as it was (no status: outcome UNKNOWN)
+				// a call the client gave up on is timed as it was (no status: outcome
+				// UNKNOWN)
 				.doOnCancel(observation::stop)
 				.doOnTerminate(observation::stop);
 		})

@@ -16,10 +16,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Automatic persisted queries (Apollo's APQ protocol): a client sends the SHA-256 of its query;
- * an unknown hash is answered {@code PERSISTED_QUERY_NOT_FOUND}, the client retries with the
- * query, and the gateway keeps it after checking the hash. With an allow-list file only the
- * operations in it run, whether sent by hash or in full.
+ * Automatic persisted queries (Apollo's APQ protocol): a client sends the SHA-256 of its
+ * query; an unknown hash is answered {@code PERSISTED_QUERY_NOT_FOUND}, the client
+ * retries with the query, and the gateway keeps it after checking the hash. With an
+ * allow-list file only the operations in it run, whether sent by hash or in full.
  */
 public final class PersistedQueryStore {
 
@@ -54,7 +54,8 @@ public final class PersistedQueryStore {
 						});
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read the persisted query allow-list " + settings.allowListFile(), ex);
+				throw new UncheckedIOException("Cannot read the persisted query allow-list " + settings.allowListFile(),
+						ex);
 			}
 		}
 		return new PersistedQueryStore(settings.cacheSize() == null ? 10_000 : settings.cacheSize(), allowList);
@@ -64,18 +65,23 @@ public final class PersistedQueryStore {
 		return this.allowList != null;
 	}
 
-	/** @param hash the {@code sha256Hash} of the request's persistedQuery extension, or null */
+	/**
+	 * @param hash the {@code sha256Hash} of the request's persistedQuery extension, or
+	 * null
+	 */
 	public Resolution resolve(String query, String hash) {
 		if (hash == null) {
 			if (this.allowList != null && (query == null || !this.allowList.containsKey(sha256(query)))) {
-				return Resolution.refuse("PERSISTED_QUERY_NOT_ALLOWED", "Only registered operations run on this gateway");
+				return Resolution.refuse("PERSISTED_QUERY_NOT_ALLOWED",
+						"Only registered operations run on this gateway");
 			}
 			return Resolution.run(query);
 		}
 		if (query == null) {
 			String known = this.allowList != null ? this.allowList.get(hash) : this.automatic.getIfPresent(hash);
 			return known != null ? Resolution.run(known)
-					: Resolution.refuse(this.allowList != null ? "PERSISTED_QUERY_NOT_ALLOWED" : "PERSISTED_QUERY_NOT_FOUND",
+					: Resolution.refuse(
+							this.allowList != null ? "PERSISTED_QUERY_NOT_ALLOWED" : "PERSISTED_QUERY_NOT_FOUND",
 							this.allowList != null ? "Only registered operations run on this gateway"
 									: "PersistedQueryNotFound");
 		}
@@ -83,8 +89,8 @@ public final class PersistedQueryStore {
 			return Resolution.refuse("BAD_USER_INPUT", "provided sha does not match query");
 		}
 		if (this.allowList != null) {
-			return this.allowList.containsKey(hash.toLowerCase()) ? Resolution.run(query)
-					: Resolution.refuse("PERSISTED_QUERY_NOT_ALLOWED", "Only registered operations run on this gateway");
+			return this.allowList.containsKey(hash.toLowerCase()) ? Resolution.run(query) : Resolution
+				.refuse("PERSISTED_QUERY_NOT_ALLOWED", "Only registered operations run on this gateway");
 		}
 		this.automatic.put(hash.toLowerCase(), query);
 		return Resolution.run(query);

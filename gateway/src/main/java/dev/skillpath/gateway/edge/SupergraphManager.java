@@ -32,10 +32,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Keeps the router the gateway serves: composed from the subgraphs' SDL at start and whenever
- * their SDL changes (polled), or loaded once from a supergraph file. A composition that fails
- * leaves the last good one in service; the reason is logged and shown in the health details.
- * Until a first composition succeeds, the gateway is not ready.
+ * Keeps the router the gateway serves: composed from the subgraphs' SDL at start and
+ * whenever their SDL changes (polled), or loaded once from a supergraph file. A
+ * composition that fails leaves the last good one in service; the reason is logged and
+ * shown in the health details. Until a first composition succeeds, the gateway is not
+ * ready.
  */
 public final class SupergraphManager implements SmartLifecycle {
 
@@ -92,10 +93,13 @@ public final class SupergraphManager implements SmartLifecycle {
 			return;
 		}
 		if (this.properties.subgraphs().isEmpty()) {
-			throw new IllegalStateException("Configure skillpath.gateway.subgraphs (name: url) or skillpath.gateway.supergraph-file");
+			throw new IllegalStateException(
+					"Configure skillpath.gateway.subgraphs (name: url) or skillpath.gateway.supergraph-file");
 		}
-		// first attempt now; until one succeeds, retry every second (the subgraphs are usually
-		// starting beside the gateway, and readiness waits for this); then poll for changes
+		// first attempt now; until one succeeds, retry every second (the subgraphs are
+		// usually
+		// starting beside the gateway, and readiness waits for this); then poll for
+		// changes
 		recompose().subscribe();
 		Duration poll = this.properties.pollInterval();
 		long ticksPerPoll = poll.isZero() ? Long.MAX_VALUE : Math.max(1, poll.toMillis() / UNTIL_READY.toMillis());
@@ -114,7 +118,10 @@ public final class SupergraphManager implements SmartLifecycle {
 		List<Mono<SubgraphSchema>> fetches = new ArrayList<>();
 		this.properties.subgraphs().forEach((name, url) -> fetches.add(fetchSdl(name, url)));
 		return Flux.mergeSequential(fetches).collectList().doOnNext((schemas) -> {
-			String fingerprint = schemas.stream().map((s) -> s.name() + "\n" + s.url() + "\n" + s.sdl()).toList().toString();
+			String fingerprint = schemas.stream()
+				.map((s) -> s.name() + "\n" + s.url() + "\n" + s.sdl())
+				.toList()
+				.toString();
 			if (Objects.equals(fingerprint, this.composedFrom)) {
 				return;
 			}
@@ -148,9 +155,8 @@ public final class SupergraphManager implements SmartLifecycle {
 				}
 				return new SubgraphSchema(name, url, text);
 			})
-			.onErrorMap((ex) -> !(ex instanceof IllegalStateException),
-					(ex) -> new IllegalStateException("subgraph " + name + " at " + url + " is not reachable: "
-							+ ex.getMessage(), ex));
+			.onErrorMap((ex) -> !(ex instanceof IllegalStateException), (ex) -> new IllegalStateException(
+					"subgraph " + name + " at " + url + " is not reachable: " + ex.getMessage(), ex));
 	}
 
 	private void install(Supergraph supergraph, String source, String fingerprint) {

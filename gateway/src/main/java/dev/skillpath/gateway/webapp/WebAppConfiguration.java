@@ -15,9 +15,9 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 /**
- * The learner web app is static files (classpath:/static, served by Spring Boot at {@code /});
- * this tells it what the running profile offers, so that the demo sign-in is only shown where
- * {@code POST /dev/tokens} exists (local and test, never prod).
+ * The learner web app is static files (classpath:/static, served by Spring Boot at
+ * {@code /}); this tells it what the running profile offers, so that the demo sign-in is
+ * only shown where {@code POST /dev/tokens} exists (local and test, never prod).
  */
 @Configuration(proxyBeanMethods = false)
 class WebAppConfiguration {

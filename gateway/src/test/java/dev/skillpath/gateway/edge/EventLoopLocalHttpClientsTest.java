@@ -27,9 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Subgraph calls stay on the event loop that makes them: over real HTTP to a local subgraph
- * server, calls made in turn from two of the gateway's event loops are each answered on the loop
- * that made them, although the idle connections of the other loop could have served them.
+ * Subgraph calls stay on the event loop that makes them: over real HTTP to a local
+ * subgraph server, calls made in turn from two of the gateway's event loops are each
+ * answered on the loop that made them, although the idle connections of the other loop
+ * could have served them.
  */
 class EventLoopLocalHttpClientsTest {
 
@@ -49,7 +50,8 @@ class EventLoopLocalHttpClientsTest {
 			.port(0)
 			.runOn(this.subgraphLoops)
 			.handle((request, response) -> request.receive()
-				.then(response.header("content-type", "application/json").sendString(Mono.just("{\"data\":{\"ok\":true}}"))
+				.then(response.header("content-type", "application/json")
+					.sendString(Mono.just("{\"data\":{\"ok\":true}}"))
 					.then()))
 			.bindNow();
 		this.clients = new EventLoopLocalHttpClients(8, 100, Duration.ofSeconds(5));
@@ -72,17 +74,21 @@ class EventLoopLocalHttpClientsTest {
 		for (int i = 0; i < 20; i++) {
 			EventLoop caller = loops.get(i % 2);
 			CompletableFuture<String[]> threads = new CompletableFuture<>();
-			// as the gateway does: the call starts on the loop that read the client's request
+			// as the gateway does: the call starts on the loop that read the client's
+			// request
 			caller.execute(() -> {
 				String callingThread = Thread.currentThread().getName();
 				this.client.execute("content", url(), "{ ok }", Map.of(), RequestContext.EMPTY)
-					.subscribe((answer) -> threads.complete(new String[] { callingThread, Thread.currentThread().getName() }),
+					.subscribe(
+							(answer) -> threads
+								.complete(new String[] { callingThread, Thread.currentThread().getName() }),
 							threads::completeExceptionally);
 			});
 			String[] calledAndAnswered = threads.get(10, TimeUnit.SECONDS);
 			answeringThreads.add(calledAndAnswered[1]);
 			if (!calledAndAnswered[0].equals(calledAndAnswered[1])) {
-				mismatches.add("call " + i + " made on " + calledAndAnswered[0] + ", answered on " + calledAndAnswered[1]);
+				mismatches
+					.add("call " + i + " made on " + calledAndAnswered[0] + ", answered on " + calledAndAnswered[1]);
 			}
 		}
 		assertThat(mismatches).isEmpty();
@@ -103,7 +109,10 @@ class EventLoopLocalHttpClientsTest {
 		return "http://127.0.0.1:" + this.subgraph.port() + "/graphql";
 	}
 
-	/** Two distinct event loops of Reactor Netty's shared resources, which the gateway's server runs on. */
+	/**
+	 * Two distinct event loops of Reactor Netty's shared resources, which the gateway's
+	 * server runs on.
+	 */
 	private static List<EventLoop> twoGatewayLoops() {
 		EventLoopGroup group = HttpResources.get().onClient(true);
 		Set<EventLoop> loops = new LinkedHashSet<>();

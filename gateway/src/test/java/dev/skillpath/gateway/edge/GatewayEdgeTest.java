@@ -22,23 +22,27 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The edge on its own: persisted queries, rate limits counted in the real Redis, CORS, and the
- * partner route's size limit and circuit breaker. The supergraph comes from the Apollo-composed
- * fixture file; the operations used here need no subgraph.
+ * The edge on its own: persisted queries, rate limits counted in the real Redis, CORS,
+ * and the partner route's size limit and circuit breaker. The supergraph comes from the
+ * Apollo-composed fixture file; the operations used here need no subgraph.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + GatewayApplication.NAME,
-				// any supergraph does; the router's Apollo-composed fixture is the one at hand
+				// any supergraph does; the router's Apollo-composed fixture is the one at
+				// hand
 				"skillpath.gateway.supergraph-file=../router/src/test/resources/fixtures/supergraph.graphql",
 				"skillpath.gateway.rate-limit.store=redis", "skillpath.gateway.rate-limit.learner-per-window=3",
 				"skillpath.gateway.rate-limit.anonymous-per-window=1000",
 				"skillpath.gateway.rate-limit.partner-per-window=2", "PARTNER_MAX_REQUEST_SIZE=1KB",
-				// nothing listens there: the partner route's circuit breaker answers instead
+				// nothing listens there: the partner route's circuit breaker answers
+				// instead
 				"JOBS_BASE_URL=http://127.0.0.1:9", "CORS_ALLOWED_ORIGINS=https://app.skillpath.dev" })
 @ActiveProfiles("test")
 class GatewayEdgeTest {
 
-	/** Each run counts under its own Redis keys, so runs within one window do not meet. */
+	/**
+	 * Each run counts under its own Redis keys, so runs within one window do not meet.
+	 */
 	static final String RUN = UUID.randomUUID().toString();
 
 	@LocalServerPort
@@ -54,8 +58,10 @@ class GatewayEdgeTest {
 
 	@BeforeEach
 	void client() {
-		this.http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20)).build();
+		this.http = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(20))
+			.build();
 	}
 
 	String token() {
@@ -63,15 +69,26 @@ class GatewayEdgeTest {
 	}
 
 	WebTestClient.ResponseSpec post(String token, Map<String, Object> body) {
-		return this.http.post().uri("/graphql").header(HttpHeaders.AUTHORIZATION, token)
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+		return this.http.post()
+			.uri("/graphql")
+			.header(HttpHeaders.AUTHORIZATION, token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
 	}
 
 	@Test
 	void graphiQlIsServedForDevelopersInTheLocalAndTestProfiles() {
-		String page = this.http.get().uri("/graphiql").exchange().expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-			.expectBody(String.class).returnResult().getResponseBody();
+		String page = this.http.get()
+			.uri("/graphiql")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(page).containsIgnoringCase("graphiql");
 	}
 
@@ -80,14 +97,23 @@ class GatewayEdgeTest {
 		String token = token();
 		String query = "{ __typename }";
 		String hash = PersistedQueryStore.sha256(query);
-		Map<String, Object> byHash = Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash)));
-		post(token, byHash).expectStatus().isOk().expectBody()
-			.jsonPath("$.errors[0].extensions.code").isEqualTo("PERSISTED_QUERY_NOT_FOUND");
-		post(token, Map.of("query", query, "extensions", byHash.get("extensions"))).expectStatus().isOk().expectBody()
-			.jsonPath("$.data.__typename").isEqualTo("Query");
+		Map<String, Object> byHash = Map.of("extensions",
+				Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash)));
+		post(token, byHash).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+		post(token, Map.of("query", query, "extensions", byHash.get("extensions"))).expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.__typename")
+			.isEqualTo("Query");
 		post(this.token(), byHash).expectStatus().isOk().expectBody().jsonPath("$.data.__typename").isEqualTo("Query");
 		post(this.token(), Map.of("query", "{ __typename __typename }", "extensions", byHash.get("extensions")))
-			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_USER_INPUT");
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("BAD_USER_INPUT");
 	}
 
 	@Test
@@ -96,9 +122,13 @@ class GatewayEdgeTest {
 		for (int i = 0; i < 3; i++) {
 			post(ada, Map.of("query", "{ __typename }")).expectStatus().isOk();
 		}
-		post(ada, Map.of("query", "{ __typename }")).expectStatus().isEqualTo(429)
-			.expectHeader().exists(HttpHeaders.RETRY_AFTER)
-			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("RATE_LIMITED");
+		post(ada, Map.of("query", "{ __typename }")).expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.exists(HttpHeaders.RETRY_AFTER)
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("RATE_LIMITED");
 		// another learner is not affected
 		post(token(), Map.of("query", "{ __typename }")).expectStatus().isOk();
 		Long keys = this.redis.keys("skillpath:ratelimit:learner:*").count().block(Duration.ofSeconds(5));
@@ -109,80 +139,158 @@ class GatewayEdgeTest {
 	void partnersAreLimitedPerKeyAndTheRouteFailsClosedWithAProblem() {
 		String key = "pk_" + RUN;
 		for (int i = 0; i < 2; i++) {
-			this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", key).contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("[]").exchange()
-				.expectStatus().isEqualTo(503)
-				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.expectBody().jsonPath("$.code").isEqualTo("SERVICE_UNAVAILABLE");
+			this.http.post()
+				.uri("/partner/v1/jobs")
+				.header("X-Api-Key", key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("[]")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("SERVICE_UNAVAILABLE");
 		}
-		this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", key).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("[]").exchange()
-			.expectStatus().isEqualTo(429)
-			.expectBody().jsonPath("$.code").isEqualTo("RATE_LIMITED");
+		this.http.post()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("[]")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(429)
+			.expectBody()
+			.jsonPath("$.code")
+			.isEqualTo("RATE_LIMITED");
 	}
 
 	@Test
 	void graphQlBodiesOverTheSizeLimitAreRefusedAndBadJsonIsNamed() {
 		String padding = "x".repeat(300 * 1024);
-		this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+		this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"query\": \"{ __typename }\", \"operationName\": \"" + padding + "\"}")
 			.exchange()
-			.expectStatus().isEqualTo(413)
-			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("PAYLOAD_TOO_LARGE");
-		this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"query\": ")
+			.expectStatus()
+			.isEqualTo(413)
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PAYLOAD_TOO_LARGE");
+		this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"query\": ")
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.errors[0].message").value((String message) ->
-					assertThat(message).startsWith("The body is not valid JSON: "));
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].message")
+			.value((String message) -> assertThat(message).startsWith("The body is not valid JSON: "));
 	}
 
 	@Test
 	void partnerBodiesOverTheSizeLimitAreRefusedAtTheEdge() {
-		this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", "pk_big_" + RUN)
-			.contentType(MediaType.APPLICATION_JSON).bodyValue("[" + "\"x\",".repeat(1000) + "\"x\"]")
+		this.http.post()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", "pk_big_" + RUN)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("[" + "\"x\",".repeat(1000) + "\"x\"]")
 			.exchange()
-			.expectStatus().isEqualTo(413);
+			.expectStatus()
+			.isEqualTo(413);
 	}
 
 	@Test
 	void browsersFromAllowedOriginsOnly() {
-		this.http.options().uri("/graphql").header(HttpHeaders.ORIGIN, "https://app.skillpath.dev")
-			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
-			.expectStatus().isOk()
-			.expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://app.skillpath.dev");
-		this.http.options().uri("/graphql").header(HttpHeaders.ORIGIN, "https://evil.example")
-			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST").exchange()
-			.expectStatus().isForbidden();
+		this.http.options()
+			.uri("/graphql")
+			.header(HttpHeaders.ORIGIN, "https://app.skillpath.dev")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://app.skillpath.dev");
+		this.http.options()
+			.uri("/graphql")
+			.header(HttpHeaders.ORIGIN, "https://evil.example")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test
 	void batchedRequestsAreAnsweredInOrderUpToTheLimit() {
 		String token = token();
-		this.http.post().uri("/graphql").header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON)
+		this.http.post()
+			.uri("/graphql")
+			.header(HttpHeaders.AUTHORIZATION, token)
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(java.util.List.of(Map.of("query", "{ __typename }"), Map.of("query", "{ a: __typename }")))
-			.exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$[0].data.__typename").isEqualTo("Query").jsonPath("$[1].data.a").isEqualTo("Query");
-		this.http.post().uri("/graphql").header(HttpHeaders.AUTHORIZATION, token).contentType(MediaType.APPLICATION_JSON)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].data.__typename")
+			.isEqualTo("Query")
+			.jsonPath("$[1].data.a")
+			.isEqualTo("Query");
+		this.http.post()
+			.uri("/graphql")
+			.header(HttpHeaders.AUTHORIZATION, token)
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(java.util.Collections.nCopies(11, Map.of("query", "{ __typename }")))
-			.exchange().expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.errors[0].message").value((String m) -> assertThat(m).contains("1 to 10"));
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].message")
+			.value((String m) -> assertThat(m).contains("1 to 10"));
 	}
 
 	@Test
 	void bodiesThatAreNotGraphQlRequestsAreRefusedWith400() {
-		this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"query\": ")
-			.exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_REQUEST");
-		this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"query\": 42}")
-			.exchange().expectStatus().isBadRequest();
-		this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("\"just a string\"")
-			.exchange().expectStatus().isBadRequest();
+		this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"query\": ")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("BAD_REQUEST");
+		this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"query\": 42}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("\"just a string\"")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
 	}
 
 	@Test
 	void federationMetricsAreExposed() {
 		post(token(), Map.of("query", "{ __typename }")).expectStatus().isOk();
-		String scrape = this.http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+		String scrape = this.http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(scrape).contains("skillpath_gateway_plan_cache_hit_ratio", "skillpath_gateway_subgraph_calls",
 				"skillpath_gateway_supergraph_ready");
 	}

@@ -19,9 +19,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway may start before its subgraphs (the run command starts them all at once): it is
- * not ready, says which subgraph it waits for, and composes within seconds of the subgraph
- * answering, however long the poll interval for schema changes.
+ * The gateway may start before its subgraphs (the run command starts them all at once):
+ * it is not ready, says which subgraph it waits for, and composes within seconds of the
+ * subgraph answering, however long the poll interval for schema changes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=10m" })
@@ -49,29 +49,54 @@ class GatewayStartTest {
 
 	@Test
 	void notReadyUntilTheSubgraphsAnswerThenReadyWithinSeconds() throws InterruptedException {
-		WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20)).build();
+		WebTestClient http = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(20))
+			.build();
 		awaitLastError(http);
-		http.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503)
-			.expectBody().jsonPath("$.components.supergraph.details.lastError").value((String error) ->
-				assertThat(error).contains("subgraph content").contains(late.url()));
+		http.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectBody()
+			.jsonPath("$.components.supergraph.details.lastError")
+			.value((String error) -> assertThat(error).contains("subgraph content").contains(late.url()));
 
 		late.down.set(false);
 		long upAt = System.nanoTime();
-		while (http.get().uri("/actuator/health/readiness").exchange().returnResult(String.class).getStatus().value() != 200) {
+		while (http.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.returnResult(String.class)
+			.getStatus()
+			.value() != 200) {
 			assertThat(Duration.ofNanos(System.nanoTime() - upAt)).as("composed after the subgraph came up")
-				.isLessThan(Duration.ofSeconds(8)); // retried every second, not every 10 minutes
+				.isLessThan(Duration.ofSeconds(8)); // retried every second, not every 10
+													// minutes
 			Thread.sleep(100);
 		}
-		http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", "{ hello }")).exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.data.hello").isEqualTo("world");
+		http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", "{ hello }"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.hello")
+			.isEqualTo("world");
 	}
 
 	private void awaitLastError(WebTestClient http) throws InterruptedException {
 		long deadline = System.currentTimeMillis() + 20_000;
-		while (!http.get().uri("/actuator/health/readiness").exchange().returnResult(String.class)
-			.getResponseBody().blockFirst(Duration.ofSeconds(10)).contains("lastError")) {
+		while (!http.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.returnResult(String.class)
+			.getResponseBody()
+			.blockFirst(Duration.ofSeconds(10))
+			.contains("lastError")) {
 			assertThat(System.currentTimeMillis()).as("a first composition attempt").isLessThan(deadline);
 			Thread.sleep(100);
 		}

@@ -7,7 +7,10 @@ import org.springframework.boot.context.annotation.UserConfigurations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GraphiQL exists only where a profile turns it on (local and test; never by default or in prod). */
+/**
+ * GraphiQL exists only where a profile turns it on (local and test; never by default or
+ * in prod).
+ */
 class GraphiQlConfigurationTest {
 
 	private final ApplicationContextRunner contexts = new ApplicationContextRunner()

@@ -27,11 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The subgraph circuit breaker's policy ({@link PartnerRouteConfiguration#breakerConfig}) on
- * the gateway's real subgraph client, over real HTTP to a local subgraph server: a subgraph's own
- * "overloaded, retry" answers never open it, a burst of failures among many answers does not
- * either, a subgraph that is down opens it, and it closes again through trial calls shortly after
- * the subgraph is back.
+ * The subgraph circuit breaker's policy ({@link PartnerRouteConfiguration#breakerConfig})
+ * on the gateway's real subgraph client, over real HTTP to a local subgraph server: a
+ * subgraph's own "overloaded, retry" answers never open it, a burst of failures among
+ * many answers does not either, a subgraph that is down opens it, and it closes again
+ * through trial calls shortly after the subgraph is back.
  */
 class SubgraphBreakerPolicyTest {
 
@@ -120,7 +120,8 @@ class SubgraphBreakerPolicyTest {
 		while (this.breaker.getState() == CircuitBreaker.State.OPEN && System.nanoTime() < until) {
 			Thread.sleep(50);
 		}
-		assertThat(this.breaker.getState()).as("open only for circuit-open-for").isEqualTo(CircuitBreaker.State.HALF_OPEN);
+		assertThat(this.breaker.getState()).as("open only for circuit-open-for")
+			.isEqualTo(CircuitBreaker.State.HALF_OPEN);
 		int reached = this.hits.get();
 		for (int i = 0; i < PartnerRouteConfiguration.TRIAL_CALLS; i++) {
 			assertThat(call().block()).doesNotContainKey("errors");

@@ -25,9 +25,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One subgraph goes down: the gateway answers with the other subgraph's data and errors naming
- * the failed one, opens that subgraph's circuit (calls stop reaching it), keeps its last good
- * supergraph, and closes the circuit again once the subgraph is back.
+ * One subgraph goes down: the gateway answers with the other subgraph's data and errors
+ * naming the failed one, opens that subgraph's circuit (calls stop reaching it), keeps
+ * its last good supergraph, and closes the circuit again once the subgraph is back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.circuit-open-for=2s",
@@ -55,7 +55,8 @@ class SubgraphOutageTest {
 			this.server.createContext("/graphql", (exchange) -> {
 				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 				if (!body.contains("_service")) {
-					this.hits.incrementAndGet(); // queries only: the gateway's SDL polls go on regardless
+					this.hits.incrementAndGet(); // queries only: the gateway's SDL polls
+													// go on regardless
 					pause(this.delayMillis.get());
 				}
 				byte[] answer;
@@ -67,7 +68,8 @@ class SubgraphOutageTest {
 				else {
 					status = 200;
 					answer = (body.contains("_service") ? "{\"data\":{\"_service\":{\"sdl\":\"" + sdl + "\"}}}"
-							: "{\"data\":{\"" + field + "\":\"" + value + "\"}}").getBytes(StandardCharsets.UTF_8);
+							: "{\"data\":{\"" + field + "\":\"" + value + "\"}}")
+						.getBytes(StandardCharsets.UTF_8);
 				}
 				exchange.getResponseHeaders().set("Content-Type", "application/json");
 				exchange.sendResponseHeaders(status, answer.length);
@@ -118,16 +120,24 @@ class SubgraphOutageTest {
 
 	@SuppressWarnings("unchecked")
 	Map<String, Object> ask(WebTestClient http) {
-		return http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+		return http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("query", "{ hello forecast }"))
-			.exchange().expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@Test
 	void partialDataWhileASubgraphIsDownThenTheCircuitOpensAndClosesAgain() throws InterruptedException {
-		WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20)).build();
+		WebTestClient http = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(20))
+			.build();
 		awaitReady(http);
 		assertThat(ask(http)).containsEntry("data", Map.of("hello", "world", "forecast", "sunny"));
 
@@ -136,7 +146,8 @@ class SubgraphOutageTest {
 		for (int i = 0; i < 15; i++) {
 			partial = ask(http);
 		}
-		assertThat((Map<String, Object>) partial.get("data")).containsEntry("hello", "world").containsEntry("forecast", null);
+		assertThat((Map<String, Object>) partial.get("data")).containsEntry("hello", "world")
+			.containsEntry("forecast", null);
 		Map<String, Object> error = ((List<Map<String, Object>>) partial.get("errors")).get(0);
 		assertThat(error.get("path")).isEqualTo(List.of("forecast"));
 		assertThat((Map<String, Object>) error.get("extensions")).containsEntry("code", "SERVICE_UNAVAILABLE")
@@ -165,15 +176,18 @@ class SubgraphOutageTest {
 	@Test
 	@SuppressWarnings("unchecked")
 	void aSubgraphThatAnswersTooLateCostsItsFieldsAfterTheSubgraphTimeout() throws InterruptedException {
-		WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20)).build();
+		WebTestClient http = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(20))
+			.build();
 		awaitReady(http);
 		weather.delayMillis.set(6_000);
 		try {
 			long started = System.nanoTime();
 			Map<String, Object> partial = ask(http);
 			Duration took = Duration.ofNanos(System.nanoTime() - started);
-			assertThat((Map<String, Object>) partial.get("data")).containsEntry("hello", "world").containsEntry("forecast", null);
+			assertThat((Map<String, Object>) partial.get("data")).containsEntry("hello", "world")
+				.containsEntry("forecast", null);
 			Map<String, Object> error = ((List<Map<String, Object>>) partial.get("errors")).get(0);
 			assertThat(error.get("message").toString()).contains("progress timed out");
 			assertThat((Map<String, Object>) error.get("extensions")).containsEntry("code", "SERVICE_UNAVAILABLE");
@@ -187,7 +201,12 @@ class SubgraphOutageTest {
 
 	private static void awaitReady(WebTestClient http) throws InterruptedException {
 		long deadline = System.currentTimeMillis() + 30_000;
-		while (http.get().uri("/actuator/health/readiness").exchange().returnResult(String.class).getStatus().value() != 200) {
+		while (http.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.returnResult(String.class)
+			.getStatus()
+			.value() != 200) {
 			assertThat(System.currentTimeMillis()).as("supergraph composed").isLessThan(deadline);
 			Thread.sleep(200);
 		}

@@ -55,8 +55,9 @@ public class FeedController {
 						Map.of("field", "input.url")));
 			}
 			return this.partners.find(input.partnerId())
-				.switchIfEmpty(Mono.error(() -> ApiException.badUserInput("No partner with id '" + input.partnerId() + "'",
-						Map.of("field", "input.partnerId"))))
+				.switchIfEmpty(
+						Mono.error(() -> ApiException.badUserInput("No partner with id '" + input.partnerId() + "'",
+								Map.of("field", "input.partnerId"))))
 				.flatMap((partner) -> this.feeds.insert(input.partnerId(), input.kind(), input.url().strip(),
 						input.companyName(), interval))
 				.switchIfEmpty(Mono.error(() -> ApiException.conflict("This partner already has a feed at that URL",
@@ -80,8 +81,8 @@ public class FeedController {
 		return Callers.withRole(Role.ADMIN)
 			.then(existing(id))
 			.flatMap((feed) -> this.puller.pullNow(id))
-			.switchIfEmpty(Mono.error(() -> ApiException.conflict("This feed is being pulled right now; try again shortly",
-					Map.of("retryable", true))));
+			.switchIfEmpty(Mono.error(() -> ApiException
+				.conflict("This feed is being pulled right now; try again shortly", Map.of("retryable", true))));
 	}
 
 	private Mono<Feed> existing(String id) {

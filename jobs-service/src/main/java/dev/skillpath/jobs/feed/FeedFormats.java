@@ -29,9 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the four kinds of pulled feeds into records: Greenhouse job-board JSON, Lever postings
- * JSON, RSS/Atom items (with schema.org JobPosting JSON-LD inside when they carry it), and
- * Indeed-style XML.
+ * Reads the four kinds of pulled feeds into records: Greenhouse job-board JSON, Lever
+ * postings JSON, RSS/Atom items (with schema.org JobPosting JSON-LD inside when they
+ * carry it), and Indeed-style XML.
  */
 @Component
 public class FeedFormats {
@@ -57,7 +57,10 @@ public class FeedFormats {
 		};
 	}
 
-	/** {@code {"jobs": [{id, title, location: {name}, absolute_url, content (escaped HTML), updated_at}]}}. */
+	/**
+	 * {@code {"jobs": [{id, title, location: {name}, absolute_url, content (escaped
+	 * HTML), updated_at}]}}.
+	 */
 	private List<ParsedRecord> greenhouse(Feed feed, JsonNode root) {
 		List<ParsedRecord> records = new ArrayList<>();
 		int index = 0;
@@ -73,15 +76,21 @@ public class FeedFormats {
 		return records;
 	}
 
-	/** {@code [{id, text, hostedUrl, createdAt (ms), categories: {location, commitment}, workplaceType, description, lists, salaryRange}]}. */
+	/**
+	 * {@code [{id, text, hostedUrl, createdAt (ms), categories: {location, commitment},
+	 * workplaceType, description, lists, salaryRange}]}.
+	 */
 	private List<ParsedRecord> lever(Feed feed, JsonNode root) {
 		List<ParsedRecord> records = new ArrayList<>();
 		int index = 0;
 		for (JsonNode posting : root) {
 			StringBuilder description = new StringBuilder(posting.path("description").asString(""));
 			for (JsonNode list : posting.path("lists")) {
-				description.append("<h3>").append(list.path("text").asString("")).append("</h3><ul>")
-					.append(list.path("content").asString("")).append("</ul>");
+				description.append("<h3>")
+					.append(list.path("text").asString(""))
+					.append("</h3><ul>")
+					.append(list.path("content").asString(""))
+					.append("</ul>");
 			}
 			description.append(posting.path("additional").asString(""));
 			JsonNode salary = posting.path("salaryRange");
@@ -95,8 +104,9 @@ public class FeedFormats {
 					posting.path("categories").path("commitment").asString(null), null,
 					salary.isObject() ? salary.path("min").asString(null) : null,
 					salary.isObject() ? salary.path("max").asString(null) : null,
-					salary.isObject() ? salary.path("currency").asString(null) : null, salary.isObject() ? period : null,
-					null, description.toString(), text(posting, "hostedUrl"), created, null, List.of(), List.of())));
+					salary.isObject() ? salary.path("currency").asString(null) : null,
+					salary.isObject() ? period : null, null, description.toString(), text(posting, "hostedUrl"),
+					created, null, List.of(), List.of())));
 		}
 		return records;
 	}
@@ -108,7 +118,10 @@ public class FeedFormats {
 		return type;
 	}
 
-	/** RSS 2.0 items or Atom entries; JSON-LD JobPosting inside an item wins over the item's own fields. */
+	/**
+	 * RSS 2.0 items or Atom entries; JSON-LD JobPosting inside an item wins over the
+	 * item's own fields.
+	 */
 	private List<ParsedRecord> rss(Feed feed, byte[] body) {
 		List<ParsedRecord> records = new ArrayList<>();
 		XMLStreamReader reader = null;
@@ -135,7 +148,8 @@ public class FeedFormats {
 						}
 					}
 				}
-				else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) && field != null) {
+				else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)
+						&& field != null) {
 					text.append(reader.getText());
 				}
 				else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -168,7 +182,8 @@ public class FeedFormats {
 	}
 
 	private ParsedRecord rssItem(Feed feed, int index, Map<String, String> item) {
-		String html = firstNonNull(item.get("encoded"), item.get("content"), item.get("description"), item.get("summary"));
+		String html = firstNonNull(item.get("encoded"), item.get("content"), item.get("description"),
+				item.get("summary"));
 		if (html != null) {
 			for (Element script : Jsoup.parse(html).select("script[type=application/ld+json]")) {
 				JsonNode node = this.json.readTree(script.data());
@@ -178,10 +193,10 @@ public class FeedFormats {
 					if (record.input() != null && record.input().company() == null) {
 						ListingInput in = record.input();
 						return ParsedRecord.of(new ListingInput(in.index(), in.externalId(), in.title(), feed.company(),
-								in.locationText(), in.city(), in.region(), in.country(), in.remote(), in.employmentType(),
-								in.seniority(), in.salaryMin(), in.salaryMax(), in.salaryCurrency(), in.salaryPeriod(),
-								in.salaryText(), in.description(), in.url(), in.postedAt(), in.validThrough(), in.skills(),
-								in.niceToHaveSkills()));
+								in.locationText(), in.city(), in.region(), in.country(), in.remote(),
+								in.employmentType(), in.seniority(), in.salaryMin(), in.salaryMax(),
+								in.salaryCurrency(), in.salaryPeriod(), in.salaryText(), in.description(), in.url(),
+								in.postedAt(), in.validThrough(), in.skills(), in.niceToHaveSkills()));
 					}
 					return record;
 				}
@@ -190,9 +205,10 @@ public class FeedFormats {
 		// scripts and the like go when the description is sanitised
 		String description = html;
 		return ParsedRecord.of(new ListingInput(index, firstNonNull(item.get("guid"), item.get("id"), item.get("link")),
-				item.get("title"), feed.company(), null, null, null, null, null, null, null, null, null, null, null, null,
-				description, item.get("link"), date(firstNonNull(item.get("pubdate"), item.get("published"),
-						item.get("updated"))), null, List.of(), List.of()));
+				item.get("title"), feed.company(), null, null, null, null, null, null, null, null, null, null, null,
+				null, description, item.get("link"),
+				date(firstNonNull(item.get("pubdate"), item.get("published"), item.get("updated"))), null, List.of(),
+				List.of()));
 	}
 
 	private static String date(String value) {

@@ -28,10 +28,11 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Feed metrics the stale-feed alert and the job-ingestion dashboard read (docs/operations.md):
- * pulls by outcome, and per feed the age of its last good pull and its pull interval. The gauges
- * come from the feed table (every replica shows the same figures; the alert takes their max), read
- * every {@link #REFRESH} and after each pull or change of feeds, never during a scrape.
+ * Feed metrics the stale-feed alert and the job-ingestion dashboard read
+ * (docs/operations.md): pulls by outcome, and per feed the age of its last good pull and
+ * its pull interval. The gauges come from the feed table (every replica shows the same
+ * figures; the alert takes their max), read every {@link #REFRESH} and after each pull or
+ * change of feeds, never during a scrape.
  */
 @Component
 public class FeedMetrics implements DisposableBean {
@@ -71,7 +72,8 @@ public class FeedMetrics implements DisposableBean {
 
 	/** Counts a pull: {@code success}, {@code not_modified} or {@code failure}. */
 	void pulled(Feed feed, String outcome) {
-		this.registry.counter("skillpath.jobs.feed.pulls", "partner", feed.partnerId(), "feed", feed.id(), "outcome", outcome)
+		this.registry
+			.counter("skillpath.jobs.feed.pulls", "partner", feed.partnerId(), "feed", feed.id(), "outcome", outcome)
 			.increment();
 	}
 
@@ -93,11 +95,16 @@ public class FeedMetrics implements DisposableBean {
 		}
 	}
 
-	/** Reads every feed's last good pull (its creation while it never had one) and interval; drops removed feeds. */
+	/**
+	 * Reads every feed's last good pull (its creation while it never had one) and
+	 * interval; drops removed feeds.
+	 */
 	public Mono<Void> refresh() {
-		return this.db.sql("SELECT id, partner_id, interval_seconds, coalesce(last_success_at, created_at) AS good FROM feed")
-			.map((row) -> Map.entry(row.get("id", UUID.class).toString(), new Object[] { row.get("partner_id", String.class),
-					row.get("interval_seconds", Integer.class), row.get("good", OffsetDateTime.class) }))
+		return this.db
+			.sql("SELECT id, partner_id, interval_seconds, coalesce(last_success_at, created_at) AS good FROM feed")
+			.map((row) -> Map.entry(row.get("id", UUID.class).toString(),
+					new Object[] { row.get("partner_id", String.class), row.get("interval_seconds", Integer.class),
+							row.get("good", OffsetDateTime.class) }))
 			.all()
 			.collectList()
 			.doOnNext((rows) -> {
@@ -123,8 +130,10 @@ public class FeedMetrics implements DisposableBean {
 	private Figures register(String feedId, String partnerId) {
 		Figures figures = new Figures();
 		Tags tags = Tags.of("partner", partnerId, "feed", feedId);
-		figures.meters.add(Gauge.builder("skillpath.jobs.feed.last.good.pull.age", figures,
-				(f) -> f.lastGood == null ? Double.NaN : Duration.between(f.lastGood, this.clock.instant()).toMillis() / 1000.0)
+		figures.meters.add(Gauge
+			.builder("skillpath.jobs.feed.last.good.pull.age", figures,
+					(f) -> f.lastGood == null ? Double.NaN
+							: Duration.between(f.lastGood, this.clock.instant()).toMillis() / 1000.0)
 			.tags(tags)
 			.baseUnit("seconds")
 			.description("Time since the feed's last successful pull (since it was added, while it never had one)")
@@ -134,7 +143,8 @@ public class FeedMetrics implements DisposableBean {
 			.baseUnit("seconds")
 			.description("The feed's configured pull interval")
 			.register(this.registry));
-		// each outcome's series exists from the start (at 0), so rates and alerts see a feed that
+		// each outcome's series exists from the start (at 0), so rates and alerts see a
+		// feed that
 		// never succeeded instead of a series that does not exist yet
 		for (String outcome : PULL_OUTCOMES) {
 			figures.meters.add(this.registry.counter("skillpath.jobs.feed.pulls", tags.and("outcome", outcome)));

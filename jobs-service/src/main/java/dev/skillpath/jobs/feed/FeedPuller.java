@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Pulls feeds: on a schedule, each replica claims the feeds that are due (a lease in the
- * database, so no feed is pulled twice at once), fetches them conditionally, stores their records
- * like a push, and closes the listings a full feed no longer carries. The outcome, good or bad,
- * is kept on the feed for an ADMIN to see.
+ * database, so no feed is pulled twice at once), fetches them conditionally, stores their
+ * records like a push, and closes the listings a full feed no longer carries. The
+ * outcome, good or bad, is kept on the feed for an ADMIN to see.
  */
 @Component
 public class FeedPuller implements DisposableBean {
@@ -120,6 +120,5 @@ public class FeedPuller implements DisposableBean {
 	private static List<String> externalIds(List<ParsedRecord> records) {
 		return records.stream().map(ParsedRecord::externalId).filter(Objects::nonNull).map(String::strip).toList();
 	}
-
 
 }

@@ -13,8 +13,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Feeds and their leases. A replica pulls a feed only after claiming it with one UPDATE that
- * succeeds for a single replica (the lease), so two replicas never pull the same feed at once.
+ * Feeds and their leases. A replica pulls a feed only after claiming it with one UPDATE
+ * that succeeds for a single replica (the lease), so two replicas never pull the same
+ * feed at once.
  */
 @Repository
 public class FeedRepository {
@@ -63,14 +64,18 @@ public class FeedRepository {
 		return this.db.sql("DELETE FROM feed WHERE id = :id").bind("id", UUID.fromString(id)).fetch().rowsUpdated();
 	}
 
-	/** Claims up to {@code limit} due feeds for {@code lease}; feeds another replica holds are skipped. */
+	/**
+	 * Claims up to {@code limit} due feeds for {@code lease}; feeds another replica holds
+	 * are skipped.
+	 */
 	public Flux<Feed> claimDue(int limit, Duration lease) {
-		return this.db.sql("""
-				UPDATE feed SET lease_until = now() + make_interval(secs => :lease)
-				WHERE id IN (SELECT id FROM feed WHERE next_run_at <= now() AND (lease_until IS NULL OR lease_until < now())
-				             ORDER BY next_run_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-				RETURNING id
-				""")
+		return this.db
+			.sql("""
+					UPDATE feed SET lease_until = now() + make_interval(secs => :lease)
+					WHERE id IN (SELECT id FROM feed WHERE next_run_at <= now() AND (lease_until IS NULL OR lease_until < now())
+					             ORDER BY next_run_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+					RETURNING id
+					""")
 			.bind("lease", (double) lease.toSeconds())
 			.bind("limit", limit)
 			.map((row) -> row.get("id", UUID.class).toString())
@@ -78,7 +83,9 @@ public class FeedRepository {
 			.concatMap(this::find);
 	}
 
-	/** Claims one feed now (an ADMIN's "pull now"); empty while another replica holds it. */
+	/**
+	 * Claims one feed now (an ADMIN's "pull now"); empty while another replica holds it.
+	 */
 	public Mono<Feed> claim(String id, Duration lease) {
 		return this.db.sql("""
 				UPDATE feed SET lease_until = now() + make_interval(secs => :lease)
@@ -98,27 +105,27 @@ public class FeedRepository {
 				  etag = coalesce(:etag, etag), last_modified = coalesce(:lastModified, last_modified),
 				  next_run_at = now() + make_interval(secs => interval_seconds)
 				WHERE id = :id
-				""")
-			.bind("id", UUID.fromString(feed.id()))
-			.bind("counts", this.json.writeValueAsString(counts));
+				""").bind("id", UUID.fromString(feed.id())).bind("counts", this.json.writeValueAsString(counts));
 		spec = etag == null ? spec.bindNull("etag", String.class) : spec.bind("etag", etag);
-		spec = lastModified == null ? spec.bindNull("lastModified", String.class) : spec.bind("lastModified", lastModified);
+		spec = lastModified == null ? spec.bindNull("lastModified", String.class)
+				: spec.bind("lastModified", lastModified);
 		return spec.then();
 	}
 
 	/**
-	 * A failed pull: the feed waits its interval × 2^(failures before this one), at most six
-	 * hours (or its interval when longer), and never less than the server's {@code retryAfter}
-	 * (null when it named none; already at most six hours).
+	 * A failed pull: the feed waits its interval × 2^(failures before this one), at most
+	 * six hours (or its interval when longer), and never less than the server's
+	 * {@code retryAfter} (null when it named none; already at most six hours).
 	 */
 	public Mono<Void> recordFailure(Feed feed, String error, Duration retryAfter) {
-		return this.db.sql("""
-				UPDATE feed SET lease_until = NULL, last_error_at = now(), last_error = :error,
-				  consecutive_failures = consecutive_failures + 1,
-				  next_run_at = now() + make_interval(secs => greatest(:retryAfter,
-				      least(interval_seconds * power(2, least(consecutive_failures, 20)), greatest(interval_seconds, 21600))))
-				WHERE id = :id
-				""")
+		return this.db
+			.sql("""
+					UPDATE feed SET lease_until = NULL, last_error_at = now(), last_error = :error,
+					  consecutive_failures = consecutive_failures + 1,
+					  next_run_at = now() + make_interval(secs => greatest(:retryAfter,
+					      least(interval_seconds * power(2, least(consecutive_failures, 20)), greatest(interval_seconds, 21600))))
+					WHERE id = :id
+					""")
 			.bind("id", UUID.fromString(feed.id()))
 			.bind("error", error.length() > 500 ? error.substring(0, 500) : error)
 			.bind("retryAfter", retryAfter == null ? 0.0 : (double) retryAfter.toSeconds())
@@ -131,7 +138,8 @@ public class FeedRepository {
 				row.get("partner_name", String.class), row.get("kind", String.class), row.get("url", String.class),
 				row.get("company_name", String.class), row.get("interval_seconds", Integer.class) / 60,
 				row.get("etag", String.class), row.get("last_modified", String.class),
-				iso(row.get("next_run_at", OffsetDateTime.class)), iso(row.get("last_success_at", OffsetDateTime.class)),
+				iso(row.get("next_run_at", OffsetDateTime.class)),
+				iso(row.get("last_success_at", OffsetDateTime.class)),
 				iso(row.get("last_error_at", OffsetDateTime.class)), row.get("last_error", String.class),
 				counts == null ? null : this.json.readValue(counts, FeedCounts.class));
 	}

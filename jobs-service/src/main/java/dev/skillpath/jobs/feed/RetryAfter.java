@@ -7,9 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * A feed server's {@code Retry-After} (RFC 9110 §10.2.3): delay seconds or an HTTP date. We
- * never ask before that time, but never wait longer than {@link #LONGEST} (a board answering
- * "in a year" is still tried like a failing one).
+ * A feed server's {@code Retry-After} (RFC 9110 §10.2.3): delay seconds or an HTTP date.
+ * We never ask before that time, but never wait longer than {@link #LONGEST} (a board
+ * answering "in a year" is still tried like a failing one).
  */
 final class RetryAfter {
 
@@ -19,7 +19,10 @@ final class RetryAfter {
 	private RetryAfter() {
 	}
 
-	/** How long from {@code now} the value asks us to wait, at most {@link #LONGEST}; null when unreadable or absent. */
+	/**
+	 * How long from {@code now} the value asks us to wait, at most {@link #LONGEST}; null
+	 * when unreadable or absent.
+	 */
 	static Duration parse(String value, Instant now) {
 		if (value == null || value.isBlank()) {
 			return null;
@@ -37,7 +40,8 @@ final class RetryAfter {
 		}
 		else {
 			try {
-				wait = Duration.between(now, ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+				wait = Duration.between(now,
+						ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
 			}
 			catch (DateTimeParseException ex) {
 				return null;

@@ -1,6 +1,9 @@
 package dev.skillpath.jobs.ingest;
 
-/** A field of one record has the wrong shape; the record is rejected, the rest of the batch goes on. */
+/**
+ * A field of one record has the wrong shape; the record is rejected, the rest of the
+ * batch goes on.
+ */
 class FieldTypeException extends RuntimeException {
 
 	final String field;

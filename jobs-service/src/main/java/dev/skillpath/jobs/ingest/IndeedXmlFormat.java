@@ -20,9 +20,9 @@ import dev.skillpath.jobs.normalise.ListingInput;
 import dev.skillpath.support.error.ApiException;
 
 /**
- * Indeed-style XML ({@code <source><job><title>...</title>...</job></source>}), read as a stream
- * (StAX): one {@code <job>} at a time is held in memory. Documents with a DTD are refused before
- * any entity could be expanded, which stops XXE and billion-laughs bodies.
+ * Indeed-style XML ({@code <source><job><title>...</title>...</job></source>}), read as a
+ * stream (StAX): one {@code <job>} at a time is held in memory. Documents with a DTD are
+ * refused before any entity could be expanded, which stops XXE and billion-laughs bodies.
  */
 public final class IndeedXmlFormat {
 
@@ -41,8 +41,8 @@ public final class IndeedXmlFormat {
 	}
 
 	/**
-	 * Reads every {@code <job>} and hands each record to {@code sink}; {@code maxRecords} more
-	 * than allowed stops the stream with PAYLOAD_TOO_LARGE.
+	 * Reads every {@code <job>} and hands each record to {@code sink}; {@code maxRecords}
+	 * more than allowed stops the stream with PAYLOAD_TOO_LARGE.
 	 */
 	public static void read(InputStream body, int maxRecords, Consumer<ParsedRecord> sink) {
 		XMLStreamReader reader = null;
@@ -65,8 +65,9 @@ public final class IndeedXmlFormat {
 				if (!sawRoot) {
 					sawRoot = true;
 					if (!reader.getLocalName().equals("source") && !reader.getLocalName().equals("jobs")) {
-						throw ApiException.badUserInput("The XML root element must be <source>, was <"
-								+ reader.getLocalName() + ">", Map.of("field", "body"));
+						throw ApiException.badUserInput(
+								"The XML root element must be <source>, was <" + reader.getLocalName() + ">",
+								Map.of("field", "body"));
 					}
 					continue;
 				}
@@ -114,8 +115,8 @@ public final class IndeedXmlFormat {
 						text.append(reader.getText());
 					}
 				}
-				case XMLStreamConstants.ENTITY_REFERENCE -> throw ApiException
-					.badUserInput("XML entity references are not accepted", Map.of("field", "body"));
+				case XMLStreamConstants.ENTITY_REFERENCE ->
+					throw ApiException.badUserInput("XML entity references are not accepted", Map.of("field", "body"));
 				case XMLStreamConstants.END_ELEMENT -> {
 					if (depth == 2 && current != null) {
 						fields.put(current, text.toString().strip());
@@ -129,8 +130,8 @@ public final class IndeedXmlFormat {
 		}
 		String externalId = first(fields, "referencenumber", "id", "externalid");
 		try {
-			return ParsedRecord.of(new ListingInput(index, externalId, fields.get("title"), fields.get("company"),
-					null, fields.get("city"), fields.get("state"), fields.get("country"),
+			return ParsedRecord.of(new ListingInput(index, externalId, fields.get("title"), fields.get("company"), null,
+					fields.get("city"), fields.get("state"), fields.get("country"),
 					remote(first(fields, "remotetype", "remote")), fields.get("jobtype"),
 					first(fields, "experience", "seniority"), null, null, null, null, fields.get("salary"),
 					fields.get("description"), fields.get("url"), date(fields.get("date"), "date"),
@@ -141,7 +142,9 @@ public final class IndeedXmlFormat {
 		}
 	}
 
-	/** Indeed writes dates like "Fri, 10 Dec 2021 22:49:39 GMT"; ISO dates pass through. */
+	/**
+	 * Indeed writes dates like "Fri, 10 Dec 2021 22:49:39 GMT"; ISO dates pass through.
+	 */
 	private static String date(String value, String field) {
 		if (value == null || value.isBlank() || Character.isDigit(value.charAt(0))) {
 			return value;

@@ -2,7 +2,9 @@ package dev.skillpath.jobs.ingest;
 
 import java.util.List;
 
-/** The answer to a push, kept so it can be fetched again: counts and a result per record. */
+/**
+ * The answer to a push, kept so it can be fetched again: counts and a result per record.
+ */
 public record IngestionReport(String ingestionId, String partnerId, String format, String receivedAt, Counts counts,
 		List<RecordResult> results) {
 

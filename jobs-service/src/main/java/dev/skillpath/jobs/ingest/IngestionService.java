@@ -30,9 +30,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Stores a batch of partner records: normalise and tag each (CPU, off the event loop), look up
- * what the partner sent before and what other partners sent (one statement each), then write
- * jobs, sources and the report in one transaction. A replayed record is UNCHANGED and writes nothing.
+ * Stores a batch of partner records: normalise and tag each (CPU, off the event loop),
+ * look up what the partner sent before and what other partners sent (one statement each),
+ * then write jobs, sources and the report in one transaction. A replayed record is
+ * UNCHANGED and writes nothing.
  */
 @Service
 public class IngestionService {
@@ -81,9 +82,10 @@ public class IngestionService {
 	}
 
 	/**
-	 * Listings tagged while content-service had given no skills yet: when the skills arrived while
-	 * they were being stored, tag them now (when they arrive later, re-tagging every open listing
-	 * on {@link SkillCatalog.SkillsChanged} finds them committed).
+	 * Listings tagged while content-service had given no skills yet: when the skills
+	 * arrived while they were being stored, tag them now (when they arrive later,
+	 * re-tagging every open listing on {@link SkillCatalog.SkillsChanged} finds them
+	 * committed).
 	 */
 	private Mono<IngestionReport> retagIfSkillsArrived(IngestionReport report) {
 		SkillCatalog.Snapshot now = this.catalog.current();
@@ -103,7 +105,8 @@ public class IngestionService {
 	}
 
 	private Batch prepare(List<ParsedRecord> records, SkillTagger tagger) {
-		// normalising and tagging are pure CPU work per record: spread them over the cores
+		// normalising and tagging are pure CPU work per record: spread them over the
+		// cores
 		List<Object> outcomes = records.parallelStream().map((record) -> {
 			if (record.rejection() != null) {
 				return (Object) RecordResult.rejected(record.index(), record.externalId(), record.rejection().field(),
@@ -139,60 +142,71 @@ public class IngestionService {
 
 	private Mono<IngestionReport> store(String partnerId, String format, Batch batch, String feedId) {
 		List<String> externalIds = batch.listings().stream().map((p) -> p.listing().externalId()).toList();
-		// one partner's pushes take turns (a transaction-scoped advisory lock), so two concurrent
+		// one partner's pushes take turns (a transaction-scoped advisory lock), so two
+		// concurrent
 		// copies of a batch cannot both find a record new and create it twice
-		return this.writer.lockPartner(partnerId, this.lockWait).then(this.writer.existing(partnerId, externalIds)).flatMap((stored) -> {
-			List<Prepared> fresh = batch.listings()
-				.stream()
-				.filter((p) -> !stored.containsKey(p.listing().externalId()))
-				.toList();
-			List<JobWriter.Candidate> candidates = fresh.stream()
-				.map((p) -> new JobWriter.Candidate(p.index(), p.listing().fingerprint(), p.listing().companyKey(),
-						p.listing().country(), p.listing().city(), p.listing().seniority(), p.listing().title(), p.listing().descriptionText()))
-				.toList();
-			return this.writer.duplicates(partnerId, candidates).flatMap((duplicates) -> {
-				Map<Integer, RecordResult> results = new LinkedHashMap<>(batch.results());
-				List<JobRow> jobs = new ArrayList<>();
-				List<JobWriter.SourceRow> sources = new ArrayList<>();
-				for (Prepared p : batch.listings()) {
-					NormalisedListing listing = p.listing();
-					StoredSource before = stored.get(listing.externalId());
-					if (before != null && before.contentHash().equals(listing.contentHash()) && !before.removed()) {
-						results.put(p.index(), new RecordResult(p.index(), listing.externalId(), "UNCHANGED",
-								before.jobId(), null, null, null));
-						continue;
-					}
-					String duplicateOf = before == null ? duplicates.get(p.index()) : null;
-					String jobId = before != null ? before.jobId()
-							: duplicateOf != null ? duplicateOf : UUID.randomUUID().toString();
-					if (duplicateOf == null) {
-						jobs.add(JobRow.of(jobId, listing, p.tags()));
-					}
-					sources.add(new JobWriter.SourceRow(listing.externalId(), jobId, listing.url(), listing.contentHash(),
-							feedId));
-					results.put(p.index(), new RecordResult(p.index(), listing.externalId(),
-							before == null ? "CREATED" : "UPDATED", jobId, duplicateOf != null ? Boolean.TRUE : null,
-							null, null));
-				}
-				List<RecordResult> ordered = results.values()
+		return this.writer.lockPartner(partnerId, this.lockWait)
+			.then(this.writer.existing(partnerId, externalIds))
+			.flatMap((stored) -> {
+				List<Prepared> fresh = batch.listings()
 					.stream()
-					.sorted(java.util.Comparator.comparingInt(RecordResult::index))
+					.filter((p) -> !stored.containsKey(p.listing().externalId()))
 					.toList();
-				IngestionReport report = new IngestionReport(UUID.randomUUID().toString(), partnerId, format,
-						Instant.now(this.clock).toString(), IngestionReport.Counts.of(ordered), ordered);
-				return this.writer.upsertJobs(jobs)
-					.then(this.writer.upsertSources(partnerId, sources))
-					.then(this.writer.insertIngestion(report))
-					.thenReturn(report);
-			});
-		}).as(this.transaction::transactional).onErrorMap(IngestionService::isLockWaitOver, (ex) -> busy(partnerId));
+				List<JobWriter.Candidate> candidates = fresh.stream()
+					.map((p) -> new JobWriter.Candidate(p.index(), p.listing().fingerprint(), p.listing().companyKey(),
+							p.listing().country(), p.listing().city(), p.listing().seniority(), p.listing().title(),
+							p.listing().descriptionText()))
+					.toList();
+				return this.writer.duplicates(partnerId, candidates).flatMap((duplicates) -> {
+					Map<Integer, RecordResult> results = new LinkedHashMap<>(batch.results());
+					List<JobRow> jobs = new ArrayList<>();
+					List<JobWriter.SourceRow> sources = new ArrayList<>();
+					for (Prepared p : batch.listings()) {
+						NormalisedListing listing = p.listing();
+						StoredSource before = stored.get(listing.externalId());
+						if (before != null && before.contentHash().equals(listing.contentHash()) && !before.removed()) {
+							results.put(p.index(), new RecordResult(p.index(), listing.externalId(), "UNCHANGED",
+									before.jobId(), null, null, null));
+							continue;
+						}
+						String duplicateOf = before == null ? duplicates.get(p.index()) : null;
+						String jobId = before != null ? before.jobId()
+								: duplicateOf != null ? duplicateOf : UUID.randomUUID().toString();
+						if (duplicateOf == null) {
+							jobs.add(JobRow.of(jobId, listing, p.tags()));
+						}
+						sources.add(new JobWriter.SourceRow(listing.externalId(), jobId, listing.url(),
+								listing.contentHash(), feedId));
+						results.put(p.index(),
+								new RecordResult(p.index(), listing.externalId(),
+										before == null ? "CREATED" : "UPDATED", jobId,
+										duplicateOf != null ? Boolean.TRUE : null, null, null));
+					}
+					List<RecordResult> ordered = results.values()
+						.stream()
+						.sorted(java.util.Comparator.comparingInt(RecordResult::index))
+						.toList();
+					IngestionReport report = new IngestionReport(UUID.randomUUID().toString(), partnerId, format,
+							Instant.now(this.clock).toString(), IngestionReport.Counts.of(ordered), ordered);
+					return this.writer.upsertJobs(jobs)
+						.then(this.writer.upsertSources(partnerId, sources))
+						.then(this.writer.insertIngestion(report))
+						.thenReturn(report);
+				});
+			})
+			.as(this.transaction::transactional)
+			.onErrorMap(IngestionService::isLockWaitOver, (ex) -> busy(partnerId));
 	}
 
-	/** The partner's earlier pushes held its lock longer than {@code lockWait}: nothing was stored. */
+	/**
+	 * The partner's earlier pushes held its lock longer than {@code lockWait}: nothing
+	 * was stored.
+	 */
 	private ApiException busy(String partnerId) {
 		long seconds = Math.max(1, (this.lockWait.toMillis() + 999) / 1000);
-		return new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Earlier pushes of partner '" + partnerId
-				+ "' are still being stored; nothing from this request was stored, retry in " + seconds + " s",
+		return new ApiException(ErrorCode.SERVICE_UNAVAILABLE,
+				"Earlier pushes of partner '" + partnerId
+						+ "' are still being stored; nothing from this request was stored, retry in " + seconds + " s",
 				Map.of("retryable", true, "retryAfter", seconds));
 	}
 

@@ -8,8 +8,9 @@ import dev.skillpath.jobs.normalise.NormalisedListing;
 import dev.skillpath.jobs.tagging.SkillTags;
 
 /** A job as one row of the JSON array that a single INSERT ... ON CONFLICT writes. */
-record JobRow(String id, String fingerprint, String title, String company, @JsonProperty("company_key") String companyKey,
-		String city, String region, String country, @JsonProperty("location_text") String locationText, String remote,
+record JobRow(String id, String fingerprint, String title, String company,
+		@JsonProperty("company_key") String companyKey, String city, String region, String country,
+		@JsonProperty("location_text") String locationText, String remote,
 		@JsonProperty("employment_type") String employmentType, String seniority,
 		@JsonProperty("salary_min") BigDecimal salaryMin, @JsonProperty("salary_max") BigDecimal salaryMax,
 		@JsonProperty("salary_currency") String salaryCurrency, @JsonProperty("salary_period") String salaryPeriod,

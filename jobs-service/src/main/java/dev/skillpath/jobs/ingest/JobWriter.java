@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The SQL of ingestion. Every statement takes the whole batch as one JSON array
- * ({@code jsonb_to_recordset}), so a push costs the same few round trips for 1 record or 1,000.
+ * ({@code jsonb_to_recordset}), so a push costs the same few round trips for 1 record or
+ * 1,000.
  */
 @Repository
 public class JobWriter {
@@ -45,11 +46,11 @@ public class JobWriter {
 	}
 
 	/**
-	 * Holds the partner's ingestion lock until the surrounding transaction ends. The wait for it,
-	 * and for any lock later in the transaction, is bounded by {@code wait} (PostgreSQL's
-	 * lock_timeout for this transaction only): past it the statement fails with SQLSTATE 55P03
-	 * ({@link #LOCK_NOT_AVAILABLE}) instead of holding a pooled connection for as long as the
-	 * partner's earlier pushes take.
+	 * Holds the partner's ingestion lock until the surrounding transaction ends. The wait
+	 * for it, and for any lock later in the transaction, is bounded by {@code wait}
+	 * (PostgreSQL's lock_timeout for this transaction only): past it the statement fails
+	 * with SQLSTATE 55P03 ({@link #LOCK_NOT_AVAILABLE}) instead of holding a pooled
+	 * connection for as long as the partner's earlier pushes take.
 	 */
 	Mono<Void> lockPartner(String partnerId, Duration wait) {
 		return this.db.sql("SELECT set_config('lock_timeout', :wait, true)")
@@ -77,14 +78,16 @@ public class JobWriter {
 				""")
 			.bind("partner", partnerId)
 			.bind("ids", externalIds.toArray(String[]::new))
-			.map((row) -> new StoredSource(row.get("external_id", String.class), row.get("job_id", UUID.class).toString(),
-					row.get("content_hash", String.class), Boolean.TRUE.equals(row.get("removed", Boolean.class))))
+			.map((row) -> new StoredSource(row.get("external_id", String.class),
+					row.get("job_id", UUID.class).toString(), row.get("content_hash", String.class),
+					Boolean.TRUE.equals(row.get("removed", Boolean.class))))
 			.all()
 			.collectMap(StoredSource::externalId);
 	}
 
-	record Candidate(int idx, String fingerprint, @com.fasterxml.jackson.annotation.JsonProperty("company_key") String companyKey,
-			String country, String city, String seniority, String title,
+	record Candidate(int idx, String fingerprint,
+			@com.fasterxml.jackson.annotation.JsonProperty("company_key") String companyKey, String country,
+			String city, String seniority, String title,
 			@com.fasterxml.jackson.annotation.JsonIgnore String description) {
 	}
 
@@ -98,7 +101,10 @@ public class JobWriter {
 
 	}
 
-	/** Open jobs of the same company, country and seniority (and city, when both name one) that {@code :partner} does not carry. */
+	/**
+	 * Open jobs of the same company, country and seniority (and city, when both name one)
+	 * that {@code :partner} does not carry.
+	 */
 	private static final String OTHER_PARTNERS_JOBS_OF_THE_COMPANY = """
 			FROM job j
 			WHERE j.company_key = r.company_key AND j.closed_at IS NULL
@@ -107,30 +113,33 @@ public class JobWriter {
 			  AND NOT EXISTS (SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.partner_id = :partner)""";
 
 	/**
-	 * For each new listing, an open job from another partner that is the same posting: the same
-	 * fingerprint (company, title, place), or the same company, country, city and seniority with a
-	 * similar title and a similar description (pg_trgm similarity). Two set-based statements: the
-	 * first finds fingerprint matches and which listings have a similar title to compare further;
-	 * only those go, with their descriptions, to the second.
+	 * For each new listing, an open job from another partner that is the same posting:
+	 * the same fingerprint (company, title, place), or the same company, country, city
+	 * and seniority with a similar title and a similar description (pg_trgm similarity).
+	 * Two set-based statements: the first finds fingerprint matches and which listings
+	 * have a similar title to compare further; only those go, with their descriptions, to
+	 * the second.
 	 */
 	Mono<Map<Integer, String>> duplicates(String partnerId, List<Candidate> candidates) {
 		if (candidates.isEmpty()) {
 			return Mono.just(Map.of());
 		}
-		return this.db.sql("""
-				SELECT idx, id, to_compare FROM (
-				  SELECT r.idx, f.id,
-				    CASE WHEN f.id IS NULL THEN EXISTS (SELECT 1 %s AND similarity(j.title, r.title) >= 0.5) ELSE false END
-				      AS to_compare
-				  FROM jsonb_to_recordset(:rows::jsonb)
-				    AS r(idx int, fingerprint text, company_key text, country text, city text, seniority text, title text)
-				  LEFT JOIN LATERAL (
-				    SELECT j.id FROM job j
-				    WHERE j.fingerprint = r.fingerprint AND j.closed_at IS NULL
-				      AND NOT EXISTS (SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.partner_id = :partner)
-				    LIMIT 1) f ON true) x
-				WHERE id IS NOT NULL OR to_compare
-				""".formatted(OTHER_PARTNERS_JOBS_OF_THE_COMPANY))
+		return this.db
+			.sql("""
+					SELECT idx, id, to_compare FROM (
+					  SELECT r.idx, f.id,
+					    CASE WHEN f.id IS NULL THEN EXISTS (SELECT 1 %s AND similarity(j.title, r.title) >= 0.5) ELSE false END
+					      AS to_compare
+					  FROM jsonb_to_recordset(:rows::jsonb)
+					    AS r(idx int, fingerprint text, company_key text, country text, city text, seniority text, title text)
+					  LEFT JOIN LATERAL (
+					    SELECT j.id FROM job j
+					    WHERE j.fingerprint = r.fingerprint AND j.closed_at IS NULL
+					      AND NOT EXISTS (SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.partner_id = :partner)
+					    LIMIT 1) f ON true) x
+					WHERE id IS NOT NULL OR to_compare
+					"""
+				.formatted(OTHER_PARTNERS_JOBS_OF_THE_COMPANY))
 			.bind("rows", write(candidates))
 			.bind("partner", partnerId)
 			.map((row) -> new Object[] { row.get("idx", Integer.class), row.get("id", UUID.class) })
@@ -150,8 +159,10 @@ public class JobWriter {
 				if (toCompare.isEmpty()) {
 					return Mono.just(found);
 				}
-				List<Described> described = candidates.stream().filter((c) -> toCompare.contains(c.idx()))
-					.map(Described::new).toList();
+				List<Described> described = candidates.stream()
+					.filter((c) -> toCompare.contains(c.idx()))
+					.map(Described::new)
+					.toList();
 				return similar(partnerId, described).map((similar) -> {
 					found.putAll(similar);
 					return found;
@@ -191,9 +202,10 @@ public class JobWriter {
 				updates.append(name).append(" = excluded.").append(name).append(", ");
 			}
 		}
-		return this.db.sql("INSERT INTO job (" + JOB_NAMES + ") SELECT " + JOB_NAMES
-				+ " FROM jsonb_to_recordset(:rows::jsonb) AS r(" + JOB_COLUMNS + ") ON CONFLICT (id) DO UPDATE SET "
-				+ updates + "closed_at = NULL, updated_at = now()")
+		return this.db
+			.sql("INSERT INTO job (" + JOB_NAMES + ") SELECT " + JOB_NAMES
+					+ " FROM jsonb_to_recordset(:rows::jsonb) AS r(" + JOB_COLUMNS + ") ON CONFLICT (id) DO UPDATE SET "
+					+ updates + "closed_at = NULL, updated_at = now()")
 			.bind("rows", write(rows))
 			.then();
 	}
@@ -216,17 +228,15 @@ public class JobWriter {
 				ON CONFLICT (partner_id, external_id) DO UPDATE SET job_id = excluded.job_id, url = excluded.url,
 				  content_hash = excluded.content_hash, feed_id = excluded.feed_id, removed_at = NULL,
 				  updated_at = now()
-				""")
-			.bind("partner", partnerId)
-			.bind("rows", write(rows))
-			.then();
+				""").bind("partner", partnerId).bind("rows", write(rows)).then();
 	}
 
 	Mono<Void> insertIngestion(IngestionReport report) {
-		return this.db.sql("""
-				INSERT INTO ingestion (id, partner_id, format, received_at, created, updated, unchanged, rejected, results)
-				VALUES (:id, :partner, :format, :received, :created, :updated, :unchanged, :rejected, :results::jsonb)
-				""")
+		return this.db
+			.sql("""
+					INSERT INTO ingestion (id, partner_id, format, received_at, created, updated, unchanged, rejected, results)
+					VALUES (:id, :partner, :format, :received, :created, :updated, :unchanged, :rejected, :results::jsonb)
+					""")
 			.bind("id", UUID.fromString(report.ingestionId()))
 			.bind("partner", report.partnerId())
 			.bind("format", report.format())
@@ -240,8 +250,8 @@ public class JobWriter {
 	}
 
 	/**
-	 * Withdraws one of the partner's records; its job closes when no other partner still carries
-	 * it. Empty when the partner has no such open record.
+	 * Withdraws one of the partner's records; its job closes when no other partner still
+	 * carries it. Empty when the partner has no such open record.
 	 */
 	Mono<String> remove(String partnerId, String externalId) {
 		return this.db.sql("""
@@ -264,24 +274,26 @@ public class JobWriter {
 	}
 
 	/**
-	 * Withdraws the feed's records missing from a full pull ({@code seen} holds the ones present)
-	 * and closes their jobs unless another source still carries them; answers how many.
+	 * Withdraws the feed's records missing from a full pull ({@code seen} holds the ones
+	 * present) and closes their jobs unless another source still carries them; answers
+	 * how many.
 	 */
 	public Mono<Integer> closeMissing(String partnerId, String feedId, java.util.Collection<String> seen) {
-		return this.db.sql("""
-				WITH removed AS (
-				  UPDATE job_source SET removed_at = now(), updated_at = now()
-				  WHERE partner_id = :partner AND feed_id = :feed AND removed_at IS NULL
-				    AND NOT (external_id = ANY(:seen::text[]))
-				  RETURNING job_id),
-				closed AS (
-				  UPDATE job j SET closed_at = now(), updated_at = now()
-				  WHERE j.id IN (SELECT job_id FROM removed) AND j.closed_at IS NULL AND NOT EXISTS (
-				    SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.removed_at IS NULL
-				      AND NOT (s.partner_id = :partner AND s.feed_id = :feed AND NOT (s.external_id = ANY(:seen::text[]))))
-				  RETURNING j.id)
-				SELECT count(*) AS n FROM removed
-				""")
+		return this.db
+			.sql("""
+					WITH removed AS (
+					  UPDATE job_source SET removed_at = now(), updated_at = now()
+					  WHERE partner_id = :partner AND feed_id = :feed AND removed_at IS NULL
+					    AND NOT (external_id = ANY(:seen::text[]))
+					  RETURNING job_id),
+					closed AS (
+					  UPDATE job j SET closed_at = now(), updated_at = now()
+					  WHERE j.id IN (SELECT job_id FROM removed) AND j.closed_at IS NULL AND NOT EXISTS (
+					    SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.removed_at IS NULL
+					      AND NOT (s.partner_id = :partner AND s.feed_id = :feed AND NOT (s.external_id = ANY(:seen::text[]))))
+					  RETURNING j.id)
+					SELECT count(*) AS n FROM removed
+					""")
 			.bind("partner", partnerId)
 			.bind("feed", UUID.fromString(feedId))
 			.bind("seen", seen.toArray(String[]::new))
@@ -292,6 +304,5 @@ public class JobWriter {
 	String write(Object value) {
 		return this.json.writeValueAsString(value);
 	}
-
 
 }

@@ -5,7 +5,10 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
-/** Reading loosely typed JSON fields: scalars as text, lists from arrays or comma-separated text. */
+/**
+ * Reading loosely typed JSON fields: scalars as text, lists from arrays or
+ * comma-separated text.
+ */
 final class JsonFields {
 
 	private JsonFields() {

@@ -10,9 +10,9 @@ import static dev.skillpath.jobs.ingest.JsonFields.list;
 import static dev.skillpath.jobs.ingest.JsonFields.text;
 
 /**
- * schema.org {@code JobPosting} in JSON-LD: one posting, an array, or a {@code @graph}. Items of
- * other types in a graph (an Organization, say) are skipped. The external id is the
- * {@code identifier} (text or PropertyValue), else the posting's {@code url}.
+ * schema.org {@code JobPosting} in JSON-LD: one posting, an array, or a {@code @graph}.
+ * Items of other types in a graph (an Organization, say) are skipped. The external id is
+ * the {@code identifier} (text or PropertyValue), else the posting's {@code url}.
  */
 public final class JsonLdFormat {
 

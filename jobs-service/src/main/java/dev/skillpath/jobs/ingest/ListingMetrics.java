@@ -12,11 +12,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code skillpath_jobs_listings_total{partner, format, outcome}}: every record a partner sent,
- * pushed or pulled, by what became of it. Outcomes are exclusive: {@code created} (a new job),
- * {@code duplicate} (merged into the same job from another partner), {@code updated},
- * {@code unchanged} and {@code rejected}. A partner's counters start at zero together, so that
- * the rejected-listings alert sees its first rejection as an increase.
+ * {@code skillpath_jobs_listings_total{partner, format, outcome}}: every record a partner
+ * sent, pushed or pulled, by what became of it. Outcomes are exclusive: {@code created}
+ * (a new job), {@code duplicate} (merged into the same job from another partner),
+ * {@code updated}, {@code unchanged} and {@code rejected}. A partner's counters start at
+ * zero together, so that the rejected-listings alert sees its first rejection as an
+ * increase.
  */
 @Component
 public class ListingMetrics {
@@ -60,7 +61,10 @@ public class ListingMetrics {
 		};
 	}
 
-	/** {@code json}, {@code json-ld} and {@code xml} pushed; a pulled feed by its kind ({@code greenhouse}, {@code lever}, {@code rss}, {@code xml}). */
+	/**
+	 * {@code json}, {@code json-ld} and {@code xml} pushed; a pulled feed by its kind
+	 * ({@code greenhouse}, {@code lever}, {@code rss}, {@code xml}).
+	 */
 	static String format(String format) {
 		return switch (format) {
 			case "JSON" -> "json";

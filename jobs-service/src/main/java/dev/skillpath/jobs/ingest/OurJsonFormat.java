@@ -10,10 +10,10 @@ import static dev.skillpath.jobs.ingest.JsonFields.list;
 import static dev.skillpath.jobs.ingest.JsonFields.text;
 
 /**
- * Our own JSON: {@code {"jobs": [...]}}, a bare array, or one object. Fields: externalId, title,
- * company, location (text or {city, region, country}), remote, employmentType, seniority, salary
- * ({min, max, currency, period} or text), description (HTML or text), url, postedAt,
- * validThrough, skills, niceToHaveSkills.
+ * Our own JSON: {@code {"jobs": [...]}}, a bare array, or one object. Fields: externalId,
+ * title, company, location (text or {city, region, country}), remote, employmentType,
+ * seniority, salary ({min, max, currency, period} or text), description (HTML or text),
+ * url, postedAt, validThrough, skills, niceToHaveSkills.
  */
 final class OurJsonFormat {
 

@@ -35,8 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The partner push API (documented in {@code /partner/v1/openapi.yaml}). Every call names its
- * partner with the {@code X-Api-Key} header and sees only that partner's records.
+ * The partner push API (documented in {@code /partner/v1/openapi.yaml}). Every call names
+ * its partner with the {@code X-Api-Key} header and sees only that partner's records.
  */
 @RestController
 @RequestMapping("/partner/v1")
@@ -78,10 +78,11 @@ public class PartnerApiController {
 			}
 			return DataBufferUtils.join(request.getBody(), (int) Math.min(maxBytes, Integer.MAX_VALUE))
 				.onErrorMap(DataBufferLimitException.class, (ex) -> PushLimits.tooManyBytes(maxBytes))
-				.switchIfEmpty(Mono.error(() -> ApiException.badUserInput("The request body is empty",
-						Map.of("field", "body"))))
+				.switchIfEmpty(Mono
+					.error(() -> ApiException.badUserInput("The request body is empty", Map.of("field", "body"))))
 				.publishOn(Schedulers.boundedElastic())
-				// a push cancelled while its joined body waits for the parsing thread: free the buffer
+				// a push cancelled while its joined body waits for the parsing thread:
+				// free the buffer
 				.doOnDiscard(DataBuffer.class, DataBufferUtils::release)
 				.map((buffer) -> parse(format, buffer))
 				.flatMap((records) -> this.ingestion.ingest(partnerId, format, records));
@@ -107,11 +108,13 @@ public class PartnerApiController {
 		}
 		OffsetDateTime since;
 		try {
-			since = updatedSince == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : OffsetDateTime.parse(updatedSince);
+			since = updatedSince == null ? OffsetDateTime.parse("1970-01-01T00:00:00Z")
+					: OffsetDateTime.parse(updatedSince);
 		}
 		catch (DateTimeParseException ex) {
-			return Mono.error(ApiException.badUserInput("updatedSince must be an ISO-8601 date-time with offset, e.g. "
-					+ "2026-01-31T00:00:00Z", Map.of("field", "updatedSince")));
+			return Mono.error(ApiException.badUserInput(
+					"updatedSince must be an ISO-8601 date-time with offset, e.g. " + "2026-01-31T00:00:00Z",
+					Map.of("field", "updatedSince")));
 		}
 		return partnerOf(apiKey).flatMap((partnerId) -> this.listings.changedSince(partnerId, since, limit + 1)
 			.collectList()
@@ -136,7 +139,8 @@ public class PartnerApiController {
 
 	private Mono<String> partnerOf(String apiKey) {
 		if (apiKey == null || apiKey.isBlank()) {
-			return Mono.error(ApiException.unauthenticated("Send your partner API key in the " + API_KEY_HEADER + " header"));
+			return Mono
+				.error(ApiException.unauthenticated("Send your partner API key in the " + API_KEY_HEADER + " header"));
 		}
 		return this.partners.partnerOfKey(apiKey.strip())
 			.switchIfEmpty(Mono.error(() -> ApiException.unauthenticated("The API key is unknown or revoked")));
@@ -184,7 +188,8 @@ public class PartnerApiController {
 			}
 			List<ParsedRecord> records = new ArrayList<>(nodes.size());
 			for (int i = 0; i < nodes.size(); i++) {
-				records.add(format.equals("JSONLD") ? JsonLdFormat.read(i, nodes.get(i)) : OurJsonFormat.read(i, nodes.get(i)));
+				records.add(format.equals("JSONLD") ? JsonLdFormat.read(i, nodes.get(i))
+						: OurJsonFormat.read(i, nodes.get(i)));
 			}
 			return records;
 		}

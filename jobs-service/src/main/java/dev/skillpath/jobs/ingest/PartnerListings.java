@@ -10,7 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads scoped to one partner: its records and its ingestion reports, never another partner's. */
+/**
+ * Reads scoped to one partner: its records and its ingestion reports, never another
+ * partner's.
+ */
 @Repository
 class PartnerListings {
 
@@ -32,7 +35,8 @@ class PartnerListings {
 			.bind("partner", partnerId)
 			.bind("since", since)
 			.bind("limit", limit)
-			.map((row) -> new PartnerListing(row.get("external_id", String.class), row.get("job_id", UUID.class).toString(),
+			.map((row) -> new PartnerListing(row.get("external_id", String.class),
+					row.get("job_id", UUID.class).toString(),
 					Boolean.TRUE.equals(row.get("removed", Boolean.class)) ? "REMOVED" : "ACTIVE",
 					row.get("url", String.class), row.get("updated_at", OffsetDateTime.class).toInstant().toString()))
 			.all();
@@ -42,17 +46,14 @@ class PartnerListings {
 		return this.db.sql("""
 				SELECT id, partner_id, format, received_at, results::text AS results FROM ingestion
 				WHERE id = :id AND partner_id = :partner
-				""")
-			.bind("id", id)
-			.bind("partner", partnerId)
-			.map((row) -> {
-				RecordResult[] results = this.json.readValue(row.get("results", String.class), RecordResult[].class);
-				java.util.List<RecordResult> list = java.util.List.of(results);
-				return new IngestionReport(row.get("id", UUID.class).toString(), row.get("partner_id", String.class),
-						row.get("format", String.class), row.get("received_at", OffsetDateTime.class).toInstant().toString(),
-						IngestionReport.Counts.of(list), list);
-			})
-			.one();
+				""").bind("id", id).bind("partner", partnerId).map((row) -> {
+			RecordResult[] results = this.json.readValue(row.get("results", String.class), RecordResult[].class);
+			java.util.List<RecordResult> list = java.util.List.of(results);
+			return new IngestionReport(row.get("id", UUID.class).toString(), row.get("partner_id", String.class),
+					row.get("format", String.class),
+					row.get("received_at", OffsetDateTime.class).toInstant().toString(),
+					IngestionReport.Counts.of(list), list);
+		}).one();
 	}
 
 }

@@ -3,9 +3,9 @@ package dev.skillpath.jobs.ingest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * What happened to one record: CREATED, UPDATED, UNCHANGED or REJECTED (with the field and the
- * reason). {@code mergedWithOtherSources} says the listing joined a job another partner already
- * sent.
+ * What happened to one record: CREATED, UPDATED, UNCHANGED or REJECTED (with the field
+ * and the reason). {@code mergedWithOtherSources} says the listing joined a job another
+ * partner already sent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RecordResult(int index, String externalId, String status, String jobId, Boolean mergedWithOtherSources,

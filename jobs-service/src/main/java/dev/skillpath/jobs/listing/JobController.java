@@ -15,7 +15,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** Job search, {@code job(id)}, the federation entity lookup for {@code Job}, and its fields. */
+/**
+ * Job search, {@code job(id)}, the federation entity lookup for {@code Job}, and its
+ * fields.
+ */
 @Controller
 public class JobController {
 
@@ -42,7 +45,10 @@ public class JobController {
 		return this.jobs.findByIds(List.of(id)).mapNotNull((found) -> found.get(id));
 	}
 
-	/** {@code _entities} for Job: the whole batch in one statement, in key order, null for unknown ids. */
+	/**
+	 * {@code _entities} for Job: the whole batch in one statement, in key order, null for
+	 * unknown ids.
+	 */
 	@EntityMapping
 	public Mono<List<Job>> job(@Argument List<String> idList) {
 		return this.jobs.findByIds(idList).map((found) -> {

@@ -2,7 +2,10 @@ package dev.skillpath.jobs.listing;
 
 import java.util.List;
 
-/** The {@code JobFilter} input; {@code requiredSkill} is internal (for {@code Skill.openJobs}). */
+/**
+ * The {@code JobFilter} input; {@code requiredSkill} is internal (for
+ * {@code Skill.openJobs}).
+ */
 public record JobFilter(String text, List<String> skills, String remote, String country, String employmentType,
 		Double minAnnualSalary, String postedAfter, String requiredSkill) {
 

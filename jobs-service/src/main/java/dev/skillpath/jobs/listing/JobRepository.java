@@ -15,8 +15,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads jobs. Each method is one SQL statement, whatever the number of ids or rows: pages carry
- * their total through a window function, and batches bind their ids as one array.
+ * Reads jobs. Each method is one SQL statement, whatever the number of ids or rows: pages
+ * carry their total through a window function, and batches bind their ids as one array.
  */
 @Repository
 public class JobRepository {
@@ -40,7 +40,10 @@ public class JobRepository {
 			.collectMap(Job::id);
 	}
 
-	/** Open jobs matching {@code filter}, {@code limit} rows from {@code offset}, with the total. */
+	/**
+	 * Open jobs matching {@code filter}, {@code limit} rows from {@code offset}, with the
+	 * total.
+	 */
 	public Mono<JobPage<Job>> search(JobFilter filter, String sort, int offset, int limit) {
 		List<String> where = new ArrayList<>(List.of(JobRows.OPEN));
 		Map<String, Object> binds = new java.util.HashMap<>();
@@ -83,8 +86,9 @@ public class JobRepository {
 		String order = switch (sort == null ? "RELEVANCE" : sort) {
 			case "SALARY" -> "coalesce(j.annual_max, j.annual_min) DESC NULLS LAST, j.posted_at DESC, j.id";
 			case "NEWEST" -> "j.posted_at DESC, j.id";
-			default -> hasText ? "ts_rank(j.search, websearch_to_tsquery('english', :text)) DESC, j.posted_at DESC, j.id"
-					: "j.posted_at DESC, j.id";
+			default ->
+				hasText ? "ts_rank(j.search, websearch_to_tsquery('english', :text)) DESC, j.posted_at DESC, j.id"
+						: "j.posted_at DESC, j.id";
 		};
 		String sql = "SELECT " + JobRows.COLUMNS + ", count(*) OVER () AS total FROM job j WHERE "
 				+ String.join(" AND ", where) + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
@@ -100,8 +104,9 @@ public class JobRepository {
 	}
 
 	/**
-	 * Open jobs requiring each skill, newest first, {@code limit} rows from {@code offset}, with
-	 * each skill's total: one statement for the whole batch of skills.
+	 * Open jobs requiring each skill, newest first, {@code limit} rows from
+	 * {@code offset}, with each skill's total: one statement for the whole batch of
+	 * skills.
 	 */
 	public Mono<Map<String, JobPage<Job>>> requiringEach(Collection<String> skillIds, int offset, int limit) {
 		String[] ids = skillIds.stream().distinct().toArray(String[]::new);
@@ -133,9 +138,9 @@ public class JobRepository {
 				WHERE job_id = ANY(:ids::uuid[]) AND removed_at IS NULL ORDER BY created_at, partner_id
 				""")
 			.bind("ids", jobIds.stream().distinct().toArray(String[]::new))
-			.map((row) -> Map.entry(row.get("job_id", UUID.class).toString(), new JobSource(
-					row.get("partner_id", String.class), row.get("external_id", String.class),
-					row.get("url", String.class))))
+			.map((row) -> Map.entry(row.get("job_id", UUID.class).toString(),
+					new JobSource(row.get("partner_id", String.class), row.get("external_id", String.class),
+							row.get("url", String.class))))
 			.all()
 			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
 			.map((grouped) -> {

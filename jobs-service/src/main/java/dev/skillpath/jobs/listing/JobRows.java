@@ -10,7 +10,10 @@ import io.r2dbc.spi.Readable;
 /** The columns of a job and how a row becomes a {@link Job}. */
 public final class JobRows {
 
-	/** Select list for {@code job j}; the status is derived so expired listings need no job to close them. */
+	/**
+	 * Select list for {@code job j}; the status is derived so expired listings need no
+	 * job to close them.
+	 */
 	public static final String COLUMNS = """
 			j.id, j.title, j.company, j.city, j.region, j.country, j.location_text, j.remote, j.employment_type,
 			j.seniority, j.salary_min, j.salary_max, j.salary_currency, j.salary_period, j.annual_min, j.annual_max,

@@ -10,8 +10,9 @@ import dev.skillpath.support.graphql.Edge;
 import dev.skillpath.support.graphql.PageInfo;
 
 /**
- * Cursors that carry a position. Lists ranked by relevance or match score have no stable key to
- * seek from, so their cursors hold the offset of the row after which the next page starts.
+ * Cursors that carry a position. Lists ranked by relevance or match score have no stable
+ * key to seek from, so their cursors hold the offset of the row after which the next page
+ * starts.
  */
 public final class OffsetCursors {
 
@@ -36,7 +37,10 @@ public final class OffsetCursors {
 		}
 	}
 
-	/** A connection of {@code rows} (which start at {@code offset}) with edges built by {@code edge}. */
+	/**
+	 * A connection of {@code rows} (which start at {@code offset}) with edges built by
+	 * {@code edge}.
+	 */
 	public static <T, E> PagedEdges<E> page(String kind, List<T> rows, int offset, int size, int total,
 			EdgeFactory<T, E> edge) {
 		List<E> edges = new java.util.ArrayList<>();
@@ -49,8 +53,9 @@ public final class OffsetCursors {
 	public static <T> Connection<T> connection(String kind, List<T> rows, int offset, int size, int total) {
 		PagedEdges<Edge<T>> paged = page(kind, rows, offset, size, total, Edge::new);
 		List<Edge<T>> edges = paged.edges();
-		return new Connection<>(edges, new PageInfo(paged.hasNext(), paged.hasPrevious(),
-				edges.isEmpty() ? null : edges.get(0).cursor(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+		return new Connection<>(edges,
+				new PageInfo(paged.hasNext(), paged.hasPrevious(), edges.isEmpty() ? null : edges.get(0).cursor(),
+						edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
 				total);
 	}
 

@@ -27,15 +27,19 @@ public class MarketRepository {
 
 	/** Open listings requiring each skill, in one statement for the batch. */
 	public Mono<Map<String, Integer>> jobCounts(Collection<String> skillIds) {
-		return this.db.sql("SELECT s AS skill_id, count(*) AS n FROM job j, unnest(j.required_skills) AS s WHERE "
-				+ JobRows.OPEN + " AND s = ANY(:ids::text[]) GROUP BY s")
+		return this.db
+			.sql("SELECT s AS skill_id, count(*) AS n FROM job j, unnest(j.required_skills) AS s WHERE " + JobRows.OPEN
+					+ " AND s = ANY(:ids::text[]) GROUP BY s")
 			.bind("ids", skillIds.toArray(String[]::new))
 			.map((row) -> Map.entry(row.get("skill_id", String.class), row.get("n", Long.class).intValue()))
 			.all()
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
 	}
 
-	/** Percentiles of annual salaries in {@code currency}, of listings requiring {@code skillId} (all when null). */
+	/**
+	 * Percentiles of annual salaries in {@code currency}, of listings requiring
+	 * {@code skillId} (all when null).
+	 */
 	public Mono<double[]> salaryFigures(String skillId, String currency) {
 		String sql = "SELECT count(*) AS n, min(a) AS min, percentile_cont(0.25) WITHIN GROUP (ORDER BY a) AS p25, "
 				+ "percentile_cont(0.5) WITHIN GROUP (ORDER BY a) AS median, "
@@ -50,16 +54,21 @@ public class MarketRepository {
 		return spec.map(MarketRepository::figures).one();
 	}
 
-	/** {@link #salaryFigures} for each of {@code skillIds}, in one statement for the batch. */
+	/**
+	 * {@link #salaryFigures} for each of {@code skillIds}, in one statement for the
+	 * batch.
+	 */
 	public Mono<Map<String, double[]>> salaryFiguresOfEach(Collection<String> skillIds, String currency) {
 		String[] ids = skillIds.stream().distinct().toArray(String[]::new);
-		return this.db.sql("SELECT k.skill_id, count(s.a) AS n, min(s.a) AS min, "
-				+ "percentile_cont(0.25) WITHIN GROUP (ORDER BY s.a) AS p25, "
-				+ "percentile_cont(0.5) WITHIN GROUP (ORDER BY s.a) AS median, "
-				+ "percentile_cont(0.75) WITHIN GROUP (ORDER BY s.a) AS p75, max(s.a) AS max "
-				+ "FROM unnest(:ids::text[]) AS k(skill_id) LEFT JOIN LATERAL (SELECT " + ANNUAL + " AS a FROM job j WHERE "
-				+ JobRows.OPEN + " AND j.salary_currency = :currency AND j.required_skills @> ARRAY[k.skill_id]"
-				+ " AND coalesce(j.annual_min, j.annual_max) IS NOT NULL) s ON true GROUP BY k.skill_id")
+		return this.db
+			.sql("SELECT k.skill_id, count(s.a) AS n, min(s.a) AS min, "
+					+ "percentile_cont(0.25) WITHIN GROUP (ORDER BY s.a) AS p25, "
+					+ "percentile_cont(0.5) WITHIN GROUP (ORDER BY s.a) AS median, "
+					+ "percentile_cont(0.75) WITHIN GROUP (ORDER BY s.a) AS p75, max(s.a) AS max "
+					+ "FROM unnest(:ids::text[]) AS k(skill_id) LEFT JOIN LATERAL (SELECT " + ANNUAL
+					+ " AS a FROM job j WHERE " + JobRows.OPEN
+					+ " AND j.salary_currency = :currency AND j.required_skills @> ARRAY[k.skill_id]"
+					+ " AND coalesce(j.annual_min, j.annual_max) IS NOT NULL) s ON true GROUP BY k.skill_id")
 			.bind("ids", ids)
 			.bind("currency", currency)
 			.map((row) -> Map.entry(row.get("skill_id", String.class), figures(row)))
@@ -69,8 +78,8 @@ public class MarketRepository {
 
 	private static double[] figures(io.r2dbc.spi.Readable row) {
 		return new double[] { row.get("n", Long.class), num(row.get("min", BigDecimal.class)),
-				dbl(row.get("p25", Double.class)), dbl(row.get("median", Double.class)), dbl(row.get("p75", Double.class)),
-				num(row.get("max", BigDecimal.class)) };
+				dbl(row.get("p25", Double.class)), dbl(row.get("median", Double.class)),
+				dbl(row.get("p75", Double.class)), num(row.get("max", BigDecimal.class)) };
 	}
 
 	public Mono<Integer> openJobs() {
@@ -80,8 +89,9 @@ public class MarketRepository {
 	}
 
 	public Mono<List<MarketStats.SkillDemand>> topSkills(int limit) {
-		return this.db.sql("SELECT s AS skill_id, count(*) AS n FROM job j, unnest(j.required_skills) AS s WHERE "
-				+ JobRows.OPEN + " GROUP BY s ORDER BY n DESC, s LIMIT :limit")
+		return this.db
+			.sql("SELECT s AS skill_id, count(*) AS n FROM job j, unnest(j.required_skills) AS s WHERE " + JobRows.OPEN
+					+ " GROUP BY s ORDER BY n DESC, s LIMIT :limit")
 			.bind("limit", limit)
 			.map((row) -> new MarketStats.SkillDemand(new Skill(row.get("skill_id", String.class)),
 					row.get("n", Long.class).intValue()))

@@ -29,8 +29,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /**
- * What the job market says about a roadmap skill ({@code Skill} is owned by content-service; this
- * subgraph adds fields to it), and {@code marketStats}.
+ * What the job market says about a roadmap skill ({@code Skill} is owned by
+ * content-service; this subgraph adds fields to it), and {@code marketStats}.
  */
 @Controller
 public class SkillMarketController {
@@ -56,23 +56,30 @@ public class SkillMarketController {
 		this.jobs = jobs;
 		this.market = market;
 		this.catalog = catalog;
-		// openJobs and salaryStats take arguments, so they cannot be @BatchMappings: data loaders
-		// collect the skills of a request and load them with one statement per distinct arguments
-		loaders.<SkillPage, JobPage<Job>>forName("skillOpenJobsLoader").registerMappedBatchLoader((keys, env) -> Flux
-			.fromIterable(keys.stream().collect(Collectors.groupingBy((k) -> List.of(k.offset(), k.size()))).values())
-			.concatMap((group) -> jobs
-				.requiringEach(group.stream().map(SkillPage::skillId).toList(), group.get(0).offset(), group.get(0).size())
-				.map((pages) -> group.stream().collect(Collectors.toMap((k) -> k, (k) -> pages.get(k.skillId())))))
-			.collectList()
-			.map(SkillMarketController::merge));
-		loaders.<SkillSalaries, SalaryStats>forName("skillSalaryStatsLoader").registerMappedBatchLoader((keys, env) -> Flux
-			.fromIterable(keys.stream().collect(Collectors.groupingBy(SkillSalaries::currency)).values())
-			.concatMap((group) -> market
-				.salaryFiguresOfEach(group.stream().map(SkillSalaries::skillId).toList(), group.get(0).currency())
-				.map((figures) -> group.stream().collect(Collectors.toMap((k) -> k,
-						(k) -> statsOf(figures.getOrDefault(k.skillId(), NO_FIGURES), k.currency())))))
-			.collectList()
-			.map(SkillMarketController::merge));
+		// openJobs and salaryStats take arguments, so they cannot be @BatchMappings: data
+		// loaders
+		// collect the skills of a request and load them with one statement per distinct
+		// arguments
+		loaders.<SkillPage, JobPage<Job>>forName("skillOpenJobsLoader")
+			.registerMappedBatchLoader((keys, env) -> Flux
+				.fromIterable(
+						keys.stream().collect(Collectors.groupingBy((k) -> List.of(k.offset(), k.size()))).values())
+				.concatMap((group) -> jobs
+					.requiringEach(group.stream().map(SkillPage::skillId).toList(), group.get(0).offset(),
+							group.get(0).size())
+					.map((pages) -> group.stream().collect(Collectors.toMap((k) -> k, (k) -> pages.get(k.skillId())))))
+				.collectList()
+				.map(SkillMarketController::merge));
+		loaders.<SkillSalaries, SalaryStats>forName("skillSalaryStatsLoader")
+			.registerMappedBatchLoader((keys, env) -> Flux
+				.fromIterable(keys.stream().collect(Collectors.groupingBy(SkillSalaries::currency)).values())
+				.concatMap((group) -> market
+					.salaryFiguresOfEach(group.stream().map(SkillSalaries::skillId).toList(), group.get(0).currency())
+					.map((figures) -> group.stream()
+						.collect(Collectors.toMap((k) -> k,
+								(k) -> statsOf(figures.getOrDefault(k.skillId(), NO_FIGURES), k.currency())))))
+				.collectList()
+				.map(SkillMarketController::merge));
 	}
 
 	private static final double[] NO_FIGURES = { 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN };
@@ -116,7 +123,8 @@ public class SkillMarketController {
 	public Mono<MarketStats> marketStats(@Argument Integer topSkills, @Argument String currency) {
 		int top = topSkills == null ? 10 : topSkills;
 		if (top < 0 || top > 100) {
-			return Mono.error(ApiException.badUserInput("topSkills must be between 0 and 100", Map.of("field", "topSkills")));
+			return Mono
+				.error(ApiException.badUserInput("topSkills must be between 0 and 100", Map.of("field", "topSkills")));
 		}
 		return Mono.defer(() -> Mono.zip(this.market.openJobs(), this.market.topSkills(top), stats(null, currency)))
 			.map((all) -> new MarketStats(all.getT1(), all.getT2(), all.getT3()));
@@ -127,16 +135,21 @@ public class SkillMarketController {
 		return this.market.salaryFigures(skillId, code).map((f) -> statsOf(f, code));
 	}
 
-	/** The ISO 4217 code asked for (USD by default); anything else is the caller's error. */
+	/**
+	 * The ISO 4217 code asked for (USD by default); anything else is the caller's error.
+	 */
 	private static String currencyCode(String currency) {
 		String code = currency == null ? "USD" : currency.strip().toUpperCase(Locale.ROOT);
 		if (!code.matches("[A-Z]{3}")) {
-			throw ApiException.badUserInput("currency must be an ISO 4217 code such as USD", Map.of("field", "currency"));
+			throw ApiException.badUserInput("currency must be an ISO 4217 code such as USD",
+					Map.of("field", "currency"));
 		}
 		return code;
 	}
 
-	/** Figures (count, min, p25, median, p75, max) beside the seed's reference salaries. */
+	/**
+	 * Figures (count, min, p25, median, p75, max) beside the seed's reference salaries.
+	 */
 	private SalaryStats statsOf(double[] f, String code) {
 		Double median = value(f[3]);
 		List<SalaryStats.ReferenceSalary> reference = this.catalog.current()

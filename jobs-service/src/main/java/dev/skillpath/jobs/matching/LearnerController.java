@@ -19,8 +19,9 @@ import org.springframework.stereotype.Controller;
 
 /**
  * {@code Learner.matchingJobs}. The learner's completed skills arrive in the entity
- * representation ({@code @requires}), so this service needs no call to progress-service, and
- * nothing private is read here: the listings are public and the skills come from the caller.
+ * representation ({@code @requires}), so this service needs no call to progress-service,
+ * and nothing private is read here: the listings are public and the skills come from the
+ * caller.
  */
 @Controller
 public class LearnerController {
@@ -59,13 +60,19 @@ public class LearnerController {
 		}
 		return this.matches.matches(done, Math.max(threshold, 1e-9), offset, size).map((page) -> {
 			OffsetCursors.PagedEdges<JobMatch> paged = OffsetCursors.page(CURSOR_KIND, page.rows(), offset, size,
-					page.total(), (cursor, row) -> new JobMatch(cursor, row.getValue(), row.getKey(),
-							row.getKey().requiredSkillIds().stream().filter((s) -> !done.contains(s)).map(Skill::new)
+					page.total(),
+					(cursor, row) -> new JobMatch(cursor, row.getValue(), row.getKey(),
+							row.getKey()
+								.requiredSkillIds()
+								.stream()
+								.filter((s) -> !done.contains(s))
+								.map(Skill::new)
 								.toList()));
 			List<JobMatch> edges = paged.edges();
-			return new JobMatchConnection(edges, new PageInfo(paged.hasNext(), paged.hasPrevious(),
-					edges.isEmpty() ? null : edges.get(0).cursor(),
-					edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), page.total());
+			return new JobMatchConnection(edges,
+					new PageInfo(paged.hasNext(), paged.hasPrevious(), edges.isEmpty() ? null : edges.get(0).cursor(),
+							edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+					page.total());
 		});
 	}
 

@@ -14,10 +14,10 @@ import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * Partner descriptions as safe HTML (an allow-list: text formatting, lists, headings and http(s)
- * links; no scripts, styles, event handlers or images) and as plain text with line breaks kept,
- * which the tagger reads section by section. One parse per description: the cleaned document
- * gives both the HTML and, walked once, the text.
+ * Partner descriptions as safe HTML (an allow-list: text formatting, lists, headings and
+ * http(s) links; no scripts, styles, event handlers or images) and as plain text with
+ * line breaks kept, which the tagger reads section by section. One parse per description:
+ * the cleaned document gives both the HTML and, walked once, the text.
  */
 public final class HtmlText {
 
@@ -40,7 +40,10 @@ public final class HtmlText {
 	private HtmlText() {
 	}
 
-	/** Sanitised HTML and plain text for {@code description}; plain text becomes paragraphs. */
+	/**
+	 * Sanitised HTML and plain text for {@code description}; plain text becomes
+	 * paragraphs.
+	 */
 	public static Clean clean(String description) {
 		if (!LOOKS_LIKE_HTML.matcher(description).find()) {
 			StringBuilder html = new StringBuilder(description.length() + 64);
@@ -67,8 +70,8 @@ public final class HtmlText {
 				if (node instanceof TextNode textNode) {
 					raw.append(textNode.getWholeText());
 				}
-				else if (node instanceof Element element && (element.normalName().equals("br")
-						|| element.normalName().equals("li"))) {
+				else if (node instanceof Element element
+						&& (element.normalName().equals("br") || element.normalName().equals("li"))) {
 					raw.append('\n');
 				}
 			}
@@ -88,8 +91,9 @@ public final class HtmlText {
 	}
 
 	/**
-	 * Appends {@code line} with each run of white space (ASCII and no-break spaces) as one space and
-	 * stripped, if any text is left: {@code SPACES.matcher(line).replaceAll(" ").strip()} in one pass.
+	 * Appends {@code line} with each run of white space (ASCII and no-break spaces) as
+	 * one space and stripped, if any text is left:
+	 * {@code SPACES.matcher(line).replaceAll(" ").strip()} in one pass.
 	 */
 	private static void appendLine(StringBuilder text, String line) {
 		int start = text.length();
@@ -107,7 +111,8 @@ public final class HtmlText {
 				text.append(c);
 			}
 		}
-		// other white space (an em space, say) is kept inside a line but stripped from its ends
+		// other white space (an em space, say) is kept inside a line but stripped from
+		// its ends
 		int end = text.length();
 		while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
 			end--;

@@ -9,17 +9,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns "Austin, TX", "Berlin, Germany", "London, UK (Hybrid)" or "Remote - US" into city,
- * region and ISO country. Country names come from the JDK's ISO list in English plus common
- * short forms; a two-letter last part is a US state or Canadian province before it is a country,
- * unless the city is a well-known one elsewhere.
+ * Turns "Austin, TX", "Berlin, Germany", "London, UK (Hybrid)" or "Remote - US" into
+ * city, region and ISO country. Country names come from the JDK's ISO list in English
+ * plus common short forms; a two-letter last part is a US state or Canadian province
+ * before it is a country, unless the city is a well-known one elsewhere.
  */
 public final class LocationParser {
 
 	private static final java.util.regex.Pattern WORK_MODE = java.util.regex.Pattern
 		.compile("(?i)\\(?\\b(remote|hybrid|on-?site|anywhere|work from home|wfh)\\b\\)?");
 
-	private static final java.util.regex.Pattern EDGES = java.util.regex.Pattern.compile("^[\\s\\-–—/|,]+|[\\s\\-–—/|,]+$");
+	private static final java.util.regex.Pattern EDGES = java.util.regex.Pattern
+		.compile("^[\\s\\-–—/|,]+|[\\s\\-–—/|,]+$");
 
 	private static final java.util.regex.Pattern PARTS = java.util.regex.Pattern.compile("\\s*[,|/]\\s*|\\s+[-–—]\\s+");
 
@@ -65,7 +66,8 @@ public final class LocationParser {
 				COUNTRIES.put(key(locale.getISO3Country()), iso);
 			}
 			catch (java.util.MissingResourceException ex) {
-				// no alpha-3 code known for this country: the name and alpha-2 code still match
+				// no alpha-3 code known for this country: the name and alpha-2 code still
+				// match
 			}
 		}
 		Map.ofEntries(Map.entry("usa", "US"), Map.entry("u s", "US"), Map.entry("u s a", "US"),

@@ -11,7 +11,10 @@ public record NormalisedListing(String externalId, String title, String company,
 		OffsetDateTime validThrough, List<String> explicitRequired, List<String> explicitNice, String fingerprint,
 		String contentHash) {
 
-	/** Salary as given, annualised, and whether it came as data (FEED) or from the text (PARSED). */
+	/**
+	 * Salary as given, annualised, and whether it came as data (FEED) or from the text
+	 * (PARSED).
+	 */
 	public record ParsedSalary(BigDecimal min, BigDecimal max, String currency, String period, BigDecimal annualMin,
 			BigDecimal annualMax, String source) {
 	}

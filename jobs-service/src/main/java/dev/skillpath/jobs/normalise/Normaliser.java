@@ -22,16 +22,17 @@ import dev.skillpath.jobs.JobsProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks and cleans one partner record: required fields, salary, dates and URL, then title,
- * company, location, remote type, employment type, seniority, salary and description. A record
- * that cannot be stored as it is comes back rejected with the field and the reason.
+ * Checks and cleans one partner record: required fields, salary, dates and URL, then
+ * title, company, location, remote type, employment type, seniority, salary and
+ * description. A record that cannot be stored as it is comes back rejected with the field
+ * and the reason.
  */
 @Component
 public class Normaliser {
 
-	private static final Pattern SENIORITY_WORDS = Pattern.compile(
-			"(?i)\\b(intern(ship)?|junior|jr\\.?|entry[- ]level|graduate|mid[- ]level|intermediate|senior|sr\\.?|"
-					+ "lead|staff|principal|distinguished|head of)\\b");
+	private static final Pattern SENIORITY_WORDS = Pattern
+		.compile("(?i)\\b(intern(ship)?|junior|jr\\.?|entry[- ]level|graduate|mid[- ]level|intermediate|senior|sr\\.?|"
+				+ "lead|staff|principal|distinguished|head of)\\b");
 
 	private static final Pattern REMOTE_TEXT = Pattern.compile("\\b(fully remote|100% remote|remote[- ]first|"
 			+ "work from anywhere|remote position|this is a remote|remote role)\\b");
@@ -164,7 +165,10 @@ public class Normaliser {
 				sha256(in.contentKey())));
 	}
 
-	/** The first field (as partners name it) that holds U+0000, or null: PostgreSQL refuses to store it. */
+	/**
+	 * The first field (as partners name it) that holds U+0000, or null: PostgreSQL
+	 * refuses to store it.
+	 */
 	static String fieldWithNul(ListingInput in) {
 		String[][] fields = { { "externalId", in.externalId() }, { "title", in.title() }, { "company", in.company() },
 				{ "location", in.locationText() }, { "location.city", in.city() }, { "location.region", in.region() },
@@ -223,7 +227,8 @@ public class Normaliser {
 			Currency.getInstance(currency);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new SalaryException("salary.currency", "is not an ISO 4217 currency code: '" + in.salaryCurrency() + "'");
+			throw new SalaryException("salary.currency",
+					"is not an ISO 4217 currency code: '" + in.salaryCurrency() + "'");
 		}
 		String period = blank(in.salaryPeriod()) ? "YEAR" : SalaryParser.period(in.salaryPeriod());
 		if (period == null) {
@@ -293,7 +298,8 @@ public class Normaliser {
 			return "REMOTE";
 		}
 		String lower = text.toLowerCase(Locale.ROOT);
-		// every REMOTE_TEXT phrase holds "remote" or "anywhere": most texts need no pattern at all
+		// every REMOTE_TEXT phrase holds "remote" or "anywhere": most texts need no
+		// pattern at all
 		if ((lower.contains("remote") || lower.contains("anywhere")) && REMOTE_TEXT.matcher(lower).find()) {
 			return "REMOTE";
 		}
@@ -354,7 +360,8 @@ public class Normaliser {
 	private static boolean isWebUrl(String raw) {
 		try {
 			URI uri = URI.create(raw.strip());
-			return uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+			return uri.isAbsolute()
+					&& ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
 					&& uri.getHost() != null;
 		}
 		catch (IllegalArgumentException ex) {
@@ -376,7 +383,8 @@ public class Normaliser {
 
 	static String sha256(String text) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -9,13 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a salary out of free text ("$90k–$120k", "€55,000 per year", "60.000 - 75.000 EUR",
- * "USD 45/hour") and annualises salaries. A figure without a currency is never taken for a salary.
+ * Reads a salary out of free text ("$90k–$120k", "€55,000 per year", "60.000 - 75.000
+ * EUR", "USD 45/hour") and annualises salaries. A figure without a currency is never
+ * taken for a salary.
  */
 public final class SalaryParser {
 
-	private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "us$", "USD",
-			"c$", "CAD", "a$", "AUD", "¥", "JPY", "₹", "INR");
+	private static final Map<String, String> SYMBOLS = Map.of("$", "USD", "€", "EUR", "£", "GBP", "us$", "USD", "c$",
+			"CAD", "a$", "AUD", "¥", "JPY", "₹", "INR");
 
 	private static final String CURRENCY = "(?:us\\$|c\\$|a\\$|[$€£¥₹]|usd|eur|gbp|cad|aud|chf|sek|nok|dkk|pln|inr|jpy)";
 
@@ -28,7 +29,10 @@ public final class SalaryParser {
 			+ "(?<amount2>\\d{1,3}(?:[,.' \\u00a0]\\d{3})+|\\d+(?:[.,]\\d{1,2})?)\\s?(?<k2>k(?![a-z]))?\\s?(?<cur2>"
 			+ CURRENCY + ")(?![a-z])");
 
-	/** The most characters a match has before its first digit: a currency ("us$", "usd") and a space. */
+	/**
+	 * The most characters a match has before its first digit: a currency ("us$", "usd")
+	 * and a space.
+	 */
 	private static final int LONGEST_LEAD = 4;
 
 	private static final Pattern PERIOD = Pattern.compile("(?i)^\\s*(?:/|per|an?|each)?\\s*(hour|hr|h|day|week|wk|"
@@ -70,10 +74,11 @@ public final class SalaryParser {
 	}
 
 	/**
-	 * The next match of {@code matcher} at or after {@code from} (its start, or -1), as {@code find()}
-	 * would give it, but tried only where one can start: every match holds a digit at most
-	 * {@link #LONGEST_LEAD} characters from its start (a currency and a space), so the text between
-	 * figures (most of a description) is skipped instead of tried position by position.
+	 * The next match of {@code matcher} at or after {@code from} (its start, or -1), as
+	 * {@code find()} would give it, but tried only where one can start: every match holds
+	 * a digit at most {@link #LONGEST_LEAD} characters from its start (a currency and a
+	 * space), so the text between figures (most of a description) is skipped instead of
+	 * tried position by position.
 	 */
 	private static int next(Matcher matcher, String text, int from) {
 		matcher.useTransparentBounds(true).useAnchoringBounds(false);
@@ -96,7 +101,10 @@ public final class SalaryParser {
 		}
 	}
 
-	/** A salary with its annual figures: hours × 2080, days × 260, weeks × 52, months × 12. */
+	/**
+	 * A salary with its annual figures: hours × 2080, days × 260, weeks × 52, months ×
+	 * 12.
+	 */
 	public static NormalisedListing.ParsedSalary build(BigDecimal min, BigDecimal max, String currency, String period,
 			String source) {
 		BigDecimal factor = switch (period) {
@@ -111,7 +119,10 @@ public final class SalaryParser {
 				max == null ? null : max.multiply(factor).setScale(0, RoundingMode.HALF_UP), source);
 	}
 
-	/** HOUR, DAY, WEEK, MONTH or YEAR for a period as partners write it; null when unknown. */
+	/**
+	 * HOUR, DAY, WEEK, MONTH or YEAR for a period as partners write it; null when
+	 * unknown.
+	 */
 	public static String period(String raw) {
 		if (raw == null) {
 			return null;

@@ -4,17 +4,19 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Titles and company names as people would write them, and the keys that compare them. */
+/**
+ * Titles and company names as people would write them, and the keys that compare them.
+ */
 public final class TextCleanup {
 
 	private static final Pattern GENDER_MARKERS = Pattern.compile(
 			"(?i)\\s*[(\\[]\\s*(m\\s*/\\s*[fwd]\\s*/\\s*[dxfw]|[fwd]\\s*/\\s*m\\s*/\\s*[dx]|all genders|w\\s*/\\s*m\\s*/\\s*d|"
 					+ "h\\s*/\\s*f|m\\s*/\\s*f)\\s*[)\\]]");
 
-	private static final Pattern NOISE = Pattern.compile(
-			"(?i)^\\s*(urgent(ly)?|hiring|now hiring|we'?re hiring|job|new)\\s*[:!\\-–—]+\\s*|"
-					+ "\\s*[\\-–—|]\\s*(urgent|apply now|immediate start)\\s*$|[!*★]+|\\s*[(\\[](remote|hybrid|on-?site)[)\\]]|"
-					+ "\\s+[\\-–—|]\\s+(remote|hybrid|on-?site)\\s*$");
+	private static final Pattern NOISE = Pattern
+		.compile("(?i)^\\s*(urgent(ly)?|hiring|now hiring|we'?re hiring|job|new)\\s*[:!\\-–—]+\\s*|"
+				+ "\\s*[\\-–—|]\\s*(urgent|apply now|immediate start)\\s*$|[!*★]+|\\s*[(\\[](remote|hybrid|on-?site)[)\\]]|"
+				+ "\\s+[\\-–—|]\\s+(remote|hybrid|on-?site)\\s*$");
 
 	private static final Pattern LEGAL_SUFFIX = Pattern.compile(
 			"(?i)\\b(inc|incorporated|llc|l l c|ltd|limited|gmbh|ag|sa|s a|sas|sarl|srl|bv|b v|nv|plc|corp|corporation|co|"
@@ -54,7 +56,10 @@ public final class TextCleanup {
 		return company;
 	}
 
-	/** Lowercase, accents folded, legal form and punctuation dropped: "ACME GmbH" and "Acme" compare equal. */
+	/**
+	 * Lowercase, accents folded, legal form and punctuation dropped: "ACME GmbH" and
+	 * "Acme" compare equal.
+	 */
 	public static String companyKey(String company) {
 		String key = NOT_ALNUM.matcher(fold(company)).replaceAll(" ");
 		return collapse(LEGAL_SUFFIX.matcher(key).replaceAll(" "));
@@ -62,7 +67,8 @@ public final class TextCleanup {
 
 	/** Lowercase, accents and punctuation folded, for fingerprints. */
 	public static String fold(String text) {
-		String folded = MARKS.matcher(Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)).replaceAll("");
+		String folded = MARKS.matcher(Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD))
+			.replaceAll("");
 		return collapse(NOT_KEY.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" "));
 	}
 
@@ -72,8 +78,9 @@ public final class TextCleanup {
 	}
 
 	/**
-	 * The text with each U+0000 shown as U+FFFD, for echoing what a partner sent (an external id
-	 * in an ingestion report, which is stored) when the record itself is refused for the NUL.
+	 * The text with each U+0000 shown as U+FFFD, for echoing what a partner sent (an
+	 * external id in an ingestion report, which is stored) when the record itself is
+	 * refused for the NUL.
 	 */
 	public static String withoutNul(String text) {
 		return hasNul(text) ? text.replace('\u0000', '\uFFFD') : text;

@@ -8,8 +8,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Partner API keys: 256 random bits behind a recognisable prefix. Only a SHA-256 of a key is
- * stored; a slow password hash is not needed because a key cannot be guessed from a dictionary.
+ * Partner API keys: 256 random bits behind a recognisable prefix. Only a SHA-256 of a key
+ * is stored; a slow password hash is not needed because a key cannot be guessed from a
+ * dictionary.
  */
 public final class ApiKeys {
 
@@ -28,7 +29,8 @@ public final class ApiKeys {
 
 	public static String hash(String key) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

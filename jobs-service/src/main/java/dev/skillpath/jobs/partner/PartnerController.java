@@ -47,12 +47,13 @@ public class PartnerController {
 						Map.of("field", "input.id")));
 			}
 			if (input.name().isBlank() || input.name().length() > 200) {
-				return Mono.error(ApiException.badUserInput("name must have 1-200 characters",
-						Map.of("field", "input.name")));
+				return Mono
+					.error(ApiException.badUserInput("name must have 1-200 characters", Map.of("field", "input.name")));
 			}
 			String key = ApiKeys.newKey();
 			return this.partners.insert(input.id(), input.name().strip(), admin.subject())
-				.flatMap((inserted) -> inserted ? this.partners.addKey(input.id(), key).then(this.partners.find(input.id()))
+				.flatMap((inserted) -> inserted
+						? this.partners.addKey(input.id(), key).then(this.partners.find(input.id()))
 						: Mono.error(ApiException.conflict("A partner with id '" + input.id() + "' exists",
 								Map.of("field", "input.id"))))
 				.as(this.transaction::transactional)

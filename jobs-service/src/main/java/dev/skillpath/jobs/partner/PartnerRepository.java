@@ -39,7 +39,8 @@ public class PartnerRepository {
 
 	/** Inserts the partner; false when the id is taken. */
 	public Mono<Boolean> insert(String id, String name, String createdBy) {
-		return this.db.sql("INSERT INTO partner (id, name, created_by) VALUES (:id, :name, :by) ON CONFLICT (id) DO NOTHING")
+		return this.db
+			.sql("INSERT INTO partner (id, name, created_by) VALUES (:id, :name, :by) ON CONFLICT (id) DO NOTHING")
 			.bind("id", id)
 			.bind("name", name)
 			.bind("by", createdBy)
@@ -60,7 +61,8 @@ public class PartnerRepository {
 	}
 
 	public Mono<Long> revokeKeys(String partnerId) {
-		return this.db.sql("UPDATE partner_key SET revoked_at = now() WHERE partner_id = :partner AND revoked_at IS NULL")
+		return this.db
+			.sql("UPDATE partner_key SET revoked_at = now() WHERE partner_id = :partner AND revoked_at IS NULL")
 			.bind("partner", partnerId)
 			.fetch()
 			.rowsUpdated();

@@ -17,8 +17,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Tags open listings again when content-service's skills change (a new alias, a new skill), a
- * page of 500 listings per read and one UPDATE per page for those whose tags moved.
+ * Tags open listings again when content-service's skills change (a new alias, a new
+ * skill), a page of 500 listings per read and one UPDATE per page for those whose tags
+ * moved.
  */
 @Component
 public class Retagger {
@@ -60,7 +61,10 @@ public class Retagger {
 		return page(tagger, new UUID(0, 0), 0);
 	}
 
-	/** Re-tags the open listings {@code jobIds} (stored while no skills were known); emits how many changed. */
+	/**
+	 * Re-tags the open listings {@code jobIds} (stored while no skills were known); emits
+	 * how many changed.
+	 */
 	public Mono<Integer> retag(SkillTagger tagger, Collection<String> jobIds) {
 		if (jobIds.isEmpty()) {
 			return Mono.just(0);
@@ -74,7 +78,8 @@ public class Retagger {
 	}
 
 	private Mono<Integer> page(SkillTagger tagger, UUID after, int changedSoFar) {
-		return this.db.sql("SELECT " + ROW_COLUMNS + " FROM job WHERE closed_at IS NULL AND id > :after ORDER BY id LIMIT :limit")
+		return this.db
+			.sql("SELECT " + ROW_COLUMNS + " FROM job WHERE closed_at IS NULL AND id > :after ORDER BY id LIMIT :limit")
 			.bind("after", after)
 			.bind("limit", PAGE)
 			.map(Retagger::row)
@@ -90,7 +95,10 @@ public class Retagger {
 			});
 	}
 
-	/** Tags {@code rows} again and stores, in one UPDATE, the tags that moved; emits how many did. */
+	/**
+	 * Tags {@code rows} again and stores, in one UPDATE, the tags that moved; emits how
+	 * many did.
+	 */
 	private Mono<Integer> write(SkillTagger tagger, List<Row> rows) {
 		List<Update> updates = new ArrayList<>();
 		for (Row row : rows) {

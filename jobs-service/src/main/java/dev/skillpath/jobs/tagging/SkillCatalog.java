@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The roadmap's skills and aliases and the seed's reference figures, fetched over HTTP from
- * content-service's GraphQL API at start and again every refresh interval. When the skills change
- * a {@link SkillsChanged} event asks for listings to be tagged again.
+ * The roadmap's skills and aliases and the seed's reference figures, fetched over HTTP
+ * from content-service's GraphQL API at start and again every refresh interval. When the
+ * skills change a {@link SkillsChanged} event asks for listings to be tagged again.
  */
 @Component
 public class SkillCatalog implements org.springframework.beans.factory.DisposableBean {
@@ -41,7 +41,10 @@ public class SkillCatalog implements org.springframework.beans.factory.Disposabl
 			  careerFacts { id statement figure unit }
 			}""";
 
-	/** Skills as fetched: the tagger built from them, the career figures, and a version to detect change. */
+	/**
+	 * Skills as fetched: the tagger built from them, the career figures, and a version to
+	 * detect change.
+	 */
 	public record Snapshot(SkillTagger tagger, List<CareerFigure> figures, int skillCount, String version) {
 
 		static final Snapshot EMPTY = new Snapshot(new SkillTagger(List.of()), List.of(), 0, "");
@@ -76,23 +79,28 @@ public class SkillCatalog implements org.springframework.beans.factory.Disposabl
 		return this.current.get();
 	}
 
-	/** The skills, fetched first if none were yet (a push right after start tags like every later one). */
+	/**
+	 * The skills, fetched first if none were yet (a push right after start tags like
+	 * every later one).
+	 */
 	public Mono<Snapshot> ready() {
 		Snapshot now = this.current.get();
-		return now.skillCount() > 0 ? Mono.just(now)
-				: refresh().onErrorResume((ex) -> Mono.just(this.current.get()));
+		return now.skillCount() > 0 ? Mono.just(now) : refresh().onErrorResume((ex) -> Mono.just(this.current.get()));
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	public void startRefreshing() {
-		// a content-service that is not up yet (or has no skills yet) is asked again soon, backing
+		// a content-service that is not up yet (or has no skills yet) is asked again
+		// soon, backing
 		// off, until the first load succeeds; after that every refresh interval
-		Mono<Snapshot> firstLoad = Mono.defer(() -> this.current.get().skillCount() > 0 ? Mono.just(this.current.get())
-				: refresh())
-			.retryWhen(Retry.backoff(Long.MAX_VALUE, this.settings.firstLoadRetry())
-				.maxBackoff(this.settings.firstLoadMaxRetry())
-				.doBeforeRetry((signal) -> logger.warn("No skills from " + this.settings.graphqlUrl() + " yet (attempt "
-						+ (signal.totalRetries() + 1) + "): " + signal.failure().getMessage() + "; asking again soon")));
+		Mono<Snapshot> firstLoad = Mono
+			.defer(() -> this.current.get().skillCount() > 0 ? Mono.just(this.current.get()) : refresh())
+			.retryWhen(
+					Retry.backoff(Long.MAX_VALUE, this.settings.firstLoadRetry())
+						.maxBackoff(this.settings.firstLoadMaxRetry())
+						.doBeforeRetry((signal) -> logger.warn("No skills from " + this.settings.graphqlUrl()
+								+ " yet (attempt " + (signal.totalRetries() + 1) + "): " + signal.failure().getMessage()
+								+ "; asking again soon")));
 		this.refreshing = firstLoad
 			.thenMany(Flux.interval(this.settings.refreshInterval(), this.settings.refreshInterval()))
 			.concatMap((tick) -> refresh().onErrorResume((ex) -> {
@@ -109,7 +117,10 @@ public class SkillCatalog implements org.springframework.beans.factory.Disposabl
 		}
 	}
 
-	/** Fetches every page of skills; publishes {@link SkillsChanged} when they differ from the last fetch. */
+	/**
+	 * Fetches every page of skills; publishes {@link SkillsChanged} when they differ from
+	 * the last fetch.
+	 */
 	public Mono<Snapshot> refresh() {
 		return fetchPage(null, new ArrayList<>(), List.of()).map((snapshot) -> {
 			Snapshot previous = this.current.getAndSet(snapshot);
@@ -141,7 +152,8 @@ public class SkillCatalog implements org.springframework.beans.factory.Disposabl
 					JsonNode node = edge.path("node");
 					List<String> aliases = new ArrayList<>();
 					node.path("aliases").forEach((alias) -> aliases.add(alias.asString()));
-					terms.addAll(SkillTagger.termsOf(node.path("id").asString(), node.path("name").asString(), aliases));
+					terms
+						.addAll(SkillTagger.termsOf(node.path("id").asString(), node.path("name").asString(), aliases));
 				}
 				List<CareerFigure> facts = figures;
 				if (facts.isEmpty()) {
@@ -159,7 +171,8 @@ public class SkillCatalog implements org.springframework.beans.factory.Disposabl
 				}
 				long skillCount = terms.stream().map(SkillTerm::skillId).distinct().count();
 				if (skillCount == 0) {
-					// content-service answers before its shipped roadmap is loaded: keep what we have, ask again
+					// content-service answers before its shipped roadmap is loaded: keep
+					// what we have, ask again
 					return Mono.error(new IllegalStateException("content-service has no skills yet"));
 				}
 				String version = Integer.toHexString(terms.hashCode());

@@ -12,42 +12,47 @@ import java.util.regex.Pattern;
 
 /**
  * Finds roadmap skills in listing text. Terms match on word boundaries that know about
- * {@code C#}, {@code .NET} and {@code Node.js} (so Java never matches inside JavaScript); the
- * longest term at a place wins; and terms that are also everyday words ("go", "rest", "express",
- * "spring") count only when written like a technology and followed by something technical, so
- * "Go, Kotlin" tags Go while "go to our site" does not.
+ * {@code C#}, {@code .NET} and {@code Node.js} (so Java never matches inside JavaScript);
+ * the longest term at a place wins; and terms that are also everyday words ("go", "rest",
+ * "express", "spring") count only when written like a technology and followed by
+ * something technical, so "Go, Kotlin" tags Go while "go to our site" does not.
  */
 public final class SkillTagger {
 
 	/** Everyday words among the roadmap's names and aliases. */
 	public static final Set<String> AMBIGUOUS = Set.of("go", "rest", "express", "spring", "gin", "node", "rails",
-			"helm", "shell", "terminal", "acid", "velo", "auth", "cache", "scaling", "programming", "coding",
-			"threads", "sessions", "cookies", "metrics", "logging", "monitoring", "testing", "databases", "database",
+			"helm", "shell", "terminal", "acid", "velo", "auth", "cache", "scaling", "programming", "coding", "threads",
+			"sessions", "cookies", "metrics", "logging", "monitoring", "testing", "databases", "database",
 			"documentation", "transactions", "containers", "api");
 
-	/** Words that, right after an everyday-word term, show it is meant as a technology. */
+	/**
+	 * Words that, right after an everyday-word term, show it is meant as a technology.
+	 */
 	private static final Set<String> TECHNICAL_FOLLOWERS = Set.of("api", "apis", "developer", "developers", "engineer",
 			"engineers", "experience", "services", "service", "microservices", "framework", "frameworks", "backend",
-			"and", "or", "boot", "applications", "application", "apps", "code", "language", "modules", "charts", "chart",
-			"scripting", "scripts", "server", "servers", "endpoints", "web", "stack", "principles", "design",
+			"and", "or", "boot", "applications", "application", "apps", "code", "language", "modules", "charts",
+			"chart", "scripting", "scripts", "server", "servers", "endpoints", "web", "stack", "principles", "design",
 			"interfaces", "skills", "knowledge", "programming", "development", "ecosystem", "runtime", "tooling",
 			"pipelines", "compliance", "strategies", "layer", "tests", "tools", "platforms");
 
-	/** Words that, in a document that shows them in lower case, are everyday words, not technologies. */
+	/**
+	 * Words that, in a document that shows them in lower case, are everyday words, not
+	 * technologies.
+	 */
 	private static final Set<String> NEEDS_CAPITALS = Set.of("go", "rest", "express", "spring", "gin", "node", "rails",
 			"helm", "shell", "terminal", "acid", "velo");
 
-	private static final Pattern NICE_TO_HAVE = Pattern.compile(
-			"(?i)\\b(nice[- ]to[- ]have|nice to haves|bonus|a plus|is a plus|are a plus|preferred|desirable|"
-					+ "good to have|ideally|would be great|not required|optional)\\b");
+	private static final Pattern NICE_TO_HAVE = Pattern
+		.compile("(?i)\\b(nice[- ]to[- ]have|nice to haves|bonus|a plus|is a plus|are a plus|preferred|desirable|"
+				+ "good to have|ideally|would be great|not required|optional)\\b");
 
 	private static final Pattern SECTION = Pattern.compile("(?i)^\\W*(requirements|required|must[- ]haves?|"
 			+ "you have|you bring|what you need|qualifications|what we('re| are) looking for|responsibilities|"
 			+ "about (you|us|the role)|your profile|tech stack|skills|benefits|what we offer|the role|perks)\\b");
 
 	/**
-	 * Every {@link #NICE_TO_HAVE} match holds one of these (in lower case): a sentence with none of
-	 * them is not searched with the pattern.
+	 * Every {@link #NICE_TO_HAVE} match holds one of these (in lower case): a sentence
+	 * with none of them is not searched with the pattern.
 	 */
 	private static final List<String> NICE_TO_HAVE_WORDS = List.of("nice", "bonus", "plus", "preferred", "desirable",
 			"good to have", "ideally", "would be great", "not required", "optional");
@@ -74,9 +79,11 @@ public final class SkillTagger {
 		// "Linux and the terminal", "Agile and Scrum": each part names the skill
 		for (String piece : normalise(name).split(" / | and ")) {
 			texts.add(piece);
-			// "Apache Kafka", "Amazon DynamoDB": postings mostly write the product name alone
+			// "Apache Kafka", "Amazon DynamoDB": postings mostly write the product name
+			// alone
 			texts.add(piece.replaceFirst("^(apache|amazon|microsoft|google|aws|azure) ", ""));
-			// "joomla!" is written "Joomla" in text; "infrastructure as code (terraform)" names Terraform
+			// "joomla!" is written "Joomla" in text; "infrastructure as code (terraform)"
+			// names Terraform
 			texts.add(piece.replaceAll("[^\\p{Alnum}#+]+$", ""));
 			java.util.regex.Matcher inner = Pattern.compile("\\(([^)]+)\\)").matcher(piece);
 			while (inner.find()) {
@@ -95,8 +102,8 @@ public final class SkillTagger {
 	}
 
 	/**
-	 * Tags a listing: explicit skill names as given by the partner, then its title and text, where
-	 * sentences and sections that speak of a bonus count as nice to have.
+	 * Tags a listing: explicit skill names as given by the partner, then its title and
+	 * text, where sentences and sections that speak of a bonus count as nice to have.
 	 */
 	public SkillTags tag(String title, String text, Collection<String> explicitRequired,
 			Collection<String> explicitNice) {
@@ -116,7 +123,8 @@ public final class SkillTagger {
 			if (isHeading(trimmed, lineMentionsNice)) {
 				niceSection = lineMentionsNice;
 			}
-			// the text one sentence at a time: a sentence ends at '.', '!', '?' or ';' followed by white space
+			// the text one sentence at a time: a sentence ends at '.', '!', '?' or ';'
+			// followed by white space
 			int start = 0;
 			int length = trimmed.length();
 			for (int i = 1; i <= length; i++) {
@@ -129,10 +137,12 @@ public final class SkillTagger {
 					end = true;
 				}
 				if (end) {
-					boolean sentenceNice = niceSection || lineMentionsNice && (start == 0 && i == length
-							|| NICE_TO_HAVE.matcher(trimmed).region(start, i).find());
-					// lower case keeps the length of ASCII text; other text is lowered once more, by sentence
-					List<String> found = lower.length() == length ? scan(lower.substring(start, i), trimmed.substring(start, i), true)
+					boolean sentenceNice = niceSection || lineMentionsNice
+							&& (start == 0 && i == length || NICE_TO_HAVE.matcher(trimmed).region(start, i).find());
+					// lower case keeps the length of ASCII text; other text is lowered
+					// once more, by sentence
+					List<String> found = lower.length() == length
+							? scan(lower.substring(start, i), trimmed.substring(start, i), true)
 							: find(trimmed.substring(start, i));
 					(sentenceNice ? nice : required).addAll(found);
 					start = next;
@@ -144,7 +154,10 @@ public final class SkillTagger {
 		return new SkillTags(List.copyOf(required), List.copyOf(nice));
 	}
 
-	/** Skills named by one explicit entry: a whole term, else the terms inside it, everyday words included. */
+	/**
+	 * Skills named by one explicit entry: a whole term, else the terms inside it,
+	 * everyday words included.
+	 */
 	private List<String> explicit(String name) {
 		String key = normalise(name);
 		String exact = this.exactTerms.get(key);
@@ -188,7 +201,10 @@ public final class SkillTagger {
 		return found;
 	}
 
-	/** An everyday-word term written as a technology: capitalised (in mixed-case text) and followed by a technical word or list punctuation. */
+	/**
+	 * An everyday-word term written as a technology: capitalised (in mixed-case text) and
+	 * followed by a technical word or list punctuation.
+	 */
 	private static boolean technical(String lower, String original, int start, int end) {
 		String written = original.substring(start, end);
 		if (NEEDS_CAPITALS.contains(lower.substring(start, end)) && written.equals(written.toLowerCase(Locale.ROOT))) {
@@ -209,16 +225,22 @@ public final class SkillTagger {
 		return TECHNICAL_FOLLOWERS.contains(word);
 	}
 
-	/** A line that opens a section: ends with a colon, or is a short line naming what follows. */
+	/**
+	 * A line that opens a section: ends with a colon, or is a short line naming what
+	 * follows.
+	 */
 	private static boolean isHeading(String line, boolean mentionsNice) {
 		if (line.length() > 80) {
 			return false;
 		}
-		return line.endsWith(":") || words(line) <= 6 && !line.endsWith(".")
-				&& (mentionsNice || SECTION.matcher(line).lookingAt());
+		return line.endsWith(":")
+				|| words(line) <= 6 && !line.endsWith(".") && (mentionsNice || SECTION.matcher(line).lookingAt());
 	}
 
-	/** Whether {@code lower} holds any of the words every nice-to-have phrase holds (a cheap test before the pattern). */
+	/**
+	 * Whether {@code lower} holds any of the words every nice-to-have phrase holds (a
+	 * cheap test before the pattern).
+	 */
 	private static boolean mayBeNiceToHave(String lower) {
 		for (String word : NICE_TO_HAVE_WORDS) {
 			if (lower.contains(word)) {
@@ -247,7 +269,10 @@ public final class SkillTagger {
 		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
 	}
 
-	/** A token starts at a letter or digit not preceded by one, or at a dot that begins ".net". */
+	/**
+	 * A token starts at a letter or digit not preceded by one, or at a dot that begins
+	 * ".net".
+	 */
 	private static boolean startsToken(String s, int i) {
 		char c = s.charAt(i);
 		boolean previousIsWord = i > 0 && Character.isLetterOrDigit(s.charAt(i - 1));
@@ -257,7 +282,10 @@ public final class SkillTagger {
 		return c == '.' && !previousIsWord && i + 1 < s.length() && Character.isLetter(s.charAt(i + 1));
 	}
 
-	/** A term ends where no letter, digit, '#' or '+' follows, and not inside a dotted name like "node.js". */
+	/**
+	 * A term ends where no letter, digit, '#' or '+' follows, and not inside a dotted
+	 * name like "node.js".
+	 */
 	private static boolean endsToken(String s, int end) {
 		if (end >= s.length()) {
 			return true;

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reading a feed server's Retry-After: seconds or an HTTP date, never more than six hours. */
+/**
+ * Reading a feed server's Retry-After: seconds or an HTTP date, never more than six
+ * hours.
+ */
 class RetryAfterTest {
 
 	static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");

@@ -31,11 +31,11 @@ class NormaliserTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "$90k–$120k|90000|120000|USD|YEAR",
-			"€55,000 per year|55000|55000|EUR|YEAR", "60.000 - 75.000 EUR|60000|75000|EUR|YEAR",
-			"£40,000 to £50,000 a year|40000|50000|GBP|YEAR", "USD 45/hour|45|45|USD|HOUR",
-			"$6,500 - $8,000 per month|6500|8000|USD|MONTH", "CHF 120k|120000|120000|CHF|YEAR",
-			"Pay: 55k-65k GBP plus bonus|55000|65000|GBP|YEAR" })
+	@CsvSource(delimiter = '|',
+			value = { "$90k–$120k|90000|120000|USD|YEAR", "€55,000 per year|55000|55000|EUR|YEAR",
+					"60.000 - 75.000 EUR|60000|75000|EUR|YEAR", "£40,000 to £50,000 a year|40000|50000|GBP|YEAR",
+					"USD 45/hour|45|45|USD|HOUR", "$6,500 - $8,000 per month|6500|8000|USD|MONTH",
+					"CHF 120k|120000|120000|CHF|YEAR", "Pay: 55k-65k GBP plus bonus|55000|65000|GBP|YEAR" })
 	void salariesAreReadFromText(String text, long min, long max, String currency, String period) {
 		NormalisedListing.ParsedSalary salary = SalaryParser.parse(text).orElseThrow();
 		assertThat(salary.min()).isEqualByComparingTo(BigDecimal.valueOf(min));
@@ -54,17 +54,19 @@ class NormaliserTest {
 
 	@Test
 	void salariesAreAnnualisedByPeriod() {
-		assertThat(SalaryParser.build(BigDecimal.valueOf(50), BigDecimal.valueOf(60), "USD", "HOUR", "FEED").annualMin())
+		assertThat(
+				SalaryParser.build(BigDecimal.valueOf(50), BigDecimal.valueOf(60), "USD", "HOUR", "FEED").annualMin())
 			.isEqualByComparingTo("104000");
 		assertThat(SalaryParser.build(BigDecimal.valueOf(5000), null, "EUR", "MONTH", "FEED").annualMin())
 			.isEqualByComparingTo("60000");
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = { "Austin, TX|Austin|TX|US", "Berlin, Germany|Berlin||DE",
-			"London, UK|London||GB", "Toronto, ON|Toronto|ON|CA", "Paris, Île-de-France, France|Paris|Île-de-France|FR",
-			"Berlin, DE|Berlin||DE", "Remote - United States|||US", "São Paulo, Brazil|São Paulo||BR",
-			"Amsterdam|Amsterdam||NL" })
+	@CsvSource(delimiter = '|',
+			value = { "Austin, TX|Austin|TX|US", "Berlin, Germany|Berlin||DE", "London, UK|London||GB",
+					"Toronto, ON|Toronto|ON|CA", "Paris, Île-de-France, France|Paris|Île-de-France|FR",
+					"Berlin, DE|Berlin||DE", "Remote - United States|||US", "São Paulo, Brazil|São Paulo||BR",
+					"Amsterdam|Amsterdam||NL" })
 	void locationsBecomeCityRegionAndIsoCountry(String text, String city, String region, String country) {
 		ParsedLocation location = LocationParser.parse(text, null, null, null);
 		assertThat(location.city()).isEqualTo(city);
@@ -84,7 +86,8 @@ class NormaliserTest {
 		assertThat(listing.country()).isEqualTo("DE");
 		assertThat(accepted(input("Jr. Python Developer", "X", "Hybrid - London, UK", "text")).seniority())
 			.isEqualTo("JUNIOR");
-		assertThat(accepted(input("Backend Intern", "X", "Paris, France", "text")).employmentType()).isEqualTo("INTERN");
+		assertThat(accepted(input("Backend Intern", "X", "Paris, France", "text")).employmentType())
+			.isEqualTo("INTERN");
 		assertThat(accepted(input("Dev", "X", "Hybrid - London, UK", "text")).remote()).isEqualTo("HYBRID");
 	}
 
@@ -106,9 +109,9 @@ class NormaliserTest {
 		NormalisedListing listing = accepted(new ListingInput(0, "e", "Engineer", "X", null, null, null, null, null,
 				null, null, null, null, null, null, null, "text", null, "2026-11-01", null, List.of(), List.of()));
 		assertThat(listing.validThrough()).isEqualTo("2026-12-31T00:00Z");
-		NormalisedListing given = accepted(new ListingInput(0, "e", "Engineer", "X", null, null, null, null, null,
-				null, null, null, null, null, null, null, "text", null, "2026-11-01", "2026-11-20T00:00:00Z", List.of(),
-				List.of()));
+		NormalisedListing given = accepted(
+				new ListingInput(0, "e", "Engineer", "X", null, null, null, null, null, null, null, null, null, null,
+						null, null, "text", null, "2026-11-01", "2026-11-20T00:00:00Z", List.of(), List.of()));
 		assertThat(given.validThrough()).isEqualTo("2026-11-20T00:00Z");
 	}
 

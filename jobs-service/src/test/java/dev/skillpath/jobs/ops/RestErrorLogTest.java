@@ -20,14 +20,15 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An unexpected failure behind a REST endpoint is a 500 problem body with a reference, and its
- * log line carries the request's trace id: the services restore thread locals only where they
- * log (context propagation "limited", docs/decisions/0014), so this checks the REST error path
- * does.
+ * An unexpected failure behind a REST endpoint is a 500 problem body with a reference,
+ * and its log line carries the request's trace id: the services restore thread locals
+ * only where they log (context propagation "limited", docs/decisions/0014), so this
+ * checks the REST error path does.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @Import(RestErrorLogTest.FailingEndpoint.class)
-// a context of its own (the extra endpoint): closed afterwards, so that its feed poller and
+// a context of its own (the extra endpoint): closed afterwards, so that its feed poller
+// and
 // connections do not outlive the test
 @DirtiesContext
 class RestErrorLogTest extends JobsServiceTest {
@@ -51,7 +52,8 @@ class RestErrorLogTest extends JobsServiceTest {
 			.uri("/test/failing")
 			.header("traceparent", "00-" + traceId + "-" + traceId.substring(0, 16) + "-01")
 			.exchange()
-			.expectStatus().isEqualTo(500)
+			.expectStatus()
+			.isEqualTo(500)
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
 			.returnResult()

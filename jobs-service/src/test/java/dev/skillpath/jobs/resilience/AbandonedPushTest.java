@@ -32,15 +32,16 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Partner pushes whose clients give up mid-request (a gateway timeout, a partner's own timeout, a
- * dropped connection): valid, rejected, malformed and large JSON and XML bodies, many at once on
- * one partner (so they also queue on its ingestion lock), each abandoned after a random delay
- * spread over a push's usual duration, or in the middle of sending its body. Afterwards no
- * connection may stay checked out of the pool or idle in a transaction, readiness is UP, and a
- * normal push is answered promptly. Abandoning a request while its transaction was beginning
- * used to leak the connection (spring-framework#36344): enough of them emptied the pool and
- * the service answered "Failed to obtain R2DBC Connection" until restarted. A push that waits
- * too long for its partner's earlier ones is answered with a retryable 503 instead of a hang.
+ * Partner pushes whose clients give up mid-request (a gateway timeout, a partner's own
+ * timeout, a dropped connection): valid, rejected, malformed and large JSON and XML
+ * bodies, many at once on one partner (so they also queue on its ingestion lock), each
+ * abandoned after a random delay spread over a push's usual duration, or in the middle of
+ * sending its body. Afterwards no connection may stay checked out of the pool or idle in
+ * a transaction, readiness is UP, and a normal push is answered promptly. Abandoning a
+ * request while its transaction was beginning used to leak the connection
+ * (spring-framework#36344): enough of them emptied the pool and the service answered
+ * "Failed to obtain R2DBC Connection" until restarted. A push that waits too long for its
+ * partner's earlier ones is answered with a retryable 503 instead of a hang.
  */
 @TestPropertySource(properties = "skillpath.jobs.push.lock-wait=2s")
 class AbandonedPushTest extends JobsServiceTest {
@@ -68,18 +69,25 @@ class AbandonedPushTest extends JobsServiceTest {
 		String key = registerPartner("abandon");
 		String otherKey = registerPartner("abandon");
 		List<Body> bodies = bodies();
-		WebClient client = WebClient.builder().baseUrl("http://localhost:" + this.port)
-			.codecs((c) -> c.defaultCodecs().maxInMemorySize(1024 * 1024)).build();
+		WebClient client = WebClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.codecs((c) -> c.defaultCodecs().maxInMemorySize(1024 * 1024))
+			.build();
 
-		// how long a push usually takes here, so that abandoning spreads over its whole course
+		// how long a push usually takes here, so that abandoning spreads over its whole
+		// course
 		long usualNanos = usualPushNanos(client, key, bodies.get(0));
 
 		Flux.range(0, PUSHES).flatMap((i) -> {
 			Body body = bodies.get(i % bodies.size());
 			long abandonAfter = ThreadLocalRandom.current().nextLong(Math.max(1, 3 * usualNanos));
-			return client.post().uri("/partner/v1/jobs").header("X-Api-Key", i % 5 == 0 ? otherKey : key)
-				.contentType(body.type()).bodyValue(body.bytes())
-				.retrieve().toBodilessEntity()
+			return client.post()
+				.uri("/partner/v1/jobs")
+				.header("X-Api-Key", i % 5 == 0 ? otherKey : key)
+				.contentType(body.type())
+				.bodyValue(body.bytes())
+				.retrieve()
+				.toBodilessEntity()
 				.onErrorResume((ex) -> Mono.empty())
 				.timeout(Duration.ofNanos(abandonAfter))
 				.onErrorResume((ex) -> Mono.empty());
@@ -94,8 +102,14 @@ class AbandonedPushTest extends JobsServiceTest {
 			.isEmpty();
 		assertThat(acquiredConnections()).as("pool connections still checked out (r2dbc.pool.acquired)").isZero();
 
-		this.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.status").isEqualTo("UP");
+		this.http.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo("UP");
 		long start = System.nanoTime();
 		Map<String, Object> report = push(key, MediaType.APPLICATION_JSON,
 				"{\"jobs\": [" + ourJob("after-" + UUID.randomUUID(), "Backend Engineer", "Abandon GmbH", "") + "]}");
@@ -107,24 +121,41 @@ class AbandonedPushTest extends JobsServiceTest {
 	@Test
 	void aPushWaitingTooLongForThePartnersLockIsToldToRetryAndStoresNothing() throws Exception {
 		String partnerId = "locked-" + UUID.randomUUID().toString().substring(0, 8);
-		String key = this.admin.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Locked\"}) { apiKey } }")
-			.variable("id", partnerId).execute().path("registerPartner.apiKey").entity(String.class).get();
+		String key = this.admin
+			.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Locked\"}) { apiKey } }")
+			.variable("id", partnerId)
+			.execute()
+			.path("registerPartner.apiKey")
+			.entity(String.class)
+			.get();
 		String job = "{\"jobs\": [" + ourJob("l-1", "Backend Engineer", "Locked GmbH", "") + "]}";
 		try (Connection holder = jdbc()) {
-			// an earlier push of the partner that does not finish: its ingestion lock stays taken
+			// an earlier push of the partner that does not finish: its ingestion lock
+			// stays taken
 			holder.setAutoCommit(false);
-			try (PreparedStatement lock = holder.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('jobs-ingest:' || ?))")) {
+			try (PreparedStatement lock = holder
+				.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('jobs-ingest:' || ?))")) {
 				lock.setString(1, partnerId);
 				lock.execute();
 			}
 			long start = System.nanoTime();
-			this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", key).contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(job).exchange()
-				.expectStatus().isEqualTo(503)
-				.expectHeader().valueEquals("Retry-After", Long.toString(LOCK_WAIT.toSeconds()))
-				.expectBody().jsonPath("$.code").isEqualTo("SERVICE_UNAVAILABLE")
-				.jsonPath("$.retryable").isEqualTo(true)
-				.jsonPath("$.detail").value((String detail) -> assertThat(detail).contains("retry"));
+			this.http.post()
+				.uri("/partner/v1/jobs")
+				.header("X-Api-Key", key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(job)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.valueEquals("Retry-After", Long.toString(LOCK_WAIT.toSeconds()))
+				.expectBody()
+				.jsonPath("$.code")
+				.isEqualTo("SERVICE_UNAVAILABLE")
+				.jsonPath("$.retryable")
+				.isEqualTo(true)
+				.jsonPath("$.detail")
+				.value((String detail) -> assertThat(detail).contains("retry"));
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered after the lock wait, not a hang")
 				.isBetween(LOCK_WAIT.minusMillis(100), LOCK_WAIT.plusSeconds(3));
 			holder.rollback();
@@ -136,14 +167,17 @@ class AbandonedPushTest extends JobsServiceTest {
 
 	@Test
 	void serviceSessionsEndTransactionsLeftIdle() {
-		String setting = this.database.sql("SHOW idle_in_transaction_session_timeout").map((row) -> row.get(0, String.class))
-			.one().block(Duration.ofSeconds(10));
+		String setting = this.database.sql("SHOW idle_in_transaction_session_timeout")
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block(Duration.ofSeconds(10));
 		assertThat(setting).isEqualTo("1min");
 	}
 
 	long listingsOf(String partnerId) throws SQLException {
 		try (Connection connection = jdbc();
-				PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM job_source WHERE partner_id = ?")) {
+				PreparedStatement count = connection
+					.prepareStatement("SELECT count(*) FROM job_source WHERE partner_id = ?")) {
 			count.setString(1, partnerId);
 			try (ResultSet rows = count.executeQuery()) {
 				rows.next();
@@ -152,7 +186,8 @@ class AbandonedPushTest extends JobsServiceTest {
 		}
 	}
 
-	// ---- bodies ------------------------------------------------------------------------------
+	// ---- bodies
+	// ------------------------------------------------------------------------------
 
 	record Body(MediaType type, byte[] bytes) {
 	}
@@ -181,32 +216,43 @@ class AbandonedPushTest extends JobsServiceTest {
 	static String batch(int n, int descriptionLength) {
 		StringBuilder jobs = new StringBuilder("{\"jobs\": [");
 		for (int i = 0; i < n; i++) {
-			jobs.append(i == 0 ? "" : ",").append("""
-					{"externalId": "%s", "title": "Backend Engineer %d", "company": "Abandon GmbH",
-					 "location": "Berlin, Germany", "description": "<p>%s</p>"}""".formatted(
-					"j-" + UUID.randomUUID(), i, "We build APIs in Java and PostgreSQL. ".repeat(descriptionLength / 38 + 1)));
+			jobs.append(i == 0 ? "" : ",")
+				.append("""
+						{"externalId": "%s", "title": "Backend Engineer %d", "company": "Abandon GmbH",
+						 "location": "Berlin, Germany", "description": "<p>%s</p>"}""".formatted(
+						"j-" + UUID.randomUUID(), i,
+						"We build APIs in Java and PostgreSQL. ".repeat(descriptionLength / 38 + 1)));
 		}
 		return jobs.append("]}").toString();
 	}
 
 	static String xml(int n) {
-		StringBuilder jobs = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?><source><publisher>A</publisher>");
+		StringBuilder jobs = new StringBuilder(
+				"<?xml version=\"1.0\" encoding=\"utf-8\"?><source><publisher>A</publisher>");
 		for (int i = 0; i < n; i++) {
-			jobs.append("<job><title>Backend Developer</title><referencenumber>x-").append(UUID.randomUUID())
+			jobs.append("<job><title>Backend Developer</title><referencenumber>x-")
+				.append(UUID.randomUUID())
 				.append("</referencenumber><company>Abandon GmbH</company><city>Berlin</city><country>DE</country>")
 				.append("<description><![CDATA[<p>Java and PostgreSQL.</p>]]></description></job>");
 		}
 		return jobs.append("</source>").toString();
 	}
 
-	// ---- clients -----------------------------------------------------------------------------
+	// ---- clients
+	// -----------------------------------------------------------------------------
 
 	long usualPushNanos(WebClient client, String key, Body body) {
 		List<Long> took = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			long start = System.nanoTime();
-			client.post().uri("/partner/v1/jobs").header("X-Api-Key", key).contentType(body.type())
-				.bodyValue(body.bytes()).retrieve().toBodilessEntity().block(Duration.ofSeconds(30));
+			client.post()
+				.uri("/partner/v1/jobs")
+				.header("X-Api-Key", key)
+				.contentType(body.type())
+				.bodyValue(body.bytes())
+				.retrieve()
+				.toBodilessEntity()
+				.block(Duration.ofSeconds(30));
 			took.add(System.nanoTime() - start);
 		}
 		return took.stream().sorted().toList().get(2);
@@ -224,26 +270,32 @@ class AbandonedPushTest extends JobsServiceTest {
 		}
 	}
 
-	// ---- what is left behind -------------------------------------------------------------------
+	// ---- what is left behind
+	// -------------------------------------------------------------------
 
 	double acquiredConnections() {
-		Map<String, Object> metric = this.http.get().uri("/actuator/metrics/r2dbc.pool.acquired").exchange()
-			.expectStatus().isOk().expectBody(MAP).returnResult().getResponseBody();
+		Map<String, Object> metric = this.http.get()
+			.uri("/actuator/metrics/r2dbc.pool.acquired")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(MAP)
+			.returnResult()
+			.getResponseBody();
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> measurements = (List<Map<String, Object>>) metric.get("measurements");
 		return ((Number) measurements.get(0).get("value")).doubleValue();
 	}
 
 	/**
-	 * The last statement of each session of this run's jobs database that is idle inside a
-	 * transaction, seen from outside the pool.
+	 * The last statement of each session of this run's jobs database that is idle inside
+	 * a transaction, seen from outside the pool.
 	 */
 	List<String> idleInTransaction() {
 		List<String> statements = new ArrayList<>();
-		try (Connection connection = jdbc();
-				ResultSet rows = connection.createStatement().executeQuery("""
-						SELECT query FROM pg_stat_activity
-						WHERE datname = current_database() AND state LIKE 'idle in transaction%'""")) {
+		try (Connection connection = jdbc(); ResultSet rows = connection.createStatement().executeQuery("""
+				SELECT query FROM pg_stat_activity
+				WHERE datname = current_database() AND state LIKE 'idle in transaction%'""")) {
 			while (rows.next()) {
 				statements.add(rows.getString(1));
 			}

@@ -28,11 +28,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Feed servers that fail or hang, pulled by the real scheduler ticking every 100 ms: each pull
- * makes at most {@code retries + 1} requests with growing pauses between them, ticks that come
- * while a pull is running add no requests, and a failed feed waits for its interval before the
- * next pull; many failing feeds are pulled two at a time. The local server records what reaches
- * it over a bounded window.
+ * Feed servers that fail or hang, pulled by the real scheduler ticking every 100 ms: each
+ * pull makes at most {@code retries + 1} requests with growing pauses between them, ticks
+ * that come while a pull is running add no requests, and a failed feed waits for its
+ * interval before the next pull; many failing feeds are pulled two at a time. The local
+ * server records what reaches it over a bounded window.
  */
 class FeedBackoffTest extends JobsServiceTest {
 
@@ -40,7 +40,10 @@ class FeedBackoffTest extends JobsServiceTest {
 
 	static final int RETRIES = 2;
 
-	/** How long the server is watched after a feed is added: many scheduler ticks, one pull each. */
+	/**
+	 * How long the server is watched after a feed is added: many scheduler ticks, one
+	 * pull each.
+	 */
 	static final Duration WINDOW = Duration.ofSeconds(6);
 
 	static Boards boards;
@@ -57,7 +60,10 @@ class FeedBackoffTest extends JobsServiceTest {
 		boards = new Boards();
 	}
 
-	/** This context's scheduler, stopped after the class so it never pulls other tests' feeds. */
+	/**
+	 * This context's scheduler, stopped after the class so it never pulls other tests'
+	 * feeds.
+	 */
 	static FeedPuller scheduler;
 
 	@Autowired
@@ -92,8 +98,10 @@ class FeedBackoffTest extends JobsServiceTest {
 		String path = "/limited-" + UUID.randomUUID();
 		addFeed(path);
 		pause(WINDOW);
-		// Retry-After: 1 is longer than the 400 ms pull timeout: no retry within the pull, and the
-		// next pull waits for the interval (FeedRetryAfterTest: shorter and longer Retry-Afters)
+		// Retry-After: 1 is longer than the 400 ms pull timeout: no retry within the
+		// pull, and the
+		// next pull waits for the interval (FeedRetryAfterTest: shorter and longer
+		// Retry-Afters)
 		assertThat(boards.arrivals(path)).as("requests to a feed answering 429 with Retry-After: 1").hasSize(1);
 	}
 
@@ -105,7 +113,8 @@ class FeedBackoffTest extends JobsServiceTest {
 		List<Long> arrivals = boards.arrivals(path);
 		assertThat(arrivals).as("requests to a feed that never answers in time").hasSize(RETRIES + 1);
 		for (long gap : gaps(arrivals)) {
-			// the server still works on an abandoned request, but the puller never sends two at once
+			// the server still works on an abandoned request, but the puller never sends
+			// two at once
 			assertThat(gap).as("an attempt waits for the previous one's timeout (ms)")
 				.isGreaterThanOrEqualTo(TIMEOUT.toMillis());
 		}
@@ -120,15 +129,22 @@ class FeedBackoffTest extends JobsServiceTest {
 		}
 		pause(WINDOW.plus(Duration.ofSeconds(4)));
 		List<Long> arrivals = boards.arrivalsUnder(prefix);
-		assertThat(arrivals).as("requests to six hanging feeds, each pulled once").hasSizeLessThanOrEqualTo(6 * (RETRIES + 1));
-		// at most two pulls run at once, and a pull starts an attempt only after the last one timed out
-		// (arrivals are stamped by the server, a little after the client started its timeout: a window
-		// 100 ms short of the timeout keeps that jitter from counting a finished attempt as concurrent)
-		assertThat(mostWithin(arrivals, TIMEOUT.minusMillis(100))).as("requests starting within one timeout of each other")
+		assertThat(arrivals).as("requests to six hanging feeds, each pulled once")
+			.hasSizeLessThanOrEqualTo(6 * (RETRIES + 1));
+		// at most two pulls run at once, and a pull starts an attempt only after the last
+		// one timed out
+		// (arrivals are stamped by the server, a little after the client started its
+		// timeout: a window
+		// 100 ms short of the timeout keeps that jitter from counting a finished attempt
+		// as concurrent)
+		assertThat(mostWithin(arrivals, TIMEOUT.minusMillis(100)))
+			.as("requests starting within one timeout of each other")
 			.isLessThanOrEqualTo(2);
 	}
 
-	/** The most arrivals in any window of {@code width} (inclusive start, exclusive end). */
+	/**
+	 * The most arrivals in any window of {@code width} (inclusive start, exclusive end).
+	 */
 	static int mostWithin(List<Long> arrivals, Duration width) {
 		List<Long> sorted = arrivals.stream().sorted().toList();
 		int most = 0;
@@ -141,12 +157,16 @@ class FeedBackoffTest extends JobsServiceTest {
 		return most;
 	}
 
-	// ---- helpers -------------------------------------------------------------------------------
+	// ---- helpers
+	// -------------------------------------------------------------------------------
 
 	String partner() {
 		String id = "backoff-" + UUID.randomUUID().toString().substring(0, 8);
 		this.admin.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Board\"}) { apiKey } }")
-			.variable("id", id).execute().path("registerPartner.apiKey").hasValue();
+			.variable("id", id)
+			.execute()
+			.path("registerPartner.apiKey")
+			.hasValue();
 		return id;
 	}
 
@@ -158,8 +178,11 @@ class FeedBackoffTest extends JobsServiceTest {
 		this.admin.document("""
 				mutation($p: ID!, $u: String!) {
 				  addFeed(input: {partnerId: $p, kind: GREENHOUSE, url: $u, intervalMinutes: 60}) { id } }""")
-			.variable("p", partnerId).variable("u", boards.url(path))
-			.execute().path("addFeed.id").hasValue();
+			.variable("p", partnerId)
+			.variable("u", boards.url(path))
+			.execute()
+			.path("addFeed.id")
+			.hasValue();
 	}
 
 	static List<Long> gaps(List<Long> arrivals) {
@@ -182,8 +205,8 @@ class FeedBackoffTest extends JobsServiceTest {
 
 	/**
 	 * A third-party job board that misbehaves by path: {@code /failing...} answers 503,
-	 * {@code /limited...} 429 with Retry-After, {@code /hanging...} holds each request for 3 s.
-	 * It records when each request arrived.
+	 * {@code /limited...} 429 with Retry-After, {@code /hanging...} holds each request
+	 * for 3 s. It records when each request arrived.
 	 */
 	static final class Boards implements AutoCloseable {
 
@@ -210,8 +233,11 @@ class FeedBackoffTest extends JobsServiceTest {
 
 		/** When each request to a path under {@code prefix} arrived. */
 		List<Long> arrivalsUnder(String prefix) {
-			return this.arrivals.entrySet().stream().filter((e) -> e.getKey().startsWith(prefix))
-				.flatMap((e) -> e.getValue().stream()).toList();
+			return this.arrivals.entrySet()
+				.stream()
+				.filter((e) -> e.getKey().startsWith(prefix))
+				.flatMap((e) -> e.getValue().stream())
+				.toList();
 		}
 
 		private void handle(HttpExchange exchange) throws IOException {

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Feed servers that answer 429 or 503 with {@code Retry-After} (seconds or an HTTP date): a
- * pull waits that long before its next attempt when the wait fits in the pull timeout (20 s),
- * otherwise it ends after one request, and the feed's next pull is not before the server's time
- * (when that is later than the failure backoff), at most six hours away.
+ * Feed servers that answer 429 or 503 with {@code Retry-After} (seconds or an HTTP date):
+ * a pull waits that long before its next attempt when the wait fits in the pull timeout
+ * (20 s), otherwise it ends after one request, and the feed's next pull is not before the
+ * server's time (when that is later than the failure backoff), at most six hours away.
  */
 class FeedRetryAfterTest extends JobsServiceTest {
 
@@ -52,7 +52,8 @@ class FeedRetryAfterTest extends JobsServiceTest {
 		assertThat(arrivals).as("requests of one pull (2 retries)").hasSize(3);
 		for (int i = 1; i < arrivals.size(); i++) {
 			// the backoff alone would pause 100 to 300 ms, then 200 to 600 ms
-			assertThat(arrivals.get(i) - arrivals.get(i - 1)).as("pause before retry %d (ms)", i).isGreaterThanOrEqualTo(950);
+			assertThat(arrivals.get(i) - arrivals.get(i - 1)).as("pause before retry %d (ms)", i)
+				.isGreaterThanOrEqualTo(950);
 		}
 		assertThat((String) feed.get("lastError")).contains("503").contains("Retry-After 1 s");
 		assertThat(minutesUntil(feed.get("nextRunAt"))).as("the failure backoff, longer than 1 s").isBetween(58L, 60L);
@@ -86,29 +87,46 @@ class FeedRetryAfterTest extends JobsServiceTest {
 		assertThat(minutesUntil(feed.get("nextRunAt"))).as("minutes to the next pull").isBetween(358L, 360L);
 	}
 
-	// ---- helpers -------------------------------------------------------------------------------
+	// ---- helpers
+	// -------------------------------------------------------------------------------
 
 	String addFeed(String path) {
 		String partnerId = "retry-" + UUID.randomUUID().toString().substring(0, 8);
 		this.admin.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Board\"}) { apiKey } }")
-			.variable("id", partnerId).execute().path("registerPartner.apiKey").hasValue();
+			.variable("id", partnerId)
+			.execute()
+			.path("registerPartner.apiKey")
+			.hasValue();
 		return this.admin.document("""
 				mutation($p: ID!, $u: String!) {
 				  addFeed(input: {partnerId: $p, kind: GREENHOUSE, url: $u, intervalMinutes: 60}) { id } }""")
-			.variable("p", partnerId).variable("u", board.url(path))
-			.execute().path("addFeed.id").entity(String.class).get();
+			.variable("p", partnerId)
+			.variable("u", board.url(path))
+			.execute()
+			.path("addFeed.id")
+			.entity(String.class)
+			.get();
 	}
 
 	Map<String, Object> pull(String feedId) {
 		return this.admin.document("mutation($id: ID!) { pullFeed(id: $id) { lastError nextRunAt } }")
-			.variable("id", feedId).execute().path("pullFeed").entity(MAP).get();
+			.variable("id", feedId)
+			.execute()
+			.path("pullFeed")
+			.entity(MAP)
+			.get();
 	}
 
 	static long minutesUntil(Object isoTime) {
-		return Duration.between(Instant.now(), OffsetDateTime.parse((String) isoTime).toInstant()).plusSeconds(30).toMinutes();
+		return Duration.between(Instant.now(), OffsetDateTime.parse((String) isoTime).toInstant())
+			.plusSeconds(30)
+			.toMinutes();
 	}
 
-	/** A job board answering each path with a status and a Retry-After; it records when requests arrived. */
+	/**
+	 * A job board answering each path with a status and a Retry-After; it records when
+	 * requests arrived.
+	 */
 	static final class Board implements AutoCloseable {
 
 		final HttpServer server;

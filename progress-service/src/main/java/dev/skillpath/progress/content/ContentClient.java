@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Asks content-service (over its public GraphQL endpoint) which skills and roadmaps exist. Any
- * failure to get an answer becomes a retryable {@code SERVICE_UNAVAILABLE}, so a write that needs
- * the answer stores nothing and the client knows it may try again.
+ * Asks content-service (over its public GraphQL endpoint) which skills and roadmaps
+ * exist. Any failure to get an answer becomes a retryable {@code SERVICE_UNAVAILABLE}, so
+ * a write that needs the answer stores nothing and the client knows it may try again.
  */
 @Component
 public class ContentClient {
@@ -60,8 +60,9 @@ public class ContentClient {
 	}
 
 	/**
-	 * For each id asked for, in order, the id content-service knows the skill by (a merged skill's
-	 * old id answers the id it was merged into), or null when there is no such skill.
+	 * For each id asked for, in order, the id content-service knows the skill by (a
+	 * merged skill's old id answers the id it was merged into), or null when there is no
+	 * such skill.
 	 */
 	public Mono<List<String>> resolveSkills(List<String> ids) {
 		List<Map<String, Object>> representations = ids.stream()
@@ -79,7 +80,10 @@ public class ContentClient {
 		});
 	}
 
-	/** The current skill ids of a roadmap, or empty when content-service has no such roadmap. */
+	/**
+	 * The current skill ids of a roadmap, or empty when content-service has no such
+	 * roadmap.
+	 */
 	public Mono<Optional<List<String>>> roadmapSkillIds(String roadmapId) {
 		return post(ROADMAP_QUERY, Map.of("id", roadmapId), false).map((data) -> {
 			if (!(data.get("roadmap") instanceof Map<?, ?> roadmap)) {
@@ -93,8 +97,9 @@ public class ContentClient {
 	}
 
 	/**
-	 * The {@code data} of content-service's answer. Errors are tolerated only when they say a key
-	 * was not found ({@code notFoundIsAnAnswer}); any other error means no reliable answer.
+	 * The {@code data} of content-service's answer. Errors are tolerated only when they
+	 * say a key was not found ({@code notFoundIsAnAnswer}); any other error means no
+	 * reliable answer.
 	 */
 	private Mono<Map<String, Object>> post(String query, Map<String, Object> variables, boolean notFoundIsAnAnswer) {
 		return this.web.post()
@@ -104,8 +109,8 @@ public class ContentClient {
 			.retrieve()
 			.bodyToMono(JSON_OBJECT)
 			.timeout(this.timeout)
-			.onErrorMap((ex) -> !(ex instanceof ApiException), (ex) -> unavailable(
-					ex instanceof java.util.concurrent.TimeoutException
+			.onErrorMap((ex) -> !(ex instanceof ApiException),
+					(ex) -> unavailable(ex instanceof java.util.concurrent.TimeoutException
 							? "content-service did not answer within " + this.timeout.toMillis() + " ms"
 							: "content-service is unreachable", ex))
 			.map((body) -> {
@@ -127,8 +132,8 @@ public class ContentClient {
 
 	private static ApiException unavailable(String reason, Throwable cause) {
 		logger.warn(reason + (cause == null ? "" : ": " + cause));
-		return ApiException.unavailable("Could not check the ids with content-service (" + reason
-				+ "); nothing was stored, retry shortly");
+		return ApiException.unavailable(
+				"Could not check the ids with content-service (" + reason + "); nothing was stored, retry shortly");
 	}
 
 }

@@ -28,9 +28,9 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code me}, the {@code Learner} fields and settings. A Learner object only ever exists for the
- * caller ({@code me}, or an {@code _entities} lookup of the caller's own id), so its fields need
- * no further check.
+ * {@code me}, the {@code Learner} fields and settings. A Learner object only ever exists
+ * for the caller ({@code me}, or an {@code _entities} lookup of the caller's own id), so
+ * its fields need no further check.
  */
 @Controller
 public class LearnerController {
@@ -54,11 +54,15 @@ public class LearnerController {
 		return Callers.authenticated().map((caller) -> new Learner(caller.subject()));
 	}
 
-	/** {@code _entities} for Learner: only the caller's own id resolves; another learner's is FORBIDDEN. */
+	/**
+	 * {@code _entities} for Learner: only the caller's own id resolves; another learner's
+	 * is FORBIDDEN.
+	 */
 	@EntityMapping
 	public Mono<Learner> learner(@Argument String id) {
-		return Callers.authenticated().flatMap((caller) -> caller.subject().equals(id) ? Mono.just(new Learner(id))
-				: Mono.error(ApiException.forbidden("A learner's progress is visible to that learner only")));
+		return Callers.authenticated()
+			.flatMap((caller) -> caller.subject().equals(id) ? Mono.just(new Learner(id))
+					: Mono.error(ApiException.forbidden("A learner's progress is visible to that learner only")));
 	}
 
 	@SchemaMapping(typeName = "Learner", field = "timeZone")
@@ -125,13 +129,16 @@ public class LearnerController {
 			zone = ZoneId.of(name.trim());
 		}
 		catch (DateTimeException ex) {
-			return Mono.error(ApiException.badUserInput("Unknown time zone '" + name
-					+ "': use an IANA name such as Europe/Paris", Map.of("field", "timeZone")));
+			return Mono.error(
+					ApiException.badUserInput("Unknown time zone '" + name + "': use an IANA name such as Europe/Paris",
+							Map.of("field", "timeZone")));
 		}
 		if (zone instanceof ZoneOffset) {
-			// a fixed offset ignores daylight saving time and would shift days twice a year
-			return Mono.error(ApiException.badUserInput("Use a region time zone such as America/New_York, not an "
-					+ "offset", Map.of("field", "timeZone")));
+			// a fixed offset ignores daylight saving time and would shift days twice a
+			// year
+			return Mono
+				.error(ApiException.badUserInput("Use a region time zone such as America/New_York, not an " + "offset",
+						Map.of("field", "timeZone")));
 		}
 		ZoneId chosen = zone;
 		return Callers.authenticated()

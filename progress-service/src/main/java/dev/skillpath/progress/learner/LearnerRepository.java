@@ -10,13 +10,15 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** Learner settings, and the learning activity that streaks and the heatmap are made of. */
+/**
+ * Learner settings, and the learning activity that streaks and the heatmap are made of.
+ */
 @Repository
 public class LearnerRepository {
 
 	/**
-	 * Learning statements: LEARNING or DONE changes made by the learner, not voided. Resets,
-	 * skips and voiding are bookkeeping, not learning.
+	 * Learning statements: LEARNING or DONE changes made by the learner, not voided.
+	 * Resets, skips and voiding are bookkeeping, not learning.
 	 */
 	private static final String LEARNING_EVENTS = """
 			FROM statement s
@@ -25,7 +27,10 @@ public class LearnerRepository {
 			  AND NOT EXISTS (SELECT 1 FROM statement v WHERE v.voided_id = s.id)
 			""";
 
-	/** Every zone offset in use today is a multiple of 15 minutes, so counting per quarter hour keeps days exact. */
+	/**
+	 * Every zone offset in use today is a multiple of 15 minutes, so counting per quarter
+	 * hour keeps days exact.
+	 */
 	private static final int BUCKET_SECONDS = 900;
 
 	private final DatabaseClient db;
@@ -51,8 +56,8 @@ public class LearnerRepository {
 	}
 
 	/**
-	 * Learning statements per day in {@code zone}, in one statement: the database counts per
-	 * quarter hour and the days are cut here, with Java's time-zone rules.
+	 * Learning statements per day in {@code zone}, in one statement: the database counts
+	 * per quarter hour and the days are cut here, with Java's time-zone rules.
 	 */
 	public Mono<TreeMap<java.time.LocalDate, Integer>> learningPerDay(String learnerId, ZoneId zone, Instant from,
 			Instant until) {
@@ -61,13 +66,15 @@ public class LearnerRepository {
 				+ (from == null ? "" : " AND s.occurred_at >= :from AND s.occurred_at < :until") + " GROUP BY bucket")
 			.bind("learner", learnerId);
 		if (from != null) {
-			spec = spec.bind("from", from.atOffset(java.time.ZoneOffset.UTC)).bind("until", until.atOffset(java.time.ZoneOffset.UTC));
+			spec = spec.bind("from", from.atOffset(java.time.ZoneOffset.UTC))
+				.bind("until", until.atOffset(java.time.ZoneOffset.UTC));
 		}
 		return spec.map((row) -> Map.entry(row.get("bucket", Long.class), row.get("n", Long.class)))
 			.all()
-			.collect(TreeMap::new, (days, entry) -> days.merge(
-					Instant.ofEpochSecond(entry.getKey() * BUCKET_SECONDS).atZone(zone).toLocalDate(),
-					entry.getValue().intValue(), Integer::sum));
+			.collect(TreeMap::new,
+					(days, entry) -> days.merge(
+							Instant.ofEpochSecond(entry.getKey() * BUCKET_SECONDS).atZone(zone).toLocalDate(),
+							entry.getValue().intValue(), Integer::sum));
 	}
 
 }

@@ -7,8 +7,8 @@ import java.util.SortedSet;
 public record Streak(int current, int longest, LocalDate lastActiveDay) {
 
 	/**
-	 * The current run must end today or yesterday: a learner who has not studied yet today keeps
-	 * their streak until the day is over.
+	 * The current run must end today or yesterday: a learner who has not studied yet
+	 * today keeps their streak until the day is over.
 	 */
 	public static Streak of(SortedSet<LocalDate> activeDays, LocalDate today) {
 		int longest = 0;

@@ -18,10 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Learners with a progress statement stored in the last 24 hours and the last 7 days
- * ({@code skillpath_progress_active_learners{window="24h"|"7d"}}). Counted by one query on the
- * statement time index, at most once per refresh interval: a scrape reads the last counts and,
- * when they are older than that, starts a new count in the background (it never waits for the
- * database). Every replica counts all learners, so dashboards take the max over instances.
+ * ({@code skillpath_progress_active_learners{window="24h"|"7d"}}). Counted by one query
+ * on the statement time index, at most once per refresh interval: a scrape reads the last
+ * counts and, when they are older than that, starts a new count in the background (it
+ * never waits for the database). Every replica counts all learners, so dashboards take
+ * the max over instances.
  */
 @Component
 public class ActiveLearners implements MeterBinder {
@@ -52,11 +53,13 @@ public class ActiveLearners implements MeterBinder {
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		Gauge.builder("skillpath.progress.active.learners", this, (self) -> self.current().lastDay())
-			.description("Learners with a progress statement stored in the window (counted at most once a refresh interval)")
+			.description(
+					"Learners with a progress statement stored in the window (counted at most once a refresh interval)")
 			.tag("window", "24h")
 			.register(registry);
 		Gauge.builder("skillpath.progress.active.learners", this, (self) -> self.current().lastWeek())
-			.description("Learners with a progress statement stored in the window (counted at most once a refresh interval)")
+			.description(
+					"Learners with a progress statement stored in the window (counted at most once a refresh interval)")
 			.tag("window", "7d")
 			.register(registry);
 	}
@@ -89,7 +92,8 @@ public class ActiveLearners implements MeterBinder {
 				       count(DISTINCT learner_id) AS last_week
 				FROM statement WHERE stored_at > now() - interval '7 days'
 				""")
-			.map((row) -> new Counts(row.get("last_day", Long.class), row.get("last_week", Long.class), System.nanoTime()))
+			.map((row) -> new Counts(row.get("last_day", Long.class), row.get("last_week", Long.class),
+					System.nanoTime()))
 			.one()
 			.doOnNext((counted) -> this.counts = counted);
 	}

@@ -10,9 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Progress statements stored, per xAPI verb ({@code skillpath_progress_events_total{verb}}):
- * counted once their transaction committed, never for a retry that found its change already
- * stored. Every verb's series exists from the start, so a dashboard shows 0 rather than nothing.
+ * Progress statements stored, per xAPI verb
+ * ({@code skillpath_progress_events_total{verb}}): counted once their transaction
+ * committed, never for a retry that found its change already stored. Every verb's series
+ * exists from the start, so a dashboard shows 0 rather than nothing.
  */
 @Component
 public class ProgressEvents {
@@ -21,10 +22,11 @@ public class ProgressEvents {
 
 	public ProgressEvents(MeterRegistry registry) {
 		for (XapiVerb verb : XapiVerb.values()) {
-			this.counters.put(verb, Counter.builder("skillpath.progress.events")
-				.description("Progress statements stored, per xAPI verb")
-				.tag("verb", verb.display())
-				.register(registry));
+			this.counters.put(verb,
+					Counter.builder("skillpath.progress.events")
+						.description("Progress statements stored, per xAPI verb")
+						.tag("verb", verb.display())
+						.register(registry));
 		}
 	}
 

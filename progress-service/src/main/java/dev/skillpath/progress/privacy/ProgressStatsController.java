@@ -41,10 +41,11 @@ public class ProgressStatsController {
 			if (skillIds != null) {
 				spec = spec.bind("ids", skillIds.toArray(String[]::new));
 			}
-			return spec.map((row) -> new SkillProgressStats(row.get("skill_id", String.class),
-					row.get("learners", Long.class).intValue(), row.get("not_started", Long.class).intValue(),
-					row.get("learning", Long.class).intValue(), row.get("done", Long.class).intValue(),
-					row.get("skipped", Long.class).intValue()))
+			return spec
+				.map((row) -> new SkillProgressStats(row.get("skill_id", String.class),
+						row.get("learners", Long.class).intValue(), row.get("not_started", Long.class).intValue(),
+						row.get("learning", Long.class).intValue(), row.get("done", Long.class).intValue(),
+						row.get("skipped", Long.class).intValue()))
 				.all();
 		});
 	}

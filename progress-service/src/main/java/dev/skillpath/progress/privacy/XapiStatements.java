@@ -10,8 +10,9 @@ import dev.skillpath.progress.tracking.StatementRow;
 import dev.skillpath.progress.tracking.XapiVerb;
 
 /**
- * Turns stored statements into xAPI 1.0.3 statements. The actor is an account (the token subject),
- * never a name or a mailbox; each skill is an Activity; mastery becomes a scaled score.
+ * Turns stored statements into xAPI 1.0.3 statements. The actor is an account (the token
+ * subject), never a name or a mailbox; each skill is an Activity; mastery becomes a
+ * scaled score.
  */
 public final class XapiStatements {
 
@@ -27,8 +28,8 @@ public final class XapiStatements {
 	public static Map<String, Object> of(StatementRow row) {
 		Map<String, Object> statement = new LinkedHashMap<>();
 		statement.put("id", row.id().toString());
-		statement.put("actor", Map.of("objectType", "Agent", "account",
-				Map.of("homePage", HOME_PAGE, "name", row.learnerId())));
+		statement.put("actor",
+				Map.of("objectType", "Agent", "account", Map.of("homePage", HOME_PAGE, "name", row.learnerId())));
 		XapiVerb verb = XapiVerb.of(row);
 		statement.put("verb", Map.of("id", verb.iri(), "display", Map.of("en-US", verb.display())));
 		if (row.kind() == StatementRow.Kind.VOIDING) {
@@ -38,8 +39,8 @@ public final class XapiStatements {
 			statement.put("object", activity(row.skillId()));
 			statement.put("result", result(row));
 		}
-		statement.put("context", Map.of("platform", "Skillpath", "extensions",
-				Map.of(EXTENSIONS + "source", row.source())));
+		statement.put("context",
+				Map.of("platform", "Skillpath", "extensions", Map.of(EXTENSIONS + "source", row.source())));
 		statement.put("timestamp", row.occurredAt().toString());
 		statement.put("stored", row.storedAt().toString());
 		statement.put("version", VERSION);

@@ -7,13 +7,16 @@ import java.util.Map;
 import dev.skillpath.progress.skill.SkillProgress;
 import dev.skillpath.progress.skill.SkillStatus;
 
-/** A learner's completion of a roadmap, counted over the roadmap's current skills only. */
+/**
+ * A learner's completion of a roadmap, counted over the roadmap's current skills only.
+ */
 public record Completion(int done, int learning, int skipped, int total, int percent) {
 
 	/**
-	 * Counts the statuses of {@code skillIds} (duplicates once); progress on skills that left the
-	 * roadmap is ignored because only the roadmap's current ids are looked at. The percent is
-	 * rounded down, so it reads 100 only when every skill is done or skipped.
+	 * Counts the statuses of {@code skillIds} (duplicates once); progress on skills that
+	 * left the roadmap is ignored because only the roadmap's current ids are looked at.
+	 * The percent is rounded down, so it reads 100 only when every skill is done or
+	 * skipped.
 	 */
 	public static Completion of(Collection<String> skillIds, Map<String, SkillProgress> progress) {
 		int done = 0;

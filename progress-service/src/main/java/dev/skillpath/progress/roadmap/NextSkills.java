@@ -12,8 +12,8 @@ import dev.skillpath.progress.skill.SkillProgress;
 import dev.skillpath.progress.skill.SkillStatus;
 
 /**
- * Which skills of a roadmap a learner can take on next, from the prerequisites the router sent
- * with the roadmap (no call to content-service).
+ * Which skills of a roadmap a learner can take on next, from the prerequisites the router
+ * sent with the roadmap (no call to content-service).
  */
 final class NextSkills {
 
@@ -21,10 +21,10 @@ final class NextSkills {
 	}
 
 	/**
-	 * Skills not done or skipped whose prerequisites are all satisfied: a prerequisite is satisfied
-	 * when it is done or skipped, or when it is a choice and one of its options is done. Options of
-	 * a choice already satisfied are left out (the learner picked one). LEARNING skills come first,
-	 * then roadmap order.
+	 * Skills not done or skipped whose prerequisites are all satisfied: a prerequisite is
+	 * satisfied when it is done or skipped, or when it is a choice and one of its options
+	 * is done. Options of a choice already satisfied are left out (the learner picked
+	 * one). LEARNING skills come first, then roadmap order.
 	 */
 	static List<String> of(List<RoadmapSkill> skills, Map<String, SkillProgress> progress, int first) {
 		Set<String> doneOptionsOf = new HashSet<>();

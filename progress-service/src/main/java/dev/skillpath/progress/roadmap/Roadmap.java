@@ -8,12 +8,15 @@ import dev.skillpath.support.error.ApiException;
 
 /**
  * A roadmap owned by content-service, as the router sends it in an {@code _entities}
- * representation: its id plus the fields this subgraph {@code @requires} (null when the router
- * did not send them).
+ * representation: its id plus the fields this subgraph {@code @requires} (null when the
+ * router did not send them).
  */
 public record Roadmap(String id, List<String> skillIds, List<RoadmapSkill> skills) {
 
-	/** One skill of the roadmap with the ids of its prerequisites and of the choice it is an option of. */
+	/**
+	 * One skill of the roadmap with the ids of its prerequisites and of the choice it is
+	 * an option of.
+	 */
 	public record RoadmapSkill(String id, List<String> requiresIds, String alternativeOfId) {
 	}
 

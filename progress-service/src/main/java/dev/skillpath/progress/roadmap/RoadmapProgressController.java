@@ -21,8 +21,8 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code Roadmap.myCompletion} and {@code Roadmap.myNextSkills}, computed from the fields the
- * router sends with each roadmap ({@code @requires}) and the caller's progress.
+ * {@code Roadmap.myCompletion} and {@code Roadmap.myNextSkills}, computed from the fields
+ * the router sends with each roadmap ({@code @requires}) and the caller's progress.
  */
 @Controller
 public class RoadmapProgressController {
@@ -38,7 +38,10 @@ public class RoadmapProgressController {
 		return Mono.fromCallable(() -> representations.stream().map(Roadmap::fromRepresentation).toList());
 	}
 
-	/** Completion of every roadmap in the batch, from one read of the caller's progress; null for anonymous callers. */
+	/**
+	 * Completion of every roadmap in the batch, from one read of the caller's progress;
+	 * null for anonymous callers.
+	 */
 	@BatchMapping(typeName = "Roadmap", field = "myCompletion")
 	public Mono<Map<Roadmap, Completion>> myCompletion(List<Roadmap> roadmaps) {
 		for (Roadmap roadmap : roadmaps) {

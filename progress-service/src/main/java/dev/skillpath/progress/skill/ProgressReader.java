@@ -12,7 +12,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads the current-state projection; every method is one SQL statement, whatever the number of skills. */
+/**
+ * Reads the current-state projection; every method is one SQL statement, whatever the
+ * number of skills.
+ */
 @Repository
 public class ProgressReader {
 
@@ -24,13 +27,17 @@ public class ProgressReader {
 		this.db = db;
 	}
 
-	/** The learner's progress on these skills, keyed by skill id; skills never touched are absent. */
+	/**
+	 * The learner's progress on these skills, keyed by skill id; skills never touched are
+	 * absent.
+	 */
 	public Mono<Map<String, SkillProgress>> ofSkills(String learnerId, Collection<String> skillIds) {
 		if (skillIds.isEmpty()) {
 			return Mono.just(Map.of());
 		}
-		return this.db.sql("SELECT " + COLUMNS
-				+ " FROM skill_progress WHERE learner_id = :learner AND skill_id = ANY(:ids::text[])")
+		return this.db
+			.sql("SELECT " + COLUMNS
+					+ " FROM skill_progress WHERE learner_id = :learner AND skill_id = ANY(:ids::text[])")
 			.bind("learner", learnerId)
 			.bind("ids", skillIds.stream().distinct().toArray(String[]::new))
 			.map(ProgressReader::map)
@@ -38,10 +45,14 @@ public class ProgressReader {
 			.collectMap(SkillProgress::skillId);
 	}
 
-	/** Every skill the learner touched (optionally with one status), most recently changed first. */
+	/**
+	 * Every skill the learner touched (optionally with one status), most recently changed
+	 * first.
+	 */
 	public Flux<SkillProgress> all(String learnerId, SkillStatus status) {
-		var spec = this.db.sql("SELECT " + COLUMNS + " FROM skill_progress WHERE learner_id = :learner"
-				+ (status == null ? "" : " AND status = :status") + " ORDER BY changed_at DESC, skill_id")
+		var spec = this.db
+			.sql("SELECT " + COLUMNS + " FROM skill_progress WHERE learner_id = :learner"
+					+ (status == null ? "" : " AND status = :status") + " ORDER BY changed_at DESC, skill_id")
 			.bind("learner", learnerId);
 		if (status != null) {
 			spec = spec.bind("status", status.name());
@@ -50,8 +61,9 @@ public class ProgressReader {
 	}
 
 	public Mono<List<String>> completedSkillIds(String learnerId) {
-		return this.db.sql("SELECT skill_id FROM skill_progress WHERE learner_id = :learner AND status = 'DONE'"
-				+ " ORDER BY skill_id")
+		return this.db
+			.sql("SELECT skill_id FROM skill_progress WHERE learner_id = :learner AND status = 'DONE'"
+					+ " ORDER BY skill_id")
 			.bind("learner", learnerId)
 			.map((row) -> row.get("skill_id", String.class))
 			.all()
@@ -60,7 +72,8 @@ public class ProgressReader {
 
 	public static SkillProgress map(Readable row) {
 		String mastery = row.get("mastery_level", String.class);
-		return new SkillProgress(row.get("skill_id", String.class), SkillStatus.valueOf(row.get("status", String.class)),
+		return new SkillProgress(row.get("skill_id", String.class),
+				SkillStatus.valueOf(row.get("status", String.class)),
 				mastery == null ? null : MasteryLevel.valueOf(mastery), row.get("note", String.class),
 				row.get("changed_at", OffsetDateTime.class).toInstant());
 	}

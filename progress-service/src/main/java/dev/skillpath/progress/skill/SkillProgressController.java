@@ -14,7 +14,9 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** {@code Skill.myProgress}, and the federation lookup of the skills content-service owns. */
+/**
+ * {@code Skill.myProgress}, and the federation lookup of the skills content-service owns.
+ */
 @Controller
 public class SkillProgressController {
 
@@ -25,15 +27,19 @@ public class SkillProgressController {
 	}
 
 	/**
-	 * {@code _entities} for Skill: nothing to load here (content-service owns skills); the
-	 * caller's progress on the whole batch is then read by {@link #myProgress} in one statement.
+	 * {@code _entities} for Skill: nothing to load here (content-service owns skills);
+	 * the caller's progress on the whole batch is then read by {@link #myProgress} in one
+	 * statement.
 	 */
 	@EntityMapping
 	public Mono<List<Skill>> skill(@Argument List<String> idList) {
 		return Mono.just(idList.stream().map(Skill::new).toList());
 	}
 
-	/** The caller's progress on every skill of the response, in one statement; null for anonymous callers. */
+	/**
+	 * The caller's progress on every skill of the response, in one statement; null for
+	 * anonymous callers.
+	 */
 	@BatchMapping(typeName = "Skill", field = "myProgress")
 	public Mono<Map<Skill, SkillProgress>> myProgress(List<Skill> skills) {
 		return Callers.current().flatMap((caller) -> {

@@ -10,7 +10,9 @@ public enum SkillStatus {
 		return this == DONE || this == SKIPPED;
 	}
 
-	/** A change to this status is learning activity (counts for streaks and the heatmap). */
+	/**
+	 * A change to this status is learning activity (counts for streaks and the heatmap).
+	 */
 	public boolean isLearning() {
 		return this == LEARNING || this == DONE;
 	}

@@ -12,8 +12,8 @@ import dev.skillpath.progress.skill.SkillStatus;
 import dev.skillpath.support.error.ApiException;
 
 /**
- * One change a learner asks for. Fields left null keep their value; a note of "" clears the note,
- * and NOT_STARTED clears the mastery level.
+ * One change a learner asks for. Fields left null keep their value; a note of "" clears
+ * the note, and NOT_STARTED clears the mastery level.
  */
 public record ProgressChange(String skillId, SkillStatus status, MasteryLevel masteryLevel, String note,
 		String clientMutationId) {
@@ -22,7 +22,10 @@ public record ProgressChange(String skillId, SkillStatus status, MasteryLevel ma
 
 	static final int MAX_CLIENT_MUTATION_ID = 100;
 
-	/** Checks what can be checked without content-service; {@code field} prefixes the error's field. */
+	/**
+	 * Checks what can be checked without content-service; {@code field} prefixes the
+	 * error's field.
+	 */
 	void validate(String fieldPrefix) {
 		if (this.skillId == null || this.skillId.isBlank() || this.skillId.length() > 200) {
 			throw invalid("skillId must be a skill id of 1 to 200 characters", fieldPrefix + "skillId");
@@ -43,7 +46,10 @@ public record ProgressChange(String skillId, SkillStatus status, MasteryLevel ma
 		}
 	}
 
-	/** What a retry must repeat exactly to count as the same change: a hash, so the note is not stored twice. */
+	/**
+	 * What a retry must repeat exactly to count as the same change: a hash, so the note
+	 * is not stored twice.
+	 */
 	String fingerprint() {
 		String canonical = this.skillId + "\n" + this.status + "\n" + this.masteryLevel + "\n"
 				+ (this.note == null ? "-" : "+" + this.note);
@@ -56,7 +62,10 @@ public record ProgressChange(String skillId, SkillStatus status, MasteryLevel ma
 		}
 	}
 
-	/** The skill's whole state after this change is applied to {@code current} (null: never touched). */
+	/**
+	 * The skill's whole state after this change is applied to {@code current} (null:
+	 * never touched).
+	 */
 	SkillProgress applyTo(SkillProgress current, String canonicalSkillId) {
 		MasteryLevel mastery = this.masteryLevel;
 		if (mastery == null && this.status != SkillStatus.NOT_STARTED && current != null) {

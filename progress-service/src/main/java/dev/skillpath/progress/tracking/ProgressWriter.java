@@ -32,10 +32,10 @@ import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Every change of a learner's progress. Skill ids are checked with content-service before the
- * transaction starts (no lock is held during the HTTP call); inside it, the learner's row is locked
- * first, so one learner's writes are stored one after the other, and each statement is appended
- * together with the projection it implies.
+ * Every change of a learner's progress. Skill ids are checked with content-service before
+ * the transaction starts (no lock is held during the HTTP call); inside it, the learner's
+ * row is locked first, so one learner's writes are stored one after the other, and each
+ * statement is appended together with the projection it implies.
  */
 @Service
 public class ProgressWriter {
@@ -73,11 +73,12 @@ public class ProgressWriter {
 	}
 
 	/**
-	 * One change. With the skill id remembered (nearly always) a write costs one connection and,
-	 * in one transaction, three statements: lock the learner, read the skill's state, append the
-	 * statement with its projection (a retry finds its clientMutationId taken there and answers
-	 * the stored statement, with one more read). Only when content-service must be asked is a
-	 * retry looked up first, so that it succeeds even while content-service is away.
+	 * One change. With the skill id remembered (nearly always) a write costs one
+	 * connection and, in one transaction, three statements: lock the learner, read the
+	 * skill's state, append the statement with its projection (a retry finds its
+	 * clientMutationId taken there and answers the stored statement, with one more read).
+	 * Only when content-service must be asked is a retry looked up first, so that it
+	 * succeeds even while content-service is away.
 	 */
 	public Mono<SetStatusResult> setSkillStatus(String learnerId, ProgressChange change) {
 		change.validate("input.");
@@ -87,10 +88,13 @@ public class ProgressWriter {
 				if (skillId == null) {
 					return Mono.error(unknownSkill(change.skillId(), "input.skillId"));
 				}
-				// the time is taken once the learner's lock is held: writes then get their times in the
-				// order they are stored, and the last stored write is the state (the projection keeps the latest time)
-				return this.admission.run(() -> this.transaction.transactional(this.log.lockLearner(learnerId)
-					.then(Mono.defer(() -> applyOne(learnerId, change, skillId, now(), "SET")))))
+				// the time is taken once the learner's lock is held: writes then get
+				// their times in the
+				// order they are stored, and the last stored write is the state (the
+				// projection keeps the latest time)
+				return this.admission
+					.run(() -> this.transaction.transactional(this.log.lockLearner(learnerId)
+						.then(Mono.defer(() -> applyOne(learnerId, change, skillId, now(), "SET")))))
 					.doOnNext((result) -> {
 						if (!result.replayed()) {
 							this.events.recorded(XapiVerb.of(result.progress().status()));
@@ -113,25 +117,26 @@ public class ProgressWriter {
 					earlier.id().toString(), true));
 	}
 
-	private Mono<SetStatusResult> applyOne(String learnerId, ProgressChange change, String skillId,
-			Instant occurredAt, String source) {
+	private Mono<SetStatusResult> applyOne(String learnerId, ProgressChange change, String skillId, Instant occurredAt,
+			String source) {
 		return this.reader.ofSkills(learnerId, List.of(skillId))
 			.flatMap((current) -> this.log.appendStatusUnlessKnown(learnerId,
 					change.applyTo(current.get(skillId), skillId), occurredAt, source, change.clientMutationId(),
 					change.clientMutationId() == null ? null : change.fingerprint()))
 			.map((appended) -> new SetStatusResult(change.clientMutationId(), appended.statement().progress(),
 					appended.statement().id().toString(), false))
-			// the clientMutationId is taken: this is a retry of a stored change (or a reuse, a conflict)
+			// the clientMutationId is taken: this is a retry of a stored change (or a
+			// reuse, a conflict)
 			.switchIfEmpty(Mono.defer(() -> replayIfKnown(learnerId, change)))
 			.switchIfEmpty(Mono.error(() -> new IllegalStateException(
 					"clientMutationId " + change.clientMutationId() + " is taken but no statement has it")));
 	}
 
 	/**
-	 * Applies an offline client's changes. Per skill the latest client timestamp wins (equal
-	 * timestamps: the one stored last); older changes are kept in the history as OUTDATED. Items
-	 * that fail validation are REJECTED one by one; content-service being unreachable fails the
-	 * whole call before anything is stored.
+	 * Applies an offline client's changes. Per skill the latest client timestamp wins
+	 * (equal timestamps: the one stored last); older changes are kept in the history as
+	 * OUTDATED. Items that fail validation are REJECTED one by one; content-service being
+	 * unreachable fails the whole call before anything is stored.
 	 */
 	public Mono<SyncResult> sync(String learnerId, List<SyncItem> items) {
 		if (items.isEmpty() || items.size() > this.properties.maxSyncItems()) {
@@ -151,8 +156,8 @@ public class ProgressWriter {
 				results[i] = rejected(i, item, ex.code(), ex.getMessage());
 			}
 		}
-		List<String> skillIds = new ArrayList<>(new LinkedHashSet<>(
-				indexes(results).stream().map((i) -> items.get(i).skillId()).toList()));
+		List<String> skillIds = new ArrayList<>(
+				new LinkedHashSet<>(indexes(results).stream().map((i) -> items.get(i).skillId()).toList()));
 		return this.catalog.resolve(skillIds).flatMap((known) -> {
 			for (int i : indexes(results)) {
 				if (!known.containsKey(items.get(i).skillId())) {
@@ -160,8 +165,8 @@ public class ProgressWriter {
 							unknownSkill(items.get(i).skillId(), "items[" + i + "].skillId").getMessage());
 				}
 			}
-			return this.admission.run(() -> this.transaction.transactional(this.log.lockLearner(learnerId)
-				.then(applyItems(learnerId, items, times, known, results))));
+			return this.admission.run(() -> this.transaction.transactional(
+					this.log.lockLearner(learnerId).then(applyItems(learnerId, items, times, known, results))));
 		}).doOnNext((answered) -> {
 			for (ItemResult result : answered) {
 				// an outdated change is stored in the history too
@@ -192,7 +197,8 @@ public class ProgressWriter {
 				return Flux.fromIterable(indexes(results)).concatMap((i) -> {
 					SyncItem item = items.get(i);
 					ProgressChange change = item.change();
-					StatementRow previous = change.clientMutationId() == null ? null : earlier.get(change.clientMutationId());
+					StatementRow previous = change.clientMutationId() == null ? null
+							: earlier.get(change.clientMutationId());
 					if (previous != null) {
 						if (!Objects.equals(previous.requestFingerprint(), change.fingerprint())) {
 							results[i] = rejected(i, item, ErrorCode.CONFLICT, reusedMessage(change));
@@ -204,9 +210,10 @@ public class ProgressWriter {
 						return Mono.empty();
 					}
 					String skillId = known.get(item.skillId());
-					return this.log.appendStatus(learnerId, change.applyTo(current.get(skillId), skillId), times[i],
-							"SYNC", change.clientMutationId(),
-							change.clientMutationId() == null ? null : change.fingerprint())
+					return this.log
+						.appendStatus(learnerId, change.applyTo(current.get(skillId), skillId), times[i], "SYNC",
+								change.clientMutationId(),
+								change.clientMutationId() == null ? null : change.fingerprint())
 						.doOnNext((appended) -> {
 							StatementRow stored = appended.statement();
 							if (appended.applied()) {
@@ -231,7 +238,10 @@ public class ProgressWriter {
 			});
 	}
 
-	/** Sets the learner's skills of a roadmap (its current skills, asked of content-service) back to NOT_STARTED. */
+	/**
+	 * Sets the learner's skills of a roadmap (its current skills, asked of
+	 * content-service) back to NOT_STARTED.
+	 */
 	public Mono<Long> resetRoadmap(String learnerId, String roadmapId) {
 		if (roadmapId == null || roadmapId.isBlank() || roadmapId.length() > 200) {
 			throw ApiException.badUserInput("roadmapId must be a roadmap id", Map.of("field", "roadmapId"));
@@ -244,11 +254,17 @@ public class ProgressWriter {
 			.doOnNext((count) -> this.events.recorded(XapiVerb.RESET, count));
 	}
 
-	/** The answer to {@code voidStatement}: the voiding statement and the skill's state after it. */
+	/**
+	 * The answer to {@code voidStatement}: the voiding statement and the skill's state
+	 * after it.
+	 */
 	public record Voided(StatementRow voiding, SkillProgress progress) {
 	}
 
-	/** Voids one of the learner's STATUS statements and rebuilds the skill's state without it. */
+	/**
+	 * Voids one of the learner's STATUS statements and rebuilds the skill's state without
+	 * it.
+	 */
 	public Mono<Voided> voidStatement(String learnerId, String statementId) {
 		UUID id;
 		try {
@@ -263,8 +279,8 @@ public class ProgressWriter {
 			.switchIfEmpty(Mono.error(ApiException.notFound("No statement " + statementId + " of yours")))
 			.flatMap((target) -> {
 				if (target.kind() == StatementRow.Kind.VOIDING) {
-					return Mono.error(ApiException.badUserInput("A voiding statement cannot be voided",
-							Map.of("field", "id")));
+					return Mono.error(
+							ApiException.badUserInput("A voiding statement cannot be voided", Map.of("field", "id")));
 				}
 				if (target.voided()) {
 					return Mono.error(ApiException.conflict("Statement " + statementId + " is already voided",
@@ -274,11 +290,13 @@ public class ProgressWriter {
 					.flatMap((voiding) -> this.log.reproject(learnerId, target.skillId())
 						.map((progress) -> new Voided(voiding, progress))
 						.defaultIfEmpty(new Voided(voiding, null)));
-			})))
-			.doOnNext((voided) -> this.events.recorded(XapiVerb.VOIDED));
+			}))).doOnNext((voided) -> this.events.recorded(XapiVerb.VOIDED));
 	}
 
-	/** Erases the learner: statements, projection and settings. Returns (statements, progress rows). */
+	/**
+	 * Erases the learner: statements, projection and settings. Returns (statements,
+	 * progress rows).
+	 */
 	public Mono<long[]> deleteAll(String learnerId) {
 		return this.admission.run(() -> this.transaction.transactional(this.log.lockLearner(learnerId)
 			.then(this.log.deleteProgress(learnerId))
@@ -303,7 +321,9 @@ public class ProgressWriter {
 		return Instant.now(this.clock);
 	}
 
-	/** The client's time of a change; a time ahead of the server's clock is taken as now. */
+	/**
+	 * The client's time of a change; a time ahead of the server's clock is taken as now.
+	 */
 	private static Instant clientTime(String timestamp, int index, Instant now) {
 		Instant at;
 		try {

@@ -15,9 +15,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The append-only history and the projection kept beside it. Writers call these methods inside
- * one transaction that first {@link #lockLearner locks the learner}, so one learner's changes are
- * stored one after the other and the projection always matches the statements.
+ * The append-only history and the projection kept beside it. Writers call these methods
+ * inside one transaction that first {@link #lockLearner locks the learner}, so one
+ * learner's changes are stored one after the other and the projection always matches the
+ * statements.
  */
 @Repository
 public class StatementLog {
@@ -31,10 +32,10 @@ public class StatementLog {
 	}
 
 	/**
-	 * Locks the learner's row until the transaction ends, creating it on the first write. A known
-	 * learner (nearly every write) is only locked, with no new row version written; the upsert,
-	 * which locks too and waits for a concurrent first write of the same learner, runs only when
-	 * the row is missing.
+	 * Locks the learner's row until the transaction ends, creating it on the first write.
+	 * A known learner (nearly every write) is only locked, with no new row version
+	 * written; the upsert, which locks too and waits for a concurrent first write of the
+	 * same learner, runs only when the row is missing.
 	 */
 	public Mono<Void> lockLearner(String learnerId) {
 		return this.db.sql("SELECT 1 AS found FROM learner WHERE id = :id FOR NO KEY UPDATE")
@@ -49,8 +50,9 @@ public class StatementLog {
 	}
 
 	public Mono<StatementRow> findByClientMutationId(String learnerId, String clientMutationId) {
-		return this.db.sql("SELECT s.*, " + VOIDED
-				+ " FROM statement s WHERE s.learner_id = :learner AND s.client_mutation_id = :id")
+		return this.db
+			.sql("SELECT s.*, " + VOIDED
+					+ " FROM statement s WHERE s.learner_id = :learner AND s.client_mutation_id = :id")
 			.bind("learner", learnerId)
 			.bind("id", clientMutationId)
 			.map(StatementRow::map)
@@ -61,8 +63,9 @@ public class StatementLog {
 		if (clientMutationIds.isEmpty()) {
 			return Flux.empty();
 		}
-		return this.db.sql("SELECT s.*, " + VOIDED
-				+ " FROM statement s WHERE s.learner_id = :learner AND s.client_mutation_id = ANY(:ids::text[])")
+		return this.db
+			.sql("SELECT s.*, " + VOIDED
+					+ " FROM statement s WHERE s.learner_id = :learner AND s.client_mutation_id = ANY(:ids::text[])")
 			.bind("learner", learnerId)
 			.bind("ids", clientMutationIds.toArray(String[]::new))
 			.map(StatementRow::map)
@@ -77,13 +80,16 @@ public class StatementLog {
 			.one();
 	}
 
-	/** A statement and whether it became the skill's current state (false: a later change exists). */
+	/**
+	 * A statement and whether it became the skill's current state (false: a later change
+	 * exists).
+	 */
 	public record Appended(StatementRow statement, boolean applied) {
 	}
 
 	/**
-	 * Appends a STATUS statement and, in the same SQL statement, moves the projection to it when
-	 * it is the latest change of the skill by (timestamp, storage order).
+	 * Appends a STATUS statement and, in the same SQL statement, moves the projection to
+	 * it when it is the latest change of the skill by (timestamp, storage order).
 	 */
 	public Mono<Appended> appendStatus(String learnerId, SkillProgress state, Instant occurredAt, String source,
 			String clientMutationId, String fingerprint) {
@@ -92,8 +98,8 @@ public class StatementLog {
 
 	/**
 	 * {@link #appendStatus} unless the learner already has a statement with this
-	 * {@code clientMutationId}: then nothing is stored and the answer is empty. Under the learner's
-	 * lock this replaces a lookup before every write with one only for retries.
+	 * {@code clientMutationId}: then nothing is stored and the answer is empty. Under the
+	 * learner's lock this replaces a lookup before every write with one only for retries.
 	 */
 	public Mono<Appended> appendStatusUnlessKnown(String learnerId, SkillProgress state, Instant occurredAt,
 			String source, String clientMutationId, String fingerprint) {
@@ -103,24 +109,26 @@ public class StatementLog {
 
 	private Mono<Appended> appendStatus(String learnerId, SkillProgress state, Instant occurredAt, String source,
 			String clientMutationId, String fingerprint, String onConflict) {
-		var spec = this.db.sql("""
-				WITH s AS (
-				  INSERT INTO statement (id, learner_id, kind, skill_id, status, mastery_level, note, source,
-				                         occurred_at, client_mutation_id, request_fingerprint)
-				  VALUES (:id, :learner, 'STATUS', :skill, :status, :mastery, :note, :source, :at, :cmid, :fingerprint)
-				  %s
-				  RETURNING *
-				), p AS (
-				  INSERT INTO skill_progress AS p (learner_id, skill_id, status, mastery_level, note, changed_at, statement_seq)
-				  SELECT learner_id, skill_id, status, mastery_level, note, occurred_at, seq FROM s
-				  ON CONFLICT (learner_id, skill_id) DO UPDATE
-				    SET status = EXCLUDED.status, mastery_level = EXCLUDED.mastery_level, note = EXCLUDED.note,
-				        changed_at = EXCLUDED.changed_at, statement_seq = EXCLUDED.statement_seq
-				    WHERE (p.changed_at, p.statement_seq) < (EXCLUDED.changed_at, EXCLUDED.statement_seq)
-				  RETURNING 1
-				)
-				SELECT s.*, false AS voided, EXISTS (SELECT 1 FROM p) AS applied FROM s
-				""".formatted(onConflict))
+		var spec = this.db
+			.sql("""
+					WITH s AS (
+					  INSERT INTO statement (id, learner_id, kind, skill_id, status, mastery_level, note, source,
+					                         occurred_at, client_mutation_id, request_fingerprint)
+					  VALUES (:id, :learner, 'STATUS', :skill, :status, :mastery, :note, :source, :at, :cmid, :fingerprint)
+					  %s
+					  RETURNING *
+					), p AS (
+					  INSERT INTO skill_progress AS p (learner_id, skill_id, status, mastery_level, note, changed_at, statement_seq)
+					  SELECT learner_id, skill_id, status, mastery_level, note, occurred_at, seq FROM s
+					  ON CONFLICT (learner_id, skill_id) DO UPDATE
+					    SET status = EXCLUDED.status, mastery_level = EXCLUDED.mastery_level, note = EXCLUDED.note,
+					        changed_at = EXCLUDED.changed_at, statement_seq = EXCLUDED.statement_seq
+					    WHERE (p.changed_at, p.statement_seq) < (EXCLUDED.changed_at, EXCLUDED.statement_seq)
+					  RETURNING 1
+					)
+					SELECT s.*, false AS voided, EXISTS (SELECT 1 FROM p) AS applied FROM s
+					"""
+				.formatted(onConflict))
 			.bind("id", UUID.randomUUID())
 			.bind("learner", learnerId)
 			.bind("skill", state.skillId())
@@ -131,7 +139,8 @@ public class StatementLog {
 		spec = nullable(spec, "note", state.note());
 		spec = nullable(spec, "cmid", clientMutationId);
 		spec = nullable(spec, "fingerprint", fingerprint);
-		return spec.map((row) -> new Appended(StatementRow.map(row), Boolean.TRUE.equals(row.get("applied", Boolean.class))))
+		return spec
+			.map((row) -> new Appended(StatementRow.map(row), Boolean.TRUE.equals(row.get("applied", Boolean.class))))
 			.one();
 	}
 
@@ -152,28 +161,29 @@ public class StatementLog {
 	}
 
 	/**
-	 * Rebuilds a skill's projection from its latest STATUS statement not voided (after a voiding);
-	 * empty when none is left, and then the skill has no progress.
+	 * Rebuilds a skill's projection from its latest STATUS statement not voided (after a
+	 * voiding); empty when none is left, and then the skill has no progress.
 	 */
 	public Mono<SkillProgress> reproject(String learnerId, String skillId) {
-		return this.db.sql("""
-				WITH latest AS (
-				  SELECT s.learner_id, s.skill_id, s.status, s.mastery_level, s.note, s.occurred_at, s.seq
-				  FROM statement s
-				  WHERE s.learner_id = :learner AND s.skill_id = :skill AND s.kind = 'STATUS'
-				    AND NOT EXISTS (SELECT 1 FROM statement v WHERE v.voided_id = s.id)
-				  ORDER BY s.occurred_at DESC, s.seq DESC LIMIT 1
-				), gone AS (
-				  DELETE FROM skill_progress WHERE learner_id = :learner AND skill_id = :skill
-				    AND NOT EXISTS (SELECT 1 FROM latest)
-				)
-				INSERT INTO skill_progress AS p (learner_id, skill_id, status, mastery_level, note, changed_at, statement_seq)
-				SELECT learner_id, skill_id, status, mastery_level, note, occurred_at, seq FROM latest
-				ON CONFLICT (learner_id, skill_id) DO UPDATE
-				  SET status = EXCLUDED.status, mastery_level = EXCLUDED.mastery_level, note = EXCLUDED.note,
-				      changed_at = EXCLUDED.changed_at, statement_seq = EXCLUDED.statement_seq
-				RETURNING skill_id, status, mastery_level, note, changed_at
-				""")
+		return this.db
+			.sql("""
+					WITH latest AS (
+					  SELECT s.learner_id, s.skill_id, s.status, s.mastery_level, s.note, s.occurred_at, s.seq
+					  FROM statement s
+					  WHERE s.learner_id = :learner AND s.skill_id = :skill AND s.kind = 'STATUS'
+					    AND NOT EXISTS (SELECT 1 FROM statement v WHERE v.voided_id = s.id)
+					  ORDER BY s.occurred_at DESC, s.seq DESC LIMIT 1
+					), gone AS (
+					  DELETE FROM skill_progress WHERE learner_id = :learner AND skill_id = :skill
+					    AND NOT EXISTS (SELECT 1 FROM latest)
+					)
+					INSERT INTO skill_progress AS p (learner_id, skill_id, status, mastery_level, note, changed_at, statement_seq)
+					SELECT learner_id, skill_id, status, mastery_level, note, occurred_at, seq FROM latest
+					ON CONFLICT (learner_id, skill_id) DO UPDATE
+					  SET status = EXCLUDED.status, mastery_level = EXCLUDED.mastery_level, note = EXCLUDED.note,
+					      changed_at = EXCLUDED.changed_at, statement_seq = EXCLUDED.statement_seq
+					RETURNING skill_id, status, mastery_level, note, changed_at
+					""")
 			.bind("learner", learnerId)
 			.bind("skill", skillId)
 			.map(ProgressReader::map)
@@ -181,8 +191,9 @@ public class StatementLog {
 	}
 
 	/**
-	 * Sets the learner's skills among {@code skillIds} that are not NOT_STARTED back to it, with one
-	 * RESET statement each (notes kept): one SQL statement. Returns how many were reset.
+	 * Sets the learner's skills among {@code skillIds} that are not NOT_STARTED back to
+	 * it, with one RESET statement each (notes kept): one SQL statement. Returns how many
+	 * were reset.
 	 */
 	public Mono<Long> reset(String learnerId, Collection<String> skillIds, Instant occurredAt) {
 		return this.db.sql("""
@@ -208,10 +219,14 @@ public class StatementLog {
 			.one();
 	}
 
-	/** The learner's statements, newest first, stored before {@code beforeSeq} (all when null). */
+	/**
+	 * The learner's statements, newest first, stored before {@code beforeSeq} (all when
+	 * null).
+	 */
 	public Flux<StatementRow> history(String learnerId, Long beforeSeq, int limit) {
-		var spec = this.db.sql("SELECT s.*, " + VOIDED + " FROM statement s WHERE s.learner_id = :learner"
-				+ (beforeSeq == null ? "" : " AND s.seq < :before") + " ORDER BY s.seq DESC LIMIT :limit")
+		var spec = this.db
+			.sql("SELECT s.*, " + VOIDED + " FROM statement s WHERE s.learner_id = :learner"
+					+ (beforeSeq == null ? "" : " AND s.seq < :before") + " ORDER BY s.seq DESC LIMIT :limit")
 			.bind("learner", learnerId)
 			.bind("limit", limit);
 		if (beforeSeq != null) {

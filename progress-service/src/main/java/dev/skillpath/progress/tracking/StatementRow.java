@@ -10,8 +10,8 @@ import dev.skillpath.progress.skill.SkillStatus;
 import io.r2dbc.spi.Readable;
 
 /**
- * One stored statement of the history. A STATUS statement records the whole state of a skill
- * after a change; a VOIDING statement points at the statement it voids.
+ * One stored statement of the history. A STATUS statement records the whole state of a
+ * skill after a change; a VOIDING statement points at the statement it voids.
  */
 public record StatementRow(long seq, UUID id, String learnerId, Kind kind, String skillId, SkillStatus status,
 		MasteryLevel masteryLevel, String note, UUID voidedId, String source, Instant occurredAt, Instant storedAt,
@@ -28,7 +28,9 @@ public record StatementRow(long seq, UUID id, String learnerId, Kind kind, Strin
 		return new SkillProgress(this.skillId, this.status, this.masteryLevel, this.note, this.occurredAt);
 	}
 
-	/** Maps a row of {@code statement} that also has the computed column {@code voided}. */
+	/**
+	 * Maps a row of {@code statement} that also has the computed column {@code voided}.
+	 */
 	static StatementRow map(Readable row) {
 		String status = row.get("status", String.class);
 		String mastery = row.get("mastery_level", String.class);

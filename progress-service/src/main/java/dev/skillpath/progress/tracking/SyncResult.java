@@ -4,7 +4,9 @@ import java.util.List;
 
 import dev.skillpath.progress.skill.SkillProgress;
 
-/** The answer to {@code syncProgress}: one result per item, in item order, and the counts. */
+/**
+ * The answer to {@code syncProgress}: one result per item, in item order, and the counts.
+ */
 public record SyncResult(List<ItemResult> results) {
 
 	public enum Outcome {

@@ -15,7 +15,10 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-/** The mutations that change progress, and the history they leave ({@code Learner.history}). */
+/**
+ * The mutations that change progress, and the history they leave
+ * ({@code Learner.history}).
+ */
 @Controller
 public class TrackingController {
 
@@ -49,14 +52,15 @@ public class TrackingController {
 
 	@MutationMapping
 	public Mono<Map<String, Object>> voidStatement(@Argument String id) {
-		return Callers.authenticated().flatMap((caller) -> this.writer.voidStatement(caller.subject(), id)).map(
-				(Voided voided) -> {
-					Map<String, Object> payload = new java.util.HashMap<>();
-					payload.put("voidingStatementId", voided.voiding().id().toString());
-					payload.put("voidedStatementId", voided.voiding().voidedId().toString());
-					payload.put("progress", voided.progress());
-					return payload;
-				});
+		return Callers.authenticated()
+			.flatMap((caller) -> this.writer.voidStatement(caller.subject(), id))
+			.map((Voided voided) -> {
+				Map<String, Object> payload = new java.util.HashMap<>();
+				payload.put("voidingStatementId", voided.voiding().id().toString());
+				payload.put("voidedStatementId", voided.voiding().voidedId().toString());
+				payload.put("progress", voided.progress());
+				return payload;
+			});
 	}
 
 	@SchemaMapping(typeName = "Learner", field = "history")

@@ -21,13 +21,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Bounds the writes that hold or wait for a database connection. At most {@code maxInFlight}
- * writes run at once (fewer than the pool's connections, so reads always find one); up to
- * {@code maxWaiting} more wait, each at most {@code maxWait}. A write beyond that, or one whose
- * expected wait (writes ahead of it × recent write time ÷ writes in flight) exceeds
- * {@code maxWait}, is answered at once with a retryable {@code SERVICE_UNAVAILABLE}: under
- * overload a client learns within milliseconds that it should retry later, instead of waiting
- * for the pool's acquire timeout or the gateway's timeout while the queue grows.
+ * Bounds the writes that hold or wait for a database connection. At most
+ * {@code maxInFlight} writes run at once (fewer than the pool's connections, so reads
+ * always find one); up to {@code maxWaiting} more wait, each at most {@code maxWait}. A
+ * write beyond that, or one whose expected wait (writes ahead of it × recent write time ÷
+ * writes in flight) exceeds {@code maxWait}, is answered at once with a retryable
+ * {@code SERVICE_UNAVAILABLE}: under overload a client learns within milliseconds that it
+ * should retry later, instead of waiting for the pool's acquire timeout or the gateway's
+ * timeout while the queue grows.
  */
 @Component
 public class WriteAdmission {
@@ -67,14 +68,18 @@ public class WriteAdmission {
 			.register(registry);
 	}
 
-	/** Runs {@code write} once a place is free; fails fast with a retryable error when overloaded. */
+	/**
+	 * Runs {@code write} once a place is free; fails fast with a retryable error when
+	 * overloaded.
+	 */
 	public <T> Mono<T> run(Supplier<Mono<T>> write) {
 		return Mono.<Place>create(this::admit)
 			.timeout(this.maxWait)
-			.onErrorMap(TimeoutException.class, (ex) -> overloaded("no write finished within "
-					+ this.maxWait.toMillis() + " ms to make room for this one"))
-			.flatMap((place) -> place.start() ? Mono.defer(write).doFinally((signal) -> place.release())
-					: Mono.empty());
+			.onErrorMap(TimeoutException.class,
+					(ex) -> overloaded(
+							"no write finished within " + this.maxWait.toMillis() + " ms to make room for this one"))
+			.flatMap(
+					(place) -> place.start() ? Mono.defer(write).doFinally((signal) -> place.release()) : Mono.empty());
 	}
 
 	public synchronized int inFlight() {
@@ -87,7 +92,8 @@ public class WriteAdmission {
 
 	private void admit(MonoSink<Place> sink) {
 		Waiter waiter = new Waiter(sink);
-		// registered first, so a cancellation at any later point is seen (MonoSink runs it at once if already cancelled)
+		// registered first, so a cancellation at any later point is seen (MonoSink runs
+		// it at once if already cancelled)
 		sink.onCancel(() -> {
 			Place granted;
 			synchronized (this) {
@@ -167,7 +173,10 @@ public class WriteAdmission {
 
 	}
 
-	/** One admitted write: released exactly once, whether it ran or its caller gave up first. */
+	/**
+	 * One admitted write: released exactly once, whether it ran or its caller gave up
+	 * first.
+	 */
 	private final class Place {
 
 		private static final int NEW = 0;

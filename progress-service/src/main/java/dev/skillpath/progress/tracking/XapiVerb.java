@@ -3,16 +3,15 @@ package dev.skillpath.progress.tracking;
 import dev.skillpath.progress.skill.SkillStatus;
 
 /**
- * The xAPI verb each kind of statement is exported with: ADL verbs where one fits, a Skillpath
- * IRI where none does.
+ * The xAPI verb each kind of statement is exported with: ADL verbs where one fits, a
+ * Skillpath IRI where none does.
  */
 public enum XapiVerb {
 
 	ATTEMPTED("http://adlnet.gov/expapi/verbs/attempted", "attempted"),
 	COMPLETED("http://adlnet.gov/expapi/verbs/completed", "completed"),
 	WAIVED("https://w3id.org/xapi/adl/verbs/waived", "waived"),
-	RESET("https://skillpath.dev/xapi/verbs/reset", "reset"),
-	VOIDED("http://adlnet.gov/expapi/verbs/voided", "voided");
+	RESET("https://skillpath.dev/xapi/verbs/reset", "reset"), VOIDED("http://adlnet.gov/expapi/verbs/voided", "voided");
 
 	private final String iri;
 

@@ -19,11 +19,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Runs a {@link QueryPlan}: root fetches in parallel (in order for mutations), each entity fetch
- * once its parent (and the siblings it depends on) are in, with one {@code _entities} request
- * per fetch for all objects at its path and each distinct representation sent once. A failing
- * subgraph costs only the fields it would have provided: they become null with an error that
- * names the path and the service.
+ * Runs a {@link QueryPlan}: root fetches in parallel (in order for mutations), each
+ * entity fetch once its parent (and the siblings it depends on) are in, with one
+ * {@code _entities} request per fetch for all objects at its path and each distinct
+ * representation sent once. A failing subgraph costs only the fields it would have
+ * provided: they become null with an error that names the path and the service.
  */
 public final class PlanExecutor {
 
@@ -36,7 +36,10 @@ public final class PlanExecutor {
 		this.client = client;
 	}
 
-	/** The outcome of a plan before shaping: merged data, errors, and how many requests it took. */
+	/**
+	 * The outcome of a plan before shaping: merged data, errors, and how many requests it
+	 * took.
+	 */
 	public record Outcome(Map<String, Object> data, List<Map<String, Object>> errors, int subgraphCalls) {
 	}
 
@@ -106,19 +109,22 @@ public final class PlanExecutor {
 
 		private Mono<Void> entities(FetchNode node) {
 			if (!wanted(node.selection())) {
-				return Mono.empty(); // every field this fetch would bring is skipped for these variables
+				return Mono.empty(); // every field this fetch would bring is skipped for
+										// these variables
 			}
 			List<Target> targets = new ArrayList<>();
 			Map<String, Integer> index = new LinkedHashMap<>();
 			List<Map<String, Object>> representations = new ArrayList<>();
 			List<List<Target>> targetsByRepresentation = new ArrayList<>();
-			boolean interfaceObject = PlanExecutor.this.supergraph.type(node.entityType()).interfaceObjectIn()
+			boolean interfaceObject = PlanExecutor.this.supergraph.type(node.entityType())
+				.interfaceObjectIn()
 				.contains(node.subgraph());
 			synchronized (this.data) {
 				collect(this.data, node.path(), 0, new ArrayList<>(), targets);
 				for (Target target : targets) {
 					Object typename = target.object().get("__typename");
-					if (!(typename instanceof String type) || !PlanExecutor.this.supergraph.matches(type, node.entityType())) {
+					if (!(typename instanceof String type)
+							|| !PlanExecutor.this.supergraph.matches(type, node.entityType())) {
 						continue;
 					}
 					Map<String, Object> representation = represent(node.representation(), target.object());
@@ -126,7 +132,10 @@ public final class PlanExecutor {
 						continue;
 					}
 					if (interfaceObject) {
-						representation.put("__typename", node.entityType()); // it knows only the interface
+						representation.put("__typename", node.entityType()); // it knows
+																				// only
+																				// the
+																				// interface
 					}
 					String identity = representation.toString();
 					Integer at = index.get(identity);
@@ -151,12 +160,16 @@ public final class PlanExecutor {
 					if (entities instanceof List<?> list) {
 						for (int i = 0; i < list.size() && i < targetsByRepresentation.size(); i++) {
 							if (list.get(i) instanceof Map<?, ?> entity) {
-								// the first object takes the answer over; the others get their own copy,
-								// since later fetches at different paths may write different fields into them
+								// the first object takes the answer over; the others get
+								// their own copy,
+								// since later fetches at different paths may write
+								// different fields into them
 								List<Target> same = targetsByRepresentation.get(i);
 								Map<String, Object> answer = castMap(entity);
 								if (interfaceObject) {
-									answer.remove("__typename"); // the interface's name, not the object's type
+									answer.remove("__typename"); // the interface's name,
+																	// not the object's
+																	// type
 								}
 								for (int t = 0; t < same.size(); t++) {
 									merge(same.get(t).object(), t == 0 ? answer : castMap((Map<?, ?>) copy(answer)));
@@ -166,11 +179,14 @@ public final class PlanExecutor {
 					}
 				}
 				for (Map<String, Object> error : errorsOf(response)) {
-					this.errors.add(subgraphError(node, error, entityErrorPath(error.get("path"), targetsByRepresentation)));
+					this.errors
+						.add(subgraphError(node, error, entityErrorPath(error.get("path"), targetsByRepresentation)));
 				}
 			}).onErrorResume((ex) -> {
 				List<Object> path = new ArrayList<>(targetsByRepresentation.get(0).get(0).path());
-				node.selection().getSelections().stream()
+				node.selection()
+					.getSelections()
+					.stream()
 					.filter((s) -> s instanceof Field f && !f.getName().equals("__typename"))
 					.findFirst()
 					.ifPresent((s) -> path.add(responseKey((Field) s)));
@@ -282,8 +298,8 @@ public final class PlanExecutor {
 			if (value == null && !object.containsKey(field.getName())) {
 				return null; // the parent fetch did not deliver a key field
 			}
-			representation.put(field.getName(), field.getSelectionSet() == null ? value
-					: project(field.getSelectionSet(), value));
+			representation.put(field.getName(),
+					field.getSelectionSet() == null ? value : project(field.getSelectionSet(), value));
 		}
 		return representation;
 	}
@@ -323,7 +339,10 @@ public final class PlanExecutor {
 		return list.stream().filter((e) -> e instanceof Map).map((e) -> (Map<String, Object>) e).toList();
 	}
 
-	/** Deep-merges {@code source} into {@code target}: objects field by field, lists item by item. */
+	/**
+	 * Deep-merges {@code source} into {@code target}: objects field by field, lists item
+	 * by item.
+	 */
 	@SuppressWarnings("unchecked")
 	static void merge(Map<String, Object> target, Map<String, Object> source) {
 		source.forEach((key, value) -> {
@@ -349,9 +368,10 @@ public final class PlanExecutor {
 	}
 
 	/**
-	 * Later merges write into what this one inserts, so it must be mutable. JSON decoders hand out
-	 * {@code LinkedHashMap}s and {@code ArrayList}s, which are taken over as they are (a walk, no
-	 * copy); anything else (an immutable map from an in-process client) is copied.
+	 * Later merges write into what this one inserts, so it must be mutable. JSON decoders
+	 * hand out {@code LinkedHashMap}s and {@code ArrayList}s, which are taken over as
+	 * they are (a walk, no copy); anything else (an immutable map from an in-process
+	 * client) is copied.
 	 */
 	@SuppressWarnings("unchecked")
 	private static Object mutable(Object value) {

@@ -21,9 +21,9 @@ import graphql.language.TypeName;
 
 /**
  * Builds the client's response from the merged subgraph data by walking the client's own
- * operation: only the fields it asked for, under its aliases, in its order, with {@code @skip}
- * and {@code @include} applied and the GraphQL spec's null propagation (a null in a non-null
- * position nulls the nearest nullable parent, with one error for it).
+ * operation: only the fields it asked for, under its aliases, in its order, with
+ * {@code @skip} and {@code @include} applied and the GraphQL spec's null propagation (a
+ * null in a non-null position nulls the nearest nullable parent, with one error for it).
  */
 public final class ResponseShaper {
 
@@ -51,8 +51,8 @@ public final class ResponseShaper {
 	}
 
 	/**
-	 * A response path as a chain of segments from the leaf up: extending it costs one small object,
-	 * and the list form is built only for an error that needs it.
+	 * A response path as a chain of segments from the leaf up: extending it costs one
+	 * small object, and the list form is built only for an error that needs it.
 	 */
 	private record Path(Path parent, Object segment) {
 
@@ -78,12 +78,15 @@ public final class ResponseShaper {
 		final Map<String, Object> variables;
 
 		/**
-		 * The fields of a selection set for a runtime type, worked out once per request: a list of
-		 * n objects shares one selection, and the directives depend only on this request's variables.
+		 * The fields of a selection set for a runtime type, worked out once per request:
+		 * a list of n objects shares one selection, and the directives depend only on
+		 * this request's variables.
 		 */
 		final Map<SelectionSet, Map<String, Map<String, List<Field>>>> collected = new java.util.IdentityHashMap<>();
 
-		/** The merged selection of fields asked for more than once under one response key. */
+		/**
+		 * The merged selection of fields asked for more than once under one response key.
+		 */
 		final Map<List<Field>, SelectionSet> mergedSelections = new java.util.IdentityHashMap<>();
 
 		Shaping(List<Map<String, Object>> errors, Map<String, Object> variables) {
@@ -135,15 +138,16 @@ public final class ResponseShaper {
 				});
 		}
 
-		private Object value(Type<?> type, SelectionSet selection, Object raw, Path path, TypeInfo parent, Field field) {
+		private Object value(Type<?> type, SelectionSet selection, Object raw, Path path, TypeInfo parent,
+				Field field) {
 			if (type instanceof NonNullType nonNull) {
 				Object inner = value(nonNull.getType(), selection, raw, path, parent, field);
 				if (inner == null || inner == BUBBLE) {
 					List<Object> at = Path.toList(path);
 					if (!hasErrorAtOrBelow(at)) {
 						Map<String, Object> error = new LinkedHashMap<>();
-						error.put("message", "Cannot return null for non-nullable field " + parent.name() + "."
-								+ field.getName());
+						error.put("message",
+								"Cannot return null for non-nullable field " + parent.name() + "." + field.getName());
 						error.put("path", at);
 						error.put("extensions", Map.of("code", "INTERNAL_SERVER_ERROR"));
 						this.errors.add(error);
@@ -201,11 +205,14 @@ public final class ResponseShaper {
 					continue;
 				}
 				if (s instanceof Field field) {
-					fields.computeIfAbsent(field.getAlias() != null ? field.getAlias() : field.getName(),
-							(k) -> new ArrayList<>()).add(field);
+					fields
+						.computeIfAbsent(field.getAlias() != null ? field.getAlias() : field.getName(),
+								(k) -> new ArrayList<>())
+						.add(field);
 				}
 				else if (s instanceof InlineFragment fragment) {
-					String condition = fragment.getTypeCondition() == null ? null : fragment.getTypeCondition().getName();
+					String condition = fragment.getTypeCondition() == null ? null
+							: fragment.getTypeCondition().getName();
 					if (ResponseShaper.this.supergraph.matches(runtime, condition)) {
 						collect(fragment.getSelectionSet(), runtime, fields);
 					}

@@ -6,10 +6,10 @@ import java.util.List;
 import graphql.language.SelectionSet;
 
 /**
- * One request to one subgraph: a root fetch (entityType null) or an entity fetch that extends
- * the objects found at {@code path} in the response with more fields through {@code _entities}.
- * Children run once this node's data is in; a node also waits for the siblings in
- * {@code dependsOn} (those that fetch fields its {@code @requires} needs).
+ * One request to one subgraph: a root fetch (entityType null) or an entity fetch that
+ * extends the objects found at {@code path} in the response with more fields through
+ * {@code _entities}. Children run once this node's data is in; a node also waits for the
+ * siblings in {@code dependsOn} (those that fetch fields its {@code @requires} needs).
  */
 public final class FetchNode {
 
@@ -30,7 +30,10 @@ public final class FetchNode {
 
 	private final List<FetchNode> dependsOn = new ArrayList<>();
 
-	/** The subgraph operation (root fetches) or the selection inside {@code ... on Type} (entity fetches). */
+	/**
+	 * The subgraph operation (root fetches) or the selection inside {@code ... on Type}
+	 * (entity fetches).
+	 */
 	private String document;
 
 	private List<String> variables = List.of();
@@ -99,7 +102,9 @@ public final class FetchNode {
 		this.variables = List.copyOf(variables);
 	}
 
-	/** Number of fetches in this subtree: what a plan costs in subgraph requests at most. */
+	/**
+	 * Number of fetches in this subtree: what a plan costs in subgraph requests at most.
+	 */
 	public int size() {
 		return 1 + this.children.stream().mapToInt(FetchNode::size).sum();
 	}

@@ -7,9 +7,9 @@ import graphql.language.OperationDefinition;
 import graphql.language.VariableDefinition;
 
 /**
- * What to fetch for one operation of a document: root fetches (run in parallel for queries, in
- * order for mutations) with their dependent entity fetches, and the operation with fragments
- * inlined, which shapes the response.
+ * What to fetch for one operation of a document: root fetches (run in parallel for
+ * queries, in order for mutations) with their dependent entity fetches, and the operation
+ * with fragments inlined, which shapes the response.
  */
 public record QueryPlan(OperationDefinition operation, List<FetchNode> roots, boolean sequential,
 		Map<String, VariableDefinition> variableDefinitions, boolean hasIntrospection) {

@@ -30,12 +30,13 @@ import graphql.language.VariableDefinition;
 import graphql.language.VariableReference;
 
 /**
- * Plans an operation over a {@link Supergraph}. The strategy is greedy and predictable: stay in
- * the subgraph that fetched the parent object for every field it can resolve (fewest requests),
- * and collect the fields it cannot resolve at one path into one entity fetch per subgraph,
- * adding the key and {@code @requires} fields to the parent's selection so that the
- * representations can be built. The number of fetches depends only on the document, never on
- * the data: a list of 200 jobs costs the same requests as a list of 20.
+ * Plans an operation over a {@link Supergraph}. The strategy is greedy and predictable:
+ * stay in the subgraph that fetched the parent object for every field it can resolve
+ * (fewest requests), and collect the fields it cannot resolve at one path into one entity
+ * fetch per subgraph, adding the key and {@code @requires} fields to the parent's
+ * selection so that the representations can be built. The number of fetches depends only
+ * on the document, never on the data: a list of 200 jobs costs the same requests as a
+ * list of 20.
  */
 public final class QueryPlanner {
 
@@ -78,7 +79,8 @@ public final class QueryPlanner {
 		}
 		List<FetchNode> roots = new ArrayList<>();
 		if (mutation) {
-			// mutations run in document order: consecutive fields of one subgraph share a request
+			// mutations run in document order: consecutive fields of one subgraph share a
+			// request
 			FetchNode current = null;
 			List<Selection> group = new ArrayList<>();
 			for (Field field : rootFields) {
@@ -100,7 +102,8 @@ public final class QueryPlanner {
 		else {
 			Map<String, List<Selection>> bySubgraph = new LinkedHashMap<>();
 			for (Field field : rootFields) {
-				String preferred = bySubgraph.keySet().stream()
+				String preferred = bySubgraph.keySet()
+					.stream()
 					.filter((s) -> root.resolvable(field.getName(), s))
 					.findFirst()
 					.orElse(null);
@@ -161,13 +164,15 @@ public final class QueryPlanner {
 
 		/**
 		 * The selection {@code subgraph} sends for {@code selections} on {@code type} at
-		 * {@code path}; fields it cannot resolve become entity fetches under {@code node}.
+		 * {@code path}; fields it cannot resolve become entity fetches under
+		 * {@code node}.
 		 */
 		SelectionSet select(FetchNode node, String subgraph, TypeInfo type, List<Selection> selections,
 				List<String> path, SelectionSet provided) {
 			List<Selection> out = new ArrayList<>();
 			Map<String, List<Selection>> elsewhere = new LinkedHashMap<>();
-			// an @interfaceObject subgraph does not know the concrete types: the owner of the interface
+			// an @interfaceObject subgraph does not know the concrete types: the owner of
+			// the interface
 			// answers __typename and fragments on implementations
 			String owner = type.interfaceObjectIn().contains(subgraph) ? interfaceOwner(type) : null;
 			for (Selection<?> selection : selections) {
@@ -227,7 +232,10 @@ public final class QueryPlanner {
 			return field.transform((b) -> b.selectionSet(withTypename(sub)));
 		}
 
-		/** Adds the representation fields to the parent's selection and plans the entity fetch. */
+		/**
+		 * Adds the representation fields to the parent's selection and plans the entity
+		 * fetch.
+		 */
 		private List<Selection> entityFetch(FetchNode parent, String subgraph, TypeInfo type, String target,
 				List<Selection> fields, List<String> path) {
 			TypeInfo entity = entityTypeIn(type, target);
@@ -251,11 +259,14 @@ public final class QueryPlanner {
 				}
 			}
 			SelectionSet representationSet = SelectionSet.newSelectionSet().selections(representation).build();
-			// the representation fields come from the parent's subgraph (or, for required fields it cannot
+			// the representation fields come from the parent's subgraph (or, for required
+			// fields it cannot
 			// resolve, from sibling entity fetches that this fetch then waits for)
 			int before = parent.children().size();
-			// __typename is added as it is: the parent's own answer says what it knows of the type
-			// (for an @interfaceObject, the interface), which is what its representation needs
+			// __typename is added as it is: the parent's own answer says what it knows of
+			// the type
+			// (for an @interfaceObject, the interface), which is what its representation
+			// needs
 			List<Selection> inParent = new ArrayList<>();
 			inParent.add(Field.newField(TYPENAME).build());
 			inParent.addAll(select(parent, subgraph, type, representation.subList(1, representation.size()), path, null)
@@ -274,14 +285,16 @@ public final class QueryPlanner {
 				List<String> used = usedVariables(child.selection());
 				child.variables(used);
 				List<VariableDefinition> definitions = new ArrayList<>();
-				definitions.add(VariableDefinition.newVariableDefinition("representations",
-						new graphql.language.NonNullType(new graphql.language.ListType(
-								new graphql.language.NonNullType(new graphql.language.TypeName("_Any")))))
-					.build());
+				definitions
+					.add(VariableDefinition
+						.newVariableDefinition("representations",
+								new graphql.language.NonNullType(new graphql.language.ListType(
+										new graphql.language.NonNullType(new graphql.language.TypeName("_Any")))))
+						.build());
 				used.forEach((name) -> definitions.add(this.variables.get(name)));
 				Field entities = Field.newField("_entities")
-					.arguments(List.of(new graphql.language.Argument("representations",
-							new VariableReference("representations"))))
+					.arguments(List
+						.of(new graphql.language.Argument("representations", new VariableReference("representations"))))
 					.selectionSet(SelectionSet.newSelectionSet()
 						.selection(InlineFragment.newInlineFragment()
 							.typeCondition(new graphql.language.TypeName(child.entityType()))
@@ -309,8 +322,9 @@ public final class QueryPlanner {
 		}
 
 		/**
-		 * The type whose {@code _entities} fetch {@code target} answers for objects of {@code type}:
-		 * the type itself, or the interface {@code target} knows it by as an {@code @interfaceObject}.
+		 * The type whose {@code _entities} fetch {@code target} answers for objects of
+		 * {@code type}: the type itself, or the interface {@code target} knows it by as
+		 * an {@code @interfaceObject}.
 		 */
 		private TypeInfo entityTypeIn(TypeInfo type, String target) {
 			if (!type.keysIn(target).isEmpty()) {
@@ -325,7 +339,10 @@ public final class QueryPlanner {
 			return type;
 		}
 
-		/** The subgraph that defines {@code type} as a real interface, with its implementations. */
+		/**
+		 * The subgraph that defines {@code type} as a real interface, with its
+		 * implementations.
+		 */
 		private String interfaceOwner(TypeInfo type) {
 			for (String candidate : type.subgraphs()) {
 				if (!type.interfaceObjectIn().contains(candidate)
@@ -422,7 +439,9 @@ public final class QueryPlanner {
 			.orElseThrow(() -> new PlanningException("No operation named '" + operationName + "' in the document"));
 	}
 
-	/** Replaces fragment spreads with inline fragments, so every later step sees one tree. */
+	/**
+	 * Replaces fragment spreads with inline fragments, so every later step sees one tree.
+	 */
 	private static SelectionSet inline(SelectionSet selectionSet, Map<String, FragmentDefinition> fragments,
 			Set<String> visiting) {
 		List<Selection> out = new ArrayList<>();
@@ -432,7 +451,8 @@ public final class QueryPlanner {
 						: field.transform((b) -> b.selectionSet(inline(field.getSelectionSet(), fragments, visiting))));
 			}
 			else if (selection instanceof InlineFragment fragment) {
-				out.add(fragment.transform((b) -> b.selectionSet(inline(fragment.getSelectionSet(), fragments, visiting))));
+				out.add(fragment
+					.transform((b) -> b.selectionSet(inline(fragment.getSelectionSet(), fragments, visiting))));
 			}
 			else if (selection instanceof FragmentSpread spread) {
 				FragmentDefinition definition = fragments.get(spread.getName());
@@ -454,7 +474,10 @@ public final class QueryPlanner {
 		return SelectionSet.newSelectionSet().selections(out).build();
 	}
 
-	/** Root fields, with the directives of enclosing inline fragments carried onto each field. */
+	/**
+	 * Root fields, with the directives of enclosing inline fragments carried onto each
+	 * field.
+	 */
 	private static List<Field> flattenRoot(SelectionSet selectionSet) {
 		List<Field> fields = new ArrayList<>();
 		for (Selection<?> selection : selectionSet.getSelections()) {
@@ -485,7 +508,8 @@ public final class QueryPlanner {
 		for (Selection<?> selection : selectionSet.getSelections()) {
 			if (selection instanceof Field field) {
 				field.getArguments().forEach((a) -> collectVariables(a.getValue(), used));
-				field.getDirectives().forEach((d) -> d.getArguments().forEach((a) -> collectVariables(a.getValue(), used)));
+				field.getDirectives()
+					.forEach((d) -> d.getArguments().forEach((a) -> collectVariables(a.getValue(), used)));
 				collectVariables(field.getSelectionSet(), used);
 			}
 			else if (selection instanceof InlineFragment fragment) {

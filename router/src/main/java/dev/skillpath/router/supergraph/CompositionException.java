@@ -2,7 +2,10 @@ package dev.skillpath.router.supergraph;
 
 import java.util.List;
 
-/** The subgraphs cannot be composed; each problem names the subgraph, the type and the field. */
+/**
+ * The subgraphs cannot be composed; each problem names the subgraph, the type and the
+ * field.
+ */
 public class CompositionException extends RuntimeException {
 
 	private final List<String> problems;

@@ -15,7 +15,10 @@ public final class FieldInfo {
 
 	private final Type<?> type;
 
-	/** Subgraph name to its contribution; empty means every subgraph that has the parent type. */
+	/**
+	 * Subgraph name to its contribution; empty means every subgraph that has the parent
+	 * type.
+	 */
 	private final Map<String, FieldSource> sources = new LinkedHashMap<>();
 
 	private boolean inaccessible;

@@ -25,10 +25,11 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 
 /**
- * Reads a supergraph in the Apollo join-spec format (what {@code rover supergraph compose},
- * {@code @apollo/composition} and The Guild's composer write): {@code join__Graph} names the
- * subgraphs and their URLs; {@code @join__type}, {@code @join__field}, {@code @join__implements}
- * and {@code @join__unionMember} say which subgraph resolves what.
+ * Reads a supergraph in the Apollo join-spec format (what
+ * {@code rover supergraph compose}, {@code @apollo/composition} and The Guild's composer
+ * write): {@code join__Graph} names the subgraphs and their URLs; {@code @join__type},
+ * {@code @join__field}, {@code @join__implements} and {@code @join__unionMember} say
+ * which subgraph resolves what.
  */
 public final class JoinSpecLoader {
 
@@ -39,11 +40,14 @@ public final class JoinSpecLoader {
 		return load(supergraphSdl, Map.of());
 	}
 
-	/** @param urlOverrides subgraph name to URL, replacing the URLs written in the file */
+	/**
+	 * @param urlOverrides subgraph name to URL, replacing the URLs written in the file
+	 */
 	public static Supergraph load(String supergraphSdl, Map<String, String> urlOverrides) {
 		TypeDefinitionRegistry registry = new SchemaParser().parse(supergraphSdl);
 		SupergraphAssembler assembler = new SupergraphAssembler();
-		Map<String, String> graphNames = new HashMap<>(); // enum value (CONTENT) -> subgraph name (content)
+		Map<String, String> graphNames = new HashMap<>(); // enum value (CONTENT) ->
+															// subgraph name (content)
 		EnumTypeDefinition graphEnum = (EnumTypeDefinition) registry.getType("join__Graph")
 			.orElseThrow(() -> new CompositionException(List.of("not a join-spec supergraph: no enum join__Graph")));
 		for (EnumValueDefinition value : graphEnum.getEnumValueDefinitions()) {
@@ -57,7 +61,9 @@ public final class JoinSpecLoader {
 		registry.schemaDefinition().ifPresent((schema) -> readRoots(schema, assembler));
 		java.util.List<TypeDefinition<?>> definitions = new java.util.ArrayList<>();
 		registry.types().values().forEach(definitions::add);
-		registry.scalars().values().stream()
+		registry.scalars()
+			.values()
+			.stream()
 			.filter((scalar) -> !SupergraphAssembler.BUILT_IN_SCALARS.contains(scalar.getName()))
 			.forEach(definitions::add);
 		for (TypeDefinition<?> definition : definitions) {
@@ -66,10 +72,12 @@ public final class JoinSpecLoader {
 				continue;
 			}
 			if (definition instanceof ObjectTypeDefinition object) {
-				readComposite(assembler.type(name, TypeInfo.Kind.OBJECT), object, object.getFieldDefinitions(), assembler, graphNames);
+				readComposite(assembler.type(name, TypeInfo.Kind.OBJECT), object, object.getFieldDefinitions(),
+						assembler, graphNames);
 			}
 			else if (definition instanceof InterfaceTypeDefinition iface) {
-				readComposite(assembler.type(name, TypeInfo.Kind.INTERFACE), iface, iface.getFieldDefinitions(), assembler, graphNames);
+				readComposite(assembler.type(name, TypeInfo.Kind.INTERFACE), iface, iface.getFieldDefinitions(),
+						assembler, graphNames);
 			}
 			else if (definition instanceof UnionTypeDefinition union) {
 				TypeInfo type = assembler.type(name, TypeInfo.Kind.UNION);
@@ -78,7 +86,8 @@ public final class JoinSpecLoader {
 			}
 			else {
 				TypeInfo.Kind kind = definition instanceof EnumTypeDefinition ? TypeInfo.Kind.ENUM
-						: definition instanceof InputObjectTypeDefinition ? TypeInfo.Kind.INPUT_OBJECT : TypeInfo.Kind.SCALAR;
+						: definition instanceof InputObjectTypeDefinition ? TypeInfo.Kind.INPUT_OBJECT
+								: TypeInfo.Kind.SCALAR;
 				TypeInfo type = assembler.type(name, kind);
 				readTypeDirectives(type, definition.getDirectives(), graphNames);
 				assembler.leafDefinitions.put(name, definition);
@@ -119,9 +128,10 @@ public final class JoinSpecLoader {
 				String subgraph = graphNames.get(((EnumValue) joinField.getArgument("graph").getValue()).getName());
 				boolean external = Boolean.TRUE.equals(SupergraphAssembler.booleanArg(joinField, "external"))
 						|| Boolean.TRUE.equals(SupergraphAssembler.booleanArg(joinField, "usedOverridden"));
-				field.sources().put(subgraph, new FieldSource(subgraph, external,
-						SupergraphAssembler.fieldSet(SupergraphAssembler.stringArg(joinField, "requires")),
-						SupergraphAssembler.fieldSet(SupergraphAssembler.stringArg(joinField, "provides"))));
+				field.sources()
+					.put(subgraph, new FieldSource(subgraph, external,
+							SupergraphAssembler.fieldSet(SupergraphAssembler.stringArg(joinField, "requires")),
+							SupergraphAssembler.fieldSet(SupergraphAssembler.stringArg(joinField, "provides"))));
 			}
 			if (fieldDefinition.getDirectives().stream().anyMatch((d) -> d.getName().equals("inaccessible"))) {
 				field.markInaccessible();
@@ -163,6 +173,5 @@ public final class JoinSpecLoader {
 			}
 		}
 	}
-
 
 }

@@ -25,10 +25,11 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 
 /**
  * Composes Federation v2 subgraph schemas (their {@code _service { sdl }}) into a
- * {@link Supergraph}. It checks what makes a supergraph unusable and names the subgraph, the type
- * and the field in each problem: a type that is an object in one subgraph and an interface in
- * another, a field with different types, a field resolved by several subgraphs without
- * {@code @shareable}, and {@code @requires}/{@code @key} field sets naming unknown fields.
+ * {@link Supergraph}. It checks what makes a supergraph unusable and names the subgraph,
+ * the type and the field in each problem: a type that is an object in one subgraph and an
+ * interface in another, a field with different types, a field resolved by several
+ * subgraphs without {@code @shareable}, and {@code @requires}/{@code @key} field sets
+ * naming unknown fields.
  */
 public final class SubgraphComposer {
 
@@ -36,8 +37,8 @@ public final class SubgraphComposer {
 	public record SubgraphSchema(String name, String url, String sdl) {
 	}
 
-	private static final Set<String> FEDERATION_TYPES = Set.of("_Service", "_Any", "_Entity", "FieldSet",
-			"_FieldSet", "Policy", "Scope");
+	private static final Set<String> FEDERATION_TYPES = Set.of("_Service", "_Any", "_Entity", "FieldSet", "_FieldSet",
+			"Policy", "Scope");
 
 	private SubgraphComposer() {
 	}
@@ -45,10 +46,18 @@ public final class SubgraphComposer {
 	public static Supergraph compose(List<SubgraphSchema> subgraphs) {
 		SupergraphAssembler assembler = new SupergraphAssembler();
 		List<String> problems = new ArrayList<>();
-		Map<String, Map<String, String>> fieldTypes = new LinkedHashMap<>(); // Type.field -> subgraph -> type
-		Map<String, List<String>> nonShareable = new LinkedHashMap<>(); // Type.field -> subgraphs resolving without @shareable
+		Map<String, Map<String, String>> fieldTypes = new LinkedHashMap<>(); // Type.field
+																				// ->
+																				// subgraph
+																				// -> type
+		Map<String, List<String>> nonShareable = new LinkedHashMap<>(); // Type.field ->
+																		// subgraphs
+																		// resolving
+																		// without
+																		// @shareable
 		Map<String, List<String>> shareable = new LinkedHashMap<>();
-		Map<String, String> overrides = new LinkedHashMap<>(); // Type.field@subgraph -> overridden subgraph
+		Map<String, String> overrides = new LinkedHashMap<>(); // Type.field@subgraph ->
+																// overridden subgraph
 		for (SubgraphSchema subgraph : subgraphs) {
 			assembler.subgraphUrls.put(subgraph.name(), subgraph.url());
 			TypeDefinitionRegistry registry;
@@ -73,7 +82,9 @@ public final class SubgraphComposer {
 			List<TypeDefinition<?>> definitions = new ArrayList<>();
 			registry.types().values().forEach(definitions::add);
 			// custom scalars live apart from the other types in the registry
-			registry.scalars().values().stream()
+			registry.scalars()
+				.values()
+				.stream()
 				.filter((scalar) -> !SupergraphAssembler.BUILT_IN_SCALARS.contains(scalar.getName()))
 				.forEach(definitions::add);
 			registry.objectTypeExtensions().values().forEach(definitions::addAll);
@@ -84,14 +95,15 @@ public final class SubgraphComposer {
 						|| name.startsWith("join__")) {
 					continue;
 				}
-				// an @interfaceObject is this subgraph's view of an entity interface another subgraph owns
+				// an @interfaceObject is this subgraph's view of an entity interface
+				// another subgraph owns
 				TypeInfo.Kind kind = has(definition.getDirectives(), "interfaceObject") ? TypeInfo.Kind.INTERFACE
 						: kindOf(definition);
 				TypeInfo existing = assembler.types.get(name);
 				if (existing != null && existing.kind() != kind) {
-					problems.add("subgraph " + subgraph.name() + ": type " + name + " is " + article(kind)
-							+ " here but " + article(existing.kind()) + " in subgraph "
-							+ String.join(", ", existing.subgraphs()));
+					problems
+						.add("subgraph " + subgraph.name() + ": type " + name + " is " + article(kind) + " here but "
+								+ article(existing.kind()) + " in subgraph " + String.join(", ", existing.subgraphs()));
 					continue;
 				}
 				TypeInfo type = assembler.type(name, kind);
@@ -127,9 +139,11 @@ public final class SubgraphComposer {
 						String coordinate = name + "." + fieldDefinition.getName();
 						List<Directive> fieldDirectives = fieldDefinition.getDirectives();
 						boolean external = typeExternal || has(fieldDirectives, "external");
-						field.sources().put(subgraph.name(), new FieldSource(subgraph.name(), external,
-								SupergraphAssembler.fieldSet(arg(fieldDirectives, "requires", "fields")),
-								SupergraphAssembler.fieldSet(arg(fieldDirectives, "provides", "fields"))));
+						field.sources()
+							.put(subgraph.name(),
+									new FieldSource(subgraph.name(), external,
+											SupergraphAssembler.fieldSet(arg(fieldDirectives, "requires", "fields")),
+											SupergraphAssembler.fieldSet(arg(fieldDirectives, "provides", "fields"))));
 						if (has(fieldDirectives, "inaccessible")) {
 							field.markInaccessible();
 						}
@@ -142,7 +156,8 @@ public final class SubgraphComposer {
 						if (!external) {
 							boolean isShareable = typeShareable || has(fieldDirectives, "shareable")
 									|| isKeyField(definition, fieldDefinition.getName());
-							(isShareable ? shareable : nonShareable).computeIfAbsent(coordinate, (c) -> new ArrayList<>())
+							(isShareable ? shareable : nonShareable)
+								.computeIfAbsent(coordinate, (c) -> new ArrayList<>())
 								.add(subgraph.name());
 						}
 					}
@@ -187,7 +202,8 @@ public final class SubgraphComposer {
 					}
 					for (graphql.language.Selection<?> s : source.provides().getSelections()) {
 						if (s instanceof graphql.language.Field f) {
-							List<String> strict = nonShareable.getOrDefault(provided.name() + "." + f.getName(), List.of());
+							List<String> strict = nonShareable.getOrDefault(provided.name() + "." + f.getName(),
+									List.of());
 							if (!strict.isEmpty()) {
 								problems.add("field " + provided.name() + "." + f.getName() + " is in the @provides of "
 										+ type.name() + "." + field.name() + " in subgraph " + source.subgraph()
@@ -221,8 +237,9 @@ public final class SubgraphComposer {
 							+ String.join(", ", field.sources().keySet()) + "): no subgraph resolves it");
 				}
 			}
-			type.keys().forEach((subgraph, keys) -> keys.forEach((key) -> checkFieldSet(problems, assembler, type,
-					key.selection(), subgraph, "@key(fields: \"" + key.fields() + "\")")));
+			type.keys()
+				.forEach((subgraph, keys) -> keys.forEach((key) -> checkFieldSet(problems, assembler, type,
+						key.selection(), subgraph, "@key(fields: \"" + key.fields() + "\")")));
 		}
 		if (!problems.isEmpty()) {
 			throw new CompositionException(problems);
@@ -302,8 +319,8 @@ public final class SubgraphComposer {
 
 	private static String article(TypeInfo.Kind kind) {
 		String word = kind.name().toLowerCase().replace('_', ' ');
-		return (word.startsWith("o") || word.startsWith("i") || word.startsWith("e") || word.startsWith("u") ? "an " : "a ")
-				+ word;
+		return (word.startsWith("o") || word.startsWith("i") || word.startsWith("e") || word.startsWith("u") ? "an "
+				: "a ") + word;
 	}
 
 	private static boolean has(List<Directive> directives, String name) {

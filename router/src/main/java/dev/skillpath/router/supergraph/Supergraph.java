@@ -17,7 +17,10 @@ public record Supergraph(Map<String, String> subgraphUrls, Map<String, TypeInfo>
 		return this.types.get(name);
 	}
 
-	/** Whether an object of {@code runtimeType} matches a type condition on {@code condition}. */
+	/**
+	 * Whether an object of {@code runtimeType} matches a type condition on
+	 * {@code condition}.
+	 */
 	public boolean matches(String runtimeType, String condition) {
 		if (condition == null || condition.equals(runtimeType)) {
 			return true;

@@ -34,7 +34,8 @@ import graphql.schema.idl.UnExecutableSchemaGenerator;
 
 /**
  * Collects types, fields and their subgraph sources (from a join-spec supergraph or from
- * subgraph SDLs) and builds the {@link Supergraph}, including the API schema that clients see.
+ * subgraph SDLs) and builds the {@link Supergraph}, including the API schema that clients
+ * see.
  */
 final class SupergraphAssembler {
 
@@ -79,14 +80,15 @@ final class SupergraphAssembler {
 		addInterfaceObjectFields();
 		String sdl = apiSdl();
 		GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(sdl));
-		return new Supergraph(Map.copyOf(this.subgraphUrls), Map.copyOf(this.types), this.queryType,
-				this.mutationType, schema, sdl);
+		return new Supergraph(Map.copyOf(this.subgraphUrls), Map.copyOf(this.types), this.queryType, this.mutationType,
+				schema, sdl);
 	}
 
 	/**
-	 * A field that an {@code @interfaceObject} subgraph adds to an interface is a field of every
-	 * implementation too (the API schema requires it), resolved by that subgraph through the
-	 * interface's key: the planner fetches it with the interface as the entity type.
+	 * A field that an {@code @interfaceObject} subgraph adds to an interface is a field
+	 * of every implementation too (the API schema requires it), resolved by that subgraph
+	 * through the interface's key: the planner fetches it with the interface as the
+	 * entity type.
 	 */
 	private void addInterfaceObjectFields() {
 		for (TypeInfo iface : this.types.values()) {
@@ -134,7 +136,11 @@ final class SupergraphAssembler {
 				case OBJECT -> definitions.add(ObjectTypeDefinition.newObjectTypeDefinition()
 					.name(type.name())
 					.description(this.descriptions.get(type.name()))
-					.implementz(type.interfaces().stream().filter(this::accessible).map((i) -> (graphql.language.Type) new TypeName(i)).toList())
+					.implementz(type.interfaces()
+						.stream()
+						.filter(this::accessible)
+						.map((i) -> (graphql.language.Type) new TypeName(i))
+						.toList())
 					.fieldDefinitions(apiFields(type))
 					.build());
 				case INTERFACE -> definitions.add(InterfaceTypeDefinition.newInterfaceTypeDefinition()
@@ -144,7 +150,11 @@ final class SupergraphAssembler {
 					.build());
 				case UNION -> definitions.add(UnionTypeDefinition.newUnionTypeDefinition()
 					.name(type.name())
-					.memberTypes(type.possibleTypes().stream().filter(this::accessible).map((m) -> (graphql.language.Type) new TypeName(m)).toList())
+					.memberTypes(type.possibleTypes()
+						.stream()
+						.filter(this::accessible)
+						.map((m) -> (graphql.language.Type) new TypeName(m))
+						.toList())
 					.build());
 				default -> {
 					TypeDefinition<?> leaf = this.leafDefinitions.get(type.name());
@@ -176,11 +186,12 @@ final class SupergraphAssembler {
 				.name(field.name())
 				.type(field.type())
 				.description(original == null ? null : original.getDescription())
-				.inputValueDefinitions(original == null ? List.of() : original.getInputValueDefinitions()
-					.stream()
-					.filter((arg) -> !hasDirective(arg, "inaccessible"))
-					.map((arg) -> arg.transform((b) -> b.directives(keepStandard(arg.getDirectives()))))
-					.toList())
+				.inputValueDefinitions(original == null ? List.of()
+						: original.getInputValueDefinitions()
+							.stream()
+							.filter((arg) -> !hasDirective(arg, "inaccessible"))
+							.map((arg) -> arg.transform((b) -> b.directives(keepStandard(arg.getDirectives()))))
+							.toList())
 				.directives(original == null ? List.of() : keepStandard(original.getDirectives()))
 				.build());
 		}
@@ -215,7 +226,9 @@ final class SupergraphAssembler {
 	}
 
 	static boolean hasDirective(DirectivesContainer<?> node, String name) {
-		return node.getDirectives().stream().anyMatch((d) -> d.getName().equals(name) || d.getName().endsWith("__" + name));
+		return node.getDirectives()
+			.stream()
+			.anyMatch((d) -> d.getName().equals(name) || d.getName().endsWith("__" + name));
 	}
 
 	static String stringArg(Directive directive, String name) {

@@ -9,7 +9,9 @@ import java.util.Set;
 
 import graphql.language.SelectionSet;
 
-/** A type of the supergraph: which subgraphs define it, with which keys, and its fields. */
+/**
+ * A type of the supergraph: which subgraphs define it, with which keys, and its fields.
+ */
 public final class TypeInfo {
 
 	public enum Kind {
@@ -107,8 +109,8 @@ public final class TypeInfo {
 	}
 
 	/**
-	 * Whether {@code subgraph} can resolve {@code field} of this type on its own: it defines the
-	 * field and does not merely reference it as {@code @external}.
+	 * Whether {@code subgraph} can resolve {@code field} of this type on its own: it
+	 * defines the field and does not merely reference it as {@code @external}.
 	 */
 	public boolean resolvable(String field, String subgraph) {
 		if (field.startsWith("__")) {

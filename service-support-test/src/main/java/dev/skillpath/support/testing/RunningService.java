@@ -12,9 +12,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A real service started inside the test JVM on a free port, with its own database, for tests
- * that cross services over HTTP (for example progress-service asking content-service whether a
- * skill exists, or the gateway joining all subgraphs).
+ * A real service started inside the test JVM on a free port, with its own database, for
+ * tests that cross services over HTTP (for example progress-service asking
+ * content-service whether a skill exists, or the gateway joining all subgraphs).
  */
 public final class RunningService implements AutoCloseable {
 
@@ -25,8 +25,9 @@ public final class RunningService implements AutoCloseable {
 	}
 
 	/**
-	 * Starts {@code application} in the test profile, in a fresh database of the run's test
-	 * server, with {@code properties} given as command-line arguments (highest precedence).
+	 * Starts {@code application} in the test profile, in a fresh database of the run's
+	 * test server, with {@code properties} given as command-line arguments (highest
+	 * precedence).
 	 */
 	public static RunningService start(Class<?> application, String serviceName, Map<String, Object> properties) {
 		DatabaseCoordinates database = TestDatabase.get().createDatabase(serviceName.replace('-', '_'));

@@ -5,8 +5,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Import into a test to count the SQL statements the service sends (needs r2dbc-proxy on the
- * test class path).
+ * Import into a test to count the SQL statements the service sends (needs r2dbc-proxy on
+ * the test class path).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class SqlCountingConfiguration {

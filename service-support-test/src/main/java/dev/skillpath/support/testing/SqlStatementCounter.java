@@ -8,9 +8,10 @@ import io.r2dbc.proxy.core.QueryInfo;
 import io.r2dbc.proxy.listener.ProxyExecutionListener;
 
 /**
- * Records every SQL statement a service sends through R2DBC, so that a test can assert how many
- * statements an operation needed (for example one for a batch of 50 entities). Register it with
- * a {@code ProxyConnectionFactoryCustomizer} bean: {@code builder -> builder.listener(counter)}.
+ * Records every SQL statement a service sends through R2DBC, so that a test can assert
+ * how many statements an operation needed (for example one for a batch of 50 entities).
+ * Register it with a {@code ProxyConnectionFactoryCustomizer} bean:
+ * {@code builder -> builder.listener(counter)}.
  */
 public class SqlStatementCounter implements ProxyExecutionListener {
 

@@ -13,10 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A TCP proxy on a fixed loopback port in front of a real service, which a test can stop (the
- * port refuses connections and every open connection is cut, as when a pod dies) and start again
- * on the same port, so that a caller sees the service go away and come back without the service
- * itself being stopped.
+ * A TCP proxy on a fixed loopback port in front of a real service, which a test can stop
+ * (the port refuses connections and every open connection is cut, as when a pod dies) and
+ * start again on the same port, so that a caller sees the service go away and come back
+ * without the service itself being stopped.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -39,7 +39,10 @@ public final class TcpProxy implements AutoCloseable {
 		start();
 	}
 
-	/** A proxy, already listening on a free loopback port, to {@code targetPort} on 127.0.0.1. */
+	/**
+	 * A proxy, already listening on a free loopback port, to {@code targetPort} on
+	 * 127.0.0.1.
+	 */
 	public static TcpProxy to(int targetPort) {
 		return new TcpProxy(targetPort);
 	}

@@ -12,25 +12,31 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The HTTP clients every service's tests use: one for a running service, and a GraphQL tester
- * per caller (anonymous, or with a bearer token), all talking real HTTP.
+ * The HTTP clients every service's tests use: one for a running service, and a GraphQL
+ * tester per caller (anonymous, or with a bearer token), all talking real HTTP.
  */
 public final class TestClients {
 
-	/** How long a test client waits for an answer: patient enough for a loaded CI machine. */
+	/**
+	 * How long a test client waits for an answer: patient enough for a loaded CI machine.
+	 */
 	public static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	private TestClients() {
 	}
 
-	/** A client for the service at {@code baseUrl}, waiting {@link #PATIENCE} for an answer. */
+	/**
+	 * A client for the service at {@code baseUrl}, waiting {@link #PATIENCE} for an
+	 * answer.
+	 */
 	public static WebTestClient http(String baseUrl) {
 		return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(PATIENCE).build();
 	}
 
 	/**
-	 * A client that opens a new connection for every request, as a health probe does: what it
-	 * sees does not depend on connections other requests of the test left in the shared pool.
+	 * A client that opens a new connection for every request, as a health probe does:
+	 * what it sees does not depend on connections other requests of the test left in the
+	 * shared pool.
 	 */
 	public static WebTestClient probe(String baseUrl) {
 		HttpClient fresh = HttpClient.create(ConnectionProvider.newConnection());
@@ -41,9 +47,9 @@ public final class TestClients {
 	}
 
 	/**
-	 * The stacks of this JVM's Reactor Netty threads, for a failure message when a request went
-	 * unanswered: the services of an in-process suite share these event loops, and one blocked
-	 * loop stalls every connection it serves.
+	 * The stacks of this JVM's Reactor Netty threads, for a failure message when a
+	 * request went unanswered: the services of an in-process suite share these event
+	 * loops, and one blocked loop stalls every connection it serves.
 	 */
 	public static String eventLoopStacks() {
 		return Thread.getAllStackTraces()
@@ -58,11 +64,12 @@ public final class TestClients {
 			.collect(Collectors.joining("\n"));
 	}
 
-	/** A GraphQL tester on the service's /graphql; a null token means an anonymous caller. */
+	/**
+	 * A GraphQL tester on the service's /graphql; a null token means an anonymous caller.
+	 */
 	public static HttpGraphQlTester graphql(String baseUrl, String bearerToken) {
 		HttpGraphQlTester tester = HttpGraphQlTester.create(http(baseUrl + "/graphql"));
-		return bearerToken == null ? tester
-				: tester.mutate().header("Authorization", "Bearer " + bearerToken).build();
+		return bearerToken == null ? tester : tester.mutate().header("Authorization", "Bearer " + bearerToken).build();
 	}
 
 }

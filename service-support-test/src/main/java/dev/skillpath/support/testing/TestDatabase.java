@@ -23,11 +23,13 @@ import org.apache.commons.logging.LogFactory;
  * <ol>
  * <li>a Testcontainers PostgreSQL when a Docker engine answers;</li>
  * <li>otherwise the server named by {@code SKILLPATH_TEST_DB_URL} (default
- * {@code postgresql://postgres@127.0.0.1:5432/postgres}) when it accepts a connection;</li>
+ * {@code postgresql://postgres@127.0.0.1:5432/postgres}) when it accepts a
+ * connection;</li>
  * <li>otherwise an embedded PostgreSQL inside the JVM.</li>
  * </ol>
- * {@code SKILLPATH_TEST_DB=testcontainers|server|embedded} forces one. Each run works in fresh
- * databases created here and dropped when the JVM exits, so runs never see each other's data.
+ * {@code SKILLPATH_TEST_DB=testcontainers|server|embedded} forces one. Each run works in
+ * fresh databases created here and dropped when the JVM exits, so runs never see each
+ * other's data.
  */
 public final class TestDatabase {
 
@@ -60,7 +62,10 @@ public final class TestDatabase {
 		return instance;
 	}
 
-	/** How the server was found: {@code testcontainers}, {@code server} or {@code embedded}. */
+	/**
+	 * How the server was found: {@code testcontainers}, {@code server} or
+	 * {@code embedded}.
+	 */
 	public String kind() {
 		return this.kind;
 	}

@@ -5,8 +5,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Points a test's application context at the run's test database (see {@link TestDatabase}),
- * ahead of every other property source. Use through {@link UsesTestDatabase}.
+ * Points a test's application context at the run's test database (see
+ * {@link TestDatabase}), ahead of every other property source. Use through
+ * {@link UsesTestDatabase}.
  */
 public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

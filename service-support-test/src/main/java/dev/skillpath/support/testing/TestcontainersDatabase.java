@@ -5,8 +5,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The Testcontainers branch of {@link TestDatabase}, kept apart so that the class is only loaded
- * when Testcontainers is on the test class path.
+ * The Testcontainers branch of {@link TestDatabase}, kept apart so that the class is only
+ * loaded when Testcontainers is on the test class path.
  */
 final class TestcontainersDatabase {
 

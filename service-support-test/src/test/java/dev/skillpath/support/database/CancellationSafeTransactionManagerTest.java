@@ -24,12 +24,12 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Transactions cancelled at every moment of their start, against a real PostgreSQL: the work
- * never ends ({@code Mono.never()}), so only the cancel ends each transaction, and it comes
- * after a random delay spread over how long a short transaction takes (most land while the
- * connection is acquired or BEGIN is under way, where Spring's own manager can lose the
- * connection: spring-framework#36344). Nothing may stay checked out of the pool or idle in a
- * transaction, and the manager still commits.
+ * Transactions cancelled at every moment of their start, against a real PostgreSQL: the
+ * work never ends ({@code Mono.never()}), so only the cancel ends each transaction, and
+ * it comes after a random delay spread over how long a short transaction takes (most land
+ * while the connection is acquired or BEGIN is under way, where Spring's own manager can
+ * lose the connection: spring-framework#36344). Nothing may stay checked out of the pool
+ * or idle in a transaction, and the manager still commits.
  */
 class CancellationSafeTransactionManagerTest {
 
@@ -48,13 +48,20 @@ class CancellationSafeTransactionManagerTest {
 
 	@BeforeEach
 	void pool() {
-		PostgresqlConnectionFactory postgres = new PostgresqlConnectionFactory(PostgresqlConnectionConfiguration.builder()
-			.host(database.host()).port(database.port()).database(database.database())
-			.username(database.username()).password(database.password() == null ? "" : database.password())
-			.build());
+		PostgresqlConnectionFactory postgres = new PostgresqlConnectionFactory(
+				PostgresqlConnectionConfiguration.builder()
+					.host(database.host())
+					.port(database.port())
+					.database(database.database())
+					.username(database.username())
+					.password(database.password() == null ? "" : database.password())
+					.build());
 		// the services' pool settings (skillpath-defaults.properties)
-		this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(postgres).initialSize(1).maxSize(20)
-			.maxAcquireTime(Duration.ofSeconds(5)).build());
+		this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(postgres)
+			.initialSize(1)
+			.maxSize(20)
+			.maxAcquireTime(Duration.ofSeconds(5))
+			.build());
 		this.db = DatabaseClient.create(this.pool);
 	}
 
@@ -65,13 +72,17 @@ class CancellationSafeTransactionManagerTest {
 
 	@Test
 	void aTransactionCancelledWhileBeginningGivesItsConnectionBack() throws InterruptedException {
-		ReactiveTransactionManager manager = new CancellationSafeTransactionManager(new R2dbcTransactionManager(this.pool));
+		ReactiveTransactionManager manager = new CancellationSafeTransactionManager(
+				new R2dbcTransactionManager(this.pool));
 		cancelWhileBeginning(manager);
 		assertThat(leftAcquired()).as("connections never returned to the pool").isZero();
 		assertThat(idleInTransaction()).as("sessions idle in a transaction").isZero();
 		// and a transaction that is not cancelled still commits
-		Integer answer = this.db.sql("SELECT 42").map((row) -> row.get(0, Integer.class)).one()
-			.as(TransactionalOperator.create(manager)::transactional).block(Duration.ofSeconds(5));
+		Integer answer = this.db.sql("SELECT 42")
+			.map((row) -> row.get(0, Integer.class))
+			.one()
+			.as(TransactionalOperator.create(manager)::transactional)
+			.block(Duration.ofSeconds(5));
 		assertThat(answer).isEqualTo(42);
 	}
 
@@ -90,7 +101,9 @@ class CancellationSafeTransactionManagerTest {
 		}
 	}
 
-	/** How long a transaction takes to begin here (median of a few, with an empty commit). */
+	/**
+	 * How long a transaction takes to begin here (median of a few, with an empty commit).
+	 */
 	long timeToBegin(TransactionalOperator transactional) {
 		long[] took = new long[9];
 		for (int i = 0; i < took.length; i++) {
@@ -110,7 +123,9 @@ class CancellationSafeTransactionManagerTest {
 		return this.db.sql("""
 				SELECT count(*) AS n FROM pg_stat_activity
 				WHERE datname = current_database() AND state LIKE 'idle in transaction%'""")
-			.map((row) -> row.get("n", Long.class)).one().block(Duration.ofSeconds(5));
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.block(Duration.ofSeconds(5));
 	}
 
 }

@@ -6,8 +6,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * Starts a Skillpath service with its own configuration file, {@code <service-name>.yaml}
- * instead of {@code application.yaml}, so that several services can share one class path (the
- * gateway's and the cross-service integration tests start them in one JVM).
+ * instead of {@code application.yaml}, so that several services can share one class path
+ * (the gateway's and the cross-service integration tests start them in one JVM).
  */
 public final class ServiceLauncher {
 

@@ -15,10 +15,11 @@ import org.springframework.core.env.PropertiesPropertySource;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Adds the settings every Skillpath service shares (actuator exposure, metric tags, GraphQL
- * defaults, the local profile's development token key) at the lowest precedence, so a service's
- * own {@code application.yaml} or the environment can still override any of them. Kept in one
- * place instead of being copied into four {@code application.yaml} files.
+ * Adds the settings every Skillpath service shares (actuator exposure, metric tags,
+ * GraphQL defaults, the local profile's development token key) at the lowest precedence,
+ * so a service's own {@code application.yaml} or the environment can still override any
+ * of them. Kept in one place instead of being copied into four {@code application.yaml}
+ * files.
  */
 public class ServiceDefaultsEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

@@ -13,8 +13,9 @@ import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.transaction.ReactiveTransactionManager;
 
 /**
- * Every service's transactions (TransactionalOperator, {@code @Transactional}) go through a
- * {@link CancellationSafeTransactionManager}, in place of Spring Boot's plain R2DBC manager.
+ * Every service's transactions (TransactionalOperator, {@code @Transactional}) go through
+ * a {@link CancellationSafeTransactionManager}, in place of Spring Boot's plain R2DBC
+ * manager.
  */
 @AutoConfiguration(after = R2dbcAutoConfiguration.class, before = R2dbcTransactionManagerAutoConfiguration.class)
 @ConditionalOnClass({ R2dbcTransactionManager.class, ConnectionFactory.class })

@@ -13,14 +13,15 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 
 /**
- * A reactive transaction manager whose transactions end even when their caller cancels while
- * one is beginning. Spring's manager takes a pooled connection and sends BEGIN; a cancel
- * (a client that hung up, a timeout) arriving in between stops that chain before anyone owns
- * the connection, so it is never rolled back nor returned to the pool (spring-framework#36344).
- * Every such cancel cost the pool a connection, idle in a transaction, until the service
- * answered "Failed to obtain R2DBC Connection" to everything. Here beginning runs to its end
- * regardless; a transaction nobody waits for any more is rolled back at once. After it was handed
- * over, Reactor's {@code usingWhen} in {@code TransactionalOperator} rolls it back on cancel.
+ * A reactive transaction manager whose transactions end even when their caller cancels
+ * while one is beginning. Spring's manager takes a pooled connection and sends BEGIN; a
+ * cancel (a client that hung up, a timeout) arriving in between stops that chain before
+ * anyone owns the connection, so it is never rolled back nor returned to the pool
+ * (spring-framework#36344). Every such cancel cost the pool a connection, idle in a
+ * transaction, until the service answered "Failed to obtain R2DBC Connection" to
+ * everything. Here beginning runs to its end regardless; a transaction nobody waits for
+ * any more is rolled back at once. After it was handed over, Reactor's {@code usingWhen}
+ * in {@code TransactionalOperator} rolls it back on cancel.
  */
 public final class CancellationSafeTransactionManager implements ReactiveTransactionManager {
 
@@ -42,7 +43,8 @@ public final class CancellationSafeTransactionManager implements ReactiveTransac
 			throws TransactionException {
 		return Mono.defer(() -> {
 			Handover handover = new Handover();
-			// the begin runs in the caller's context (it holds the transaction's synchronization state)
+			// the begin runs in the caller's context (it holds the transaction's
+			// synchronization state)
 			return Mono.deferContextual((context) -> Mono.<ReactiveTransaction>create((sink) -> {
 				sink.onCancel(() -> handover.cancelled(context));
 				this.delegate.getReactiveTransaction(definition)
@@ -64,8 +66,9 @@ public final class CancellationSafeTransactionManager implements ReactiveTransac
 	}
 
 	/**
-	 * Who owns a begun transaction: the caller once it received it, otherwise this manager, which
-	 * rolls it back. Synchronized, so a cancel racing the hand-over sees whether it arrived.
+	 * Who owns a begun transaction: the caller once it received it, otherwise this
+	 * manager, which rolls it back. Synchronized, so a cancel racing the hand-over sees
+	 * whether it arrived.
 	 */
 	private final class Handover {
 
@@ -82,7 +85,8 @@ public final class CancellationSafeTransactionManager implements ReactiveTransac
 				return;
 			}
 			this.offered = transaction;
-			// delivers synchronously (received() runs on this thread) unless the caller cancelled
+			// delivers synchronously (received() runs on this thread) unless the caller
+			// cancelled
 			// meanwhile, when the sink drops it and cancelled() rolls it back
 			sink.success(transaction);
 		}

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where one PostgreSQL database is, and the Spring properties (R2DBC for the service, JDBC for
- * Flyway) that point at it.
+ * Where one PostgreSQL database is, and the Spring properties (R2DBC for the service,
+ * JDBC for Flyway) that point at it.
  */
 public record DatabaseCoordinates(String host, int port, String database, String username, String password) {
 
@@ -25,7 +25,8 @@ public record DatabaseCoordinates(String host, int port, String database, String
 					"skillpath.database.url must look like postgresql://host:5432/database, was: " + url);
 		}
 		URI uri = URI.create(plain);
-		String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
+		String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres"
+				: uri.getPath().substring(1);
 		String user = username;
 		String pass = password;
 		if (uri.getUserInfo() != null) {

@@ -14,10 +14,11 @@ import org.springframework.util.StringUtils;
  * <ol>
  * <li>{@code spring.r2dbc.url} set: Spring's own properties win, nothing to do.</li>
  * <li>{@code skillpath.database.url} set (env {@code SKILLPATH_DATABASE_URL}, e.g.
- * {@code postgresql://db:5432/content}): derive the R2DBC and Flyway (JDBC) settings from it.</li>
- * <li>Otherwise, in a service that has a database at all: an embedded PostgreSQL, started lazily on first use (see
- * {@link EmbeddedPostgresPropertySource}), so that a test or an operator who configures a
- * database later in start-up never pays for starting one.</li>
+ * {@code postgresql://db:5432/content}): derive the R2DBC and Flyway (JDBC) settings from
+ * it.</li>
+ * <li>Otherwise, in a service that has a database at all: an embedded PostgreSQL, started
+ * lazily on first use (see {@link EmbeddedPostgresPropertySource}), so that a test or an
+ * operator who configures a database later in start-up never pays for starting one.</li>
  * </ol>
  * The derived sources are added last, so any explicit property still overrides them.
  */
@@ -33,14 +34,15 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 			DatabaseCoordinates db = DatabaseCoordinates.parse(url,
 					environment.getProperty("skillpath.database.username", "postgres"),
 					environment.getProperty("skillpath.database.password", ""));
-			environment.getPropertySources().addLast(new MapPropertySource("skillpath-database", db.springProperties()));
+			environment.getPropertySources()
+				.addLast(new MapPropertySource("skillpath-database", db.springProperties()));
 			return;
 		}
 		if (environment.getProperty("skillpath.database.embedded.enabled", Boolean.class, true)
 				&& ClassUtils.isPresent("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", null)
 				&& ClassUtils.isPresent("io.r2dbc.spi.ConnectionFactory", null)) {
-			environment.getPropertySources().addLast(new EmbeddedPostgresPropertySource(
-					EmbeddedPostgresSettings.from(environment)));
+			environment.getPropertySources()
+				.addLast(new EmbeddedPostgresPropertySource(EmbeddedPostgresSettings.from(environment)));
 		}
 	}
 

@@ -12,9 +12,9 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.core.env.EnumerablePropertySource;
 
 /**
- * Supplies the database properties of a local run from an embedded PostgreSQL that is started
- * the first time one of them is read, and stopped when the JVM exits. Its data directory is kept,
- * so learners' and editors' data survive a restart.
+ * Supplies the database properties of a local run from an embedded PostgreSQL that is
+ * started the first time one of them is read, and stopped when the JVM exits. Its data
+ * directory is kept, so learners' and editors' data survive a restart.
  */
 class EmbeddedPostgresPropertySource extends EnumerablePropertySource<EmbeddedPostgresSettings> {
 

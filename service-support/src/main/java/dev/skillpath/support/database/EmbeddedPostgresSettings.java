@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import org.springframework.core.env.Environment;
 
 /**
- * Where the embedded PostgreSQL of a local run keeps its files, and on which port it listens.
- * The data directory survives restarts: by default {@code ~/.skillpath/data/<application name>}.
+ * Where the embedded PostgreSQL of a local run keeps its files, and on which port it
+ * listens. The data directory survives restarts: by default
+ * {@code ~/.skillpath/data/<application name>}.
  */
 public record EmbeddedPostgresSettings(Path dataDirectory, int port) {
 

@@ -16,8 +16,9 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 
 /**
- * Gives every error that graphql-java raised before any data fetcher ran (syntax, validation,
- * variable coercion) an {@code extensions.code}, so that clients can branch on one field.
+ * Gives every error that graphql-java raised before any data fetcher ran (syntax,
+ * validation, variable coercion) an {@code extensions.code}, so that clients can branch
+ * on one field.
  */
 public class ErrorCodeInterceptor implements WebGraphQlInterceptor {
 

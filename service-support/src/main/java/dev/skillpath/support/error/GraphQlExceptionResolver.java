@@ -19,17 +19,19 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Turns exceptions from data fetchers into GraphQL errors with {@code extensions.code}. Anything
- * unexpected becomes {@code INTERNAL_SERVER_ERROR} with a reference the operator can find in the
- * log, never with the exception text or a stack trace.
+ * Turns exceptions from data fetchers into GraphQL errors with {@code extensions.code}.
+ * Anything unexpected becomes {@code INTERNAL_SERVER_ERROR} with a reference the operator
+ * can find in the log, never with the exception text or a stack trace.
  */
 public class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
 	private static final Log logger = LogFactory.getLog(GraphQlExceptionResolver.class);
 
 	public GraphQlExceptionResolver() {
-		// the request's thread locals (its trace id, for the log lines below) are restored around
-		// each call: Reactor no longer restores them around every operator (docs/decisions/0014)
+		// the request's thread locals (its trace id, for the log lines below) are
+		// restored around
+		// each call: Reactor no longer restores them around every operator
+		// (docs/decisions/0014)
 		setThreadLocalContextAware(true);
 	}
 
@@ -53,8 +55,10 @@ public class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapte
 					Map.of("retryable", true));
 		}
 		if (isCancellation(ex)) {
-			// the caller went away (a client or gateway timeout, a closed connection): nobody reads
-			// this answer, and it is not a fault of the service, so not an error in the log
+			// the caller went away (a client or gateway timeout, a closed connection):
+			// nobody reads
+			// this answer, and it is not a fault of the service, so not an error in the
+			// log
 			if (logger.isDebugEnabled()) {
 				logger.debug("Cancelled by the caller at " + env.getExecutionStepInfo().getPath());
 			}
@@ -65,7 +69,9 @@ public class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapte
 		return error(env, ErrorCode.INTERNAL_SERVER_ERROR, "Internal error (reference " + reference + ")", Map.of());
 	}
 
-	/** graphql-java aborts the fields still running when the request's subscriber cancels. */
+	/**
+	 * graphql-java aborts the fields still running when the request's subscriber cancels.
+	 */
 	static boolean isCancellation(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof graphql.execution.AbortExecutionException

@@ -3,7 +3,9 @@ package dev.skillpath.support.error;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** Problem bodies with {@code code} for REST endpoints of every service and the gateway. */
+/**
+ * Problem bodies with {@code code} for REST endpoints of every service and the gateway.
+ */
 @AutoConfiguration
 public class RestErrorAutoConfiguration {
 

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
- * REST answers for the same errors: RFC 9457 problem bodies with the {@code code} property.
+ * REST answers for the same errors: RFC 9457 problem bodies with the {@code code}
+ * property.
  */
 @RestControllerAdvice
 public class RestExceptionHandler {
@@ -49,7 +50,10 @@ public class RestExceptionHandler {
 		return ResponseEntity.status(ex.getStatusCode()).body(problem);
 	}
 
-	/** The database is down or overloaded: a retryable 503, as the GraphQL answer for the same failure. */
+	/**
+	 * The database is down or overloaded: a retryable 503, as the GraphQL answer for the
+	 * same failure.
+	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			CannotCreateTransactionException.class })
 	Mono<ResponseEntity<ProblemDetail>> databaseUnavailable(RuntimeException ex) {
@@ -58,8 +62,10 @@ public class RestExceptionHandler {
 				"The database is unavailable; retry shortly (reference " + reference + ")");
 		problem.setProperty("code", ErrorCode.SERVICE_UNAVAILABLE.name());
 		problem.setProperty("retryable", true);
-		return logged(() -> logger.warn("Database unavailable [" + reference + "]", ex), ResponseEntity
-			.status(ErrorCode.SERVICE_UNAVAILABLE.status()).header(HttpHeaders.RETRY_AFTER, "1").body(problem));
+		return logged(() -> logger.warn("Database unavailable [" + reference + "]", ex),
+				ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
+					.header(HttpHeaders.RETRY_AFTER, "1")
+					.body(problem));
 	}
 
 	@ExceptionHandler(RuntimeException.class)
@@ -71,7 +77,8 @@ public class RestExceptionHandler {
 			return Mono.just(ResponseEntity.status(status.getStatusCode()).body(problem));
 		}
 		if (ex instanceof AbortedException) {
-			// the client hung up (a gateway or partner timeout) before its answer: nobody reads one
+			// the client hung up (a gateway or partner timeout) before its answer: nobody
+			// reads one
 			logger.debug("Client went away: " + ex.getMessage());
 			return Mono.just(ResponseEntity.internalServerError().build());
 		}
@@ -84,8 +91,9 @@ public class RestExceptionHandler {
 	}
 
 	/**
-	 * Logs with the request's thread locals (its trace id in the MDC) restored from the Reactor
-	 * context: the services do not restore them around every operator (docs/decisions/0014).
+	 * Logs with the request's thread locals (its trace id in the MDC) restored from the
+	 * Reactor context: the services do not restore them around every operator
+	 * (docs/decisions/0014).
 	 */
 	private static <T> Mono<T> logged(Runnable log, T answer) {
 		return Mono.deferContextual((context) -> {

@@ -7,8 +7,8 @@ import java.util.Map;
 import dev.skillpath.support.error.ApiException;
 
 /**
- * Opaque Relay cursors: a kind and a value, base64url-encoded, so clients cannot mistake them
- * for ids and a cursor of one list is refused by another.
+ * Opaque Relay cursors: a kind and a value, base64url-encoded, so clients cannot mistake
+ * them for ids and a cursor of one list is refused by another.
  */
 public final class Cursors {
 
@@ -39,7 +39,9 @@ public final class Cursors {
 		return decoded.substring(kind.length() + 1);
 	}
 
-	/** Checks a page size: {@code null} means {@code fallback}; outside 0..max is refused. */
+	/**
+	 * Checks a page size: {@code null} means {@code fallback}; outside 0..max is refused.
+	 */
 	public static int pageSize(Integer first, int fallback, int max) {
 		int size = first == null ? fallback : first;
 		if (size < 0 || size > max) {

@@ -12,10 +12,10 @@ import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandle
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
- * Gives errors of {@code @EntityMapping} methods (an unknown key in {@code _entities}, another
- * learner's id) the same {@code extensions.code} as every other data fetcher. Spring for GraphQL
- * hands those errors only to controller exception handlers, not to the global resolver, so
- * without this advice they came back as INTERNAL_SERVER_ERROR.
+ * Gives errors of {@code @EntityMapping} methods (an unknown key in {@code _entities},
+ * another learner's id) the same {@code extensions.code} as every other data fetcher.
+ * Spring for GraphQL hands those errors only to controller exception handlers, not to the
+ * global resolver, so without this advice they came back as INTERNAL_SERVER_ERROR.
  */
 @ControllerAdvice
 public class EntityErrorAdvice {

@@ -10,11 +10,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.data.federation.FederationSchemaFactory;
 
 /**
- * What makes a Skillpath service a federation v2 subgraph with uniform errors: the federation
- * schema factory (so {@code _service} and {@code _entities} exist and {@code @EntityMapping}
- * methods answer them), the exception resolver, the error-code interceptor, the guard that
- * refuses NUL characters in arguments before they reach the database, and the cache of parsed and
- * validated documents.
+ * What makes a Skillpath service a federation v2 subgraph with uniform errors: the
+ * federation schema factory (so {@code _service} and {@code _entities} exist and
+ * {@code @EntityMapping} methods answer them), the exception resolver, the error-code
+ * interceptor, the guard that refuses NUL characters in arguments before they reach the
+ * database, and the cache of parsed and validated documents.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.graphql.data.federation.FederationSchemaFactory")

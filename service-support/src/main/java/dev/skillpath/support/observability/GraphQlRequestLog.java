@@ -14,11 +14,12 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 
 /**
- * One log line per GraphQL request a service answered: which operation, how long it took and the
- * error codes it answered with. Answers with errors are logged at INFO, the others at DEBUG (off
- * unless {@code logging.level.dev.skillpath.support.observability=DEBUG}). The line carries the
- * request's trace id like every other (in the JSON fields, or in brackets in text logs), which is
- * how an operator finds a gateway request's work in a subgraph's log.
+ * One log line per GraphQL request a service answered: which operation, how long it took
+ * and the error codes it answered with. Answers with errors are logged at INFO, the
+ * others at DEBUG (off unless
+ * {@code logging.level.dev.skillpath.support.observability=DEBUG}). The line carries the
+ * request's trace id like every other (in the JSON fields, or in brackets in text logs),
+ * which is how an operator finds a gateway request's work in a subgraph's log.
  */
 public class GraphQlRequestLog implements WebGraphQlInterceptor, Ordered {
 
@@ -36,7 +37,8 @@ public class GraphQlRequestLog implements WebGraphQlInterceptor, Ordered {
 			return chain.next(request);
 		}
 		long start = System.nanoTime();
-		// handle: Reactor restores the request's thread locals (trace id in the MDC) around it, also
+		// handle: Reactor restores the request's thread locals (trace id in the MDC)
+		// around it, also
 		// with context propagation "limited" (the services' setting: docs/decisions/0014)
 		return chain.next(request).handle((response, sink) -> {
 			logAnswer(request, response, start);
@@ -69,7 +71,10 @@ public class GraphQlRequestLog implements WebGraphQlInterceptor, Ordered {
 		return codes;
 	}
 
-	/** Outermost, so that it sees the answer as the client gets it (error codes filled in). */
+	/**
+	 * Outermost, so that it sees the answer as the client gets it (error codes filled
+	 * in).
+	 */
 	@Override
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE;

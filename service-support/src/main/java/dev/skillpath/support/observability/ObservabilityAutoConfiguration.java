@@ -13,17 +13,22 @@ import org.springframework.graphql.observation.DataLoaderObservationConvention;
 import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
 
 /**
- * Observability every service shares beyond Boot's own: a log line per GraphQL request (with the
- * trace id), and GraphQL observations of root fields only
- * ({@link RootFieldObservationInstrumentation}, in place of Boot's instrumentation). Tracing
- * itself (Micrometer Tracing, OpenTelemetry bridge, W3C propagation, OTLP export when
- * configured), R2DBC query observations and structured logs are Boot's, switched on
- * by the dependencies and the shared defaults ({@code META-INF/skillpath/skillpath-defaults*.properties}).
+ * Observability every service shares beyond Boot's own: a log line per GraphQL request
+ * (with the trace id), and GraphQL observations of root fields only
+ * ({@link RootFieldObservationInstrumentation}, in place of Boot's instrumentation).
+ * Tracing itself (Micrometer Tracing, OpenTelemetry bridge, W3C propagation, OTLP export
+ * when configured), R2DBC query observations and structured logs are Boot's, switched on
+ * by the dependencies and the shared defaults
+ * ({@code META-INF/skillpath/skillpath-defaults*.properties}).
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.graphql.autoconfigure.observation.GraphQlObservationAutoConfiguration")
+@AutoConfiguration(
+		beforeName = "org.springframework.boot.graphql.autoconfigure.observation.GraphQlObservationAutoConfiguration")
 public class ObservabilityAutoConfiguration {
 
-	/** Only in services that serve GraphQL themselves (not in the gateway, which routes it). */
+	/**
+	 * Only in services that serve GraphQL themselves (not in the gateway, which routes
+	 * it).
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.graphql.server.WebGraphQlInterceptor")
 	static class GraphQlRequestLogging {

@@ -13,11 +13,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * Remembers tokens that passed validation, so that a learner's next requests skip the signature
- * check and claim parsing (on every service and the gateway these were 9 to 15 % of the CPU of a
- * small request). Keyed by the whole token string, signature included, so a changed token is
- * never a hit; an entry lives at most {@code maxAge} and never past the token's own expiry, so a
- * cached token is refused at the same moment an uncached one would be. Failures are not cached.
+ * Remembers tokens that passed validation, so that a learner's next requests skip the
+ * signature check and claim parsing (on every service and the gateway these were 9 to 15
+ * % of the CPU of a small request). Keyed by the whole token string, signature included,
+ * so a changed token is never a hit; an entry lives at most {@code maxAge} and never past
+ * the token's own expiry, so a cached token is refused at the same moment an uncached one
+ * would be. Failures are not cached.
  */
 public final class CachingJwtDecoder implements ReactiveJwtDecoder {
 

@@ -13,9 +13,10 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 
 /**
- * The caller of the current request, taken from the reactive security context, and the checks
- * that GraphQL controllers make before they touch data. Checks raise {@link ApiException}s, so a
- * client always sees {@code UNAUTHENTICATED} or {@code FORBIDDEN} in {@code extensions.code}.
+ * The caller of the current request, taken from the reactive security context, and the
+ * checks that GraphQL controllers make before they touch data. Checks raise
+ * {@link ApiException}s, so a client always sees {@code UNAUTHENTICATED} or
+ * {@code FORBIDDEN} in {@code extensions.code}.
  */
 public final class Callers {
 

@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /dev/tokens {"subject":"ada","roles":["EDITOR"]}} returns a signed token. Only
- * registered in the local profile, so that a developer can try every operation without an
- * identity provider.
+ * {@code POST /dev/tokens {"subject":"ada","roles":["EDITOR"]}} returns a signed token.
+ * Only registered in the local profile, so that a developer can try every operation
+ * without an identity provider.
  */
 @RestController
 final class DevTokenController {
@@ -40,13 +40,13 @@ final class DevTokenController {
 				roles.add(Role.valueOf(name.trim().toUpperCase()));
 			}
 			catch (IllegalArgumentException ex) {
-				return Mono.error(ApiException.badUserInput("Unknown role '" + name + "': use one of "
-						+ List.of(Role.values()), Map.of("field", "roles")));
+				return Mono.error(ApiException.badUserInput(
+						"Unknown role '" + name + "': use one of " + List.of(Role.values()), Map.of("field", "roles")));
 			}
 		}
 		String token = this.issuer.issue(request.subject().trim(), roles);
-		return Mono.just(Map.of("token", token, "tokenType", "Bearer", "subject", request.subject().trim(), "roles",
-				roles));
+		return Mono
+			.just(Map.of("token", token, "tokenType", "Bearer", "subject", request.subject().trim(), "roles", roles));
 	}
 
 }

@@ -15,8 +15,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * Mints HS256 tokens with the local development key, for the local profile and for tests. A real
- * deployment uses an identity provider instead and never enables this.
+ * Mints HS256 tokens with the local development key, for the local profile and for tests.
+ * A real deployment uses an identity provider instead and never enables this.
  */
 public final class DevTokenIssuer {
 

@@ -13,9 +13,10 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Answers a missing or invalid bearer token with 401 and a body a client can act on: a GraphQL
- * error with {@code extensions.code = UNAUTHENTICATED} on GraphQL paths, an RFC 9457 problem
- * elsewhere. Never the exception text of the token library beyond its one-line reason.
+ * Answers a missing or invalid bearer token with 401 and a body a client can act on: a
+ * GraphQL error with {@code extensions.code = UNAUTHENTICATED} on GraphQL paths, an RFC
+ * 9457 problem elsewhere. Never the exception text of the token library beyond its
+ * one-line reason.
  */
 final class JsonAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 

@@ -5,9 +5,10 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How a service checks bearer tokens. In production set {@code issuer-uri} (an OpenID Connect
- * issuer; its keys are fetched from its JWK set). Without it, tokens are HMAC-signed with
- * {@code hmac-secret}, which the local profile sets so that developers can mint tokens.
+ * How a service checks bearer tokens. In production set {@code issuer-uri} (an OpenID
+ * Connect issuer; its keys are fetched from its JWK set). Without it, tokens are
+ * HMAC-signed with {@code hmac-secret}, which the local profile sets so that developers
+ * can mint tokens.
  */
 @ConfigurationProperties("skillpath.security")
 public record SecurityProperties(Jwt jwt, DevTokens devTokens, TokenCache tokenCache) {
@@ -40,8 +41,10 @@ public record SecurityProperties(Jwt jwt, DevTokens devTokens, TokenCache tokenC
 
 	/**
 	 * Tokens that passed validation, remembered so that repeated requests skip the check.
+	 *
 	 * @param maxEntries how many tokens to remember (0 turns the cache off); default 4096
-	 * @param maxAge the longest a token is remembered (never past its expiry); default 5 minutes
+	 * @param maxAge the longest a token is remembered (never past its expiry); default 5
+	 * minutes
 	 */
 	public record TokenCache(Long maxEntries, Duration maxAge) {
 

@@ -34,9 +34,10 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.util.StringUtils;
 
 /**
- * OAuth2 resource server for every service: a bearer token is optional at the HTTP level (public
- * reads), and each GraphQL operation decides what it needs through {@link Callers}. A token that
- * is present but invalid is refused with a 401 whose body says {@code UNAUTHENTICATED}.
+ * OAuth2 resource server for every service: a bearer token is optional at the HTTP level
+ * (public reads), and each GraphQL operation decides what it needs through
+ * {@link Callers}. A token that is present but invalid is refused with a 401 whose body
+ * says {@code UNAUTHENTICATED}.
  */
 @AutoConfiguration(before = ReactiveWebSecurityAutoConfiguration.class)
 @EnableWebFluxSecurity
@@ -46,7 +47,8 @@ public class ServiceSecurityAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SecurityWebFilterChain skillpathSecurityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
-		// stateless: no web session per request (loading the security context from a session made
+		// stateless: no web session per request (loading the security context from a
+		// session made
 		// one per request, with two thread hops to create its id), no saved requests
 		return http.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
@@ -55,8 +57,7 @@ public class ServiceSecurityAutoConfiguration {
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
-			.oauth2ResourceServer((server) -> server
-				.authenticationEntryPoint(new JsonAuthenticationEntryPoint())
+			.oauth2ResourceServer((server) -> server.authenticationEntryPoint(new JsonAuthenticationEntryPoint())
 				.jwt((jwt) -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(new RolesClaimConverter())))
 			.build();
 	}
@@ -102,7 +103,10 @@ public class ServiceSecurityAutoConfiguration {
 		return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
 	}
 
-	/** Maps the {@code roles} claim (and {@code scope}) to authorities; the subject is the name. */
+	/**
+	 * Maps the {@code roles} claim (and {@code scope}) to authorities; the subject is the
+	 * name.
+	 */
 	static final class RolesClaimConverter implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
 
 		@Override

@@ -55,17 +55,16 @@ class GraphQlExceptionResolverTest {
 
 	private static GraphQLSchema schema() {
 		RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring()
-			.type("Query", (type) -> type
-				.dataFetcher("cancelled", (env) -> {
-					// what graphql-java throws at a field once the request's subscriber cancelled
-					throw new AbortExecutionException("Execution has been asked to be cancelled");
-				})
-				.dataFetcher("broken", (env) -> {
-					throw new IllegalStateException("disk on fire");
-				}))
+			.type("Query", (type) -> type.dataFetcher("cancelled", (env) -> {
+				// what graphql-java throws at a field once the request's subscriber
+				// cancelled
+				throw new AbortExecutionException("Execution has been asked to be cancelled");
+			}).dataFetcher("broken", (env) -> {
+				throw new IllegalStateException("disk on fire");
+			}))
 			.build();
-		return new SchemaGenerator().makeExecutableSchema(
-				new SchemaParser().parse("type Query { cancelled: String broken: String }"), wiring);
+		return new SchemaGenerator()
+			.makeExecutableSchema(new SchemaParser().parse("type Query { cancelled: String broken: String }"), wiring);
 	}
 
 }

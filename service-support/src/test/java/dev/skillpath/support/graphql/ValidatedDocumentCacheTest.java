@@ -24,7 +24,10 @@ class ValidatedDocumentCacheTest {
 
 	final ValidatedDocumentCache cache = new ValidatedDocumentCache();
 
-	/** Counts graphql-java's parse step: it runs only when the cache has no document for the text. */
+	/**
+	 * Counts graphql-java's parse step: it runs only when the cache has no document for
+	 * the text.
+	 */
 	final AtomicInteger parsed = new AtomicInteger();
 
 	final GraphQL graphQl = GraphQL
@@ -91,9 +94,15 @@ class ValidatedDocumentCacheTest {
 		run("{ echo(text: \"a\") }", Map.of());
 		run("{ echo(text: \"a\") }", Map.of());
 
-		assertThat(registry.get("cache.gets").tag("cache", "graphql.documents").tag("result", "hit").functionCounter()
+		assertThat(registry.get("cache.gets")
+			.tag("cache", "graphql.documents")
+			.tag("result", "hit")
+			.functionCounter()
 			.count()).isEqualTo(2);
-		assertThat(registry.get("cache.gets").tag("cache", "graphql.documents").tag("result", "miss").functionCounter()
+		assertThat(registry.get("cache.gets")
+			.tag("cache", "graphql.documents")
+			.tag("result", "miss")
+			.functionCounter()
 			.count()).isEqualTo(1);
 	}
 

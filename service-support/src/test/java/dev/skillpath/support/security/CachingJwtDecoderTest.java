@@ -31,9 +31,8 @@ class CachingJwtDecoderTest {
 	private final AtomicInteger checks = new AtomicInteger();
 
 	/** The real HS256 check, counting how often it runs. */
-	private final ReactiveJwtDecoder nimbus = counting(NimbusReactiveJwtDecoder.withSecretKey(KEY)
-		.macAlgorithm(MacAlgorithm.HS256)
-		.build());
+	private final ReactiveJwtDecoder nimbus = counting(
+			NimbusReactiveJwtDecoder.withSecretKey(KEY).macAlgorithm(MacAlgorithm.HS256).build());
 
 	@Test
 	void aValidatedTokenIsCheckedOnceAndATamperedOneIsStillRefused() {
@@ -59,14 +58,17 @@ class CachingJwtDecoderTest {
 		decoder.decode(token).block();
 		assertThat(this.checks).hasValue(1);
 
-		clock.now = clock.now.plus(Duration.ofMinutes(11)); // past exp as far as the cache is concerned
+		clock.now = clock.now.plus(Duration.ofMinutes(11)); // past exp as far as the
+															// cache is concerned
 		decoder.decode(token).block();
 		assertThat(this.checks).as("an expired entry goes back to the real check").hasValue(2);
 	}
 
 	@Test
 	void theServicesDecoderRefusesExpiredTokensEvenWhenTheyWereCached() {
-		NimbusReactiveJwtDecoder strict = NimbusReactiveJwtDecoder.withSecretKey(KEY).macAlgorithm(MacAlgorithm.HS256).build();
+		NimbusReactiveJwtDecoder strict = NimbusReactiveJwtDecoder.withSecretKey(KEY)
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
 		strict.setJwtValidator(JwtValidators.createDefaultWithIssuer("test"));
 		CachingJwtDecoder decoder = new CachingJwtDecoder(strict, 100, Duration.ofMinutes(5), Clock.systemUTC());
 		String expired = this.issuer.issue("ada", java.util.List.of(Role.LEARNER), Duration.ofMinutes(-5));

@@ -22,8 +22,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The suite end to end: the gateway in front of the real content and progress services, each on
- * its own real PostgreSQL database, all talking HTTP. One schema, one endpoint, per role.
+ * The suite end to end: the gateway in front of the real content and progress services,
+ * each on its own real PostgreSQL database, all talking HTTP. One schema, one endpoint,
+ * per role.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
@@ -50,14 +51,21 @@ class SuiteThroughGatewayTest {
 			.baseUrl("http://localhost:" + this.port)
 			.responseTimeout(Duration.ofSeconds(30))
 			.build();
-		// polled with a short timeout each: one readiness call that gets no answer (seen once, in a CI
-		// run, right after the context started) is asked again rather than waited on for 30 s
+		// polled with a short timeout each: one readiness call that gets no answer (seen
+		// once, in a CI
+		// run, right after the context started) is asked again rather than waited on for
+		// 30 s
 		WebTestClient poll = this.http.mutate().responseTimeout(Duration.ofSeconds(5)).build();
 		long deadline = System.currentTimeMillis() + 60_000;
 		while (System.currentTimeMillis() < deadline) {
 			try {
-				int status = poll.get().uri("/actuator/health/readiness").exchange().expectBody().returnResult()
-					.getStatus().value();
+				int status = poll.get()
+					.uri("/actuator/health/readiness")
+					.exchange()
+					.expectBody()
+					.returnResult()
+					.getStatus()
+					.value();
 				if (status == 200) {
 					return;
 				}
@@ -71,7 +79,8 @@ class SuiteThroughGatewayTest {
 	}
 
 	HttpGraphQlTester graphql(String subject, Role... roles) {
-		HttpGraphQlTester tester = HttpGraphQlTester.create(this.http.mutate().baseUrl("http://localhost:" + this.port + "/graphql").build());
+		HttpGraphQlTester tester = HttpGraphQlTester
+			.create(this.http.mutate().baseUrl("http://localhost:" + this.port + "/graphql").build());
 		return subject == null ? tester
 				: tester.mutate().header("Authorization", "Bearer " + this.tokens.issue(subject, roles)).build();
 	}
@@ -82,11 +91,18 @@ class SuiteThroughGatewayTest {
 				{ roadmap(id: "backend") { title myCompletion { percent } skills { id name myProgress { status } } } }
 				""")
 			.execute()
-			.errors().verify()
-			.path("roadmap.title").entity(String.class).isEqualTo("Backend Developer")
-			.path("roadmap.myCompletion").valueIsNull()
-			.path("roadmap.skills[0].myProgress").valueIsNull()
-			.path("roadmap.skills").entityList(Object.class).satisfies((skills) -> assertThat(skills).hasSizeGreaterThanOrEqualTo(60));
+			.errors()
+			.verify()
+			.path("roadmap.title")
+			.entity(String.class)
+			.isEqualTo("Backend Developer")
+			.path("roadmap.myCompletion")
+			.valueIsNull()
+			.path("roadmap.skills[0].myProgress")
+			.valueIsNull()
+			.path("roadmap.skills")
+			.entityList(Object.class)
+			.satisfies((skills) -> assertThat(skills).hasSizeGreaterThanOrEqualTo(60));
 	}
 
 	@Test
@@ -95,7 +111,13 @@ class SuiteThroughGatewayTest {
 		learner.document("""
 				mutation { setSkillStatus(input: { skillId: "internet", status: DONE, clientMutationId: "gw-1" }) {
 				  progress { status } } }
-				""").execute().errors().verify().path("setSkillStatus.progress.status").entity(String.class).isEqualTo("DONE");
+				""")
+			.execute()
+			.errors()
+			.verify()
+			.path("setSkillStatus.progress.status")
+			.entity(String.class)
+			.isEqualTo("DONE");
 
 		learner.document("""
 				{ me { completedSkillIds streak { current } }
@@ -103,26 +125,46 @@ class SuiteThroughGatewayTest {
 				  skill(id: "internet") { name myProgress { status } unlocks { id } } }
 				""")
 			.execute()
-			.errors().verify()
-			.path("me.completedSkillIds").entityList(String.class).containsExactly("internet")
-			.path("me.streak.current").entity(Integer.class).isEqualTo(1)
-			.path("roadmap.myCompletion.done").entity(Integer.class).isEqualTo(1)
-			.path("skill.name").entity(String.class).isEqualTo("How the internet works")
-			.path("skill.myProgress.status").entity(String.class).isEqualTo("DONE");
+			.errors()
+			.verify()
+			.path("me.completedSkillIds")
+			.entityList(String.class)
+			.containsExactly("internet")
+			.path("me.streak.current")
+			.entity(Integer.class)
+			.isEqualTo(1)
+			.path("roadmap.myCompletion.done")
+			.entity(Integer.class)
+			.isEqualTo(1)
+			.path("skill.name")
+			.entity(String.class)
+			.isEqualTo("How the internet works")
+			.path("skill.myProgress.status")
+			.entity(String.class)
+			.isEqualTo("DONE");
 	}
 
 	@Test
 	void editorsEditThroughTheGatewayAndTheServicesStillCheckRoles() {
-		graphql("gw-editor", Role.EDITOR).document("""
-				mutation { upsertSkill(input: { id: "gw-htmx", name: "htmx via gateway", category: FRAMEWORK,
-				  summary: "Hypermedia.", requires: ["http"], estimatedHours: 4,
-				  resources: [{ title: "htmx docs", url: "https://htmx.org/docs/", kind: DOCS, free: true }] }) { created } }
-				""").execute().errors().verify().path("upsertSkill.created").entity(Boolean.class).isEqualTo(true);
+		graphql("gw-editor", Role.EDITOR)
+			.document(
+					"""
+							mutation { upsertSkill(input: { id: "gw-htmx", name: "htmx via gateway", category: FRAMEWORK,
+							  summary: "Hypermedia.", requires: ["http"], estimatedHours: 4,
+							  resources: [{ title: "htmx docs", url: "https://htmx.org/docs/", kind: DOCS, free: true }] }) { created } }
+							""")
+			.execute()
+			.errors()
+			.verify()
+			.path("upsertSkill.created")
+			.entity(Boolean.class)
+			.isEqualTo(true);
 		graphql("gw-learner-2", Role.LEARNER).document("mutation { deleteSkill(id: \"gw-htmx\") { deletedId } }")
 			.execute()
 			.errors()
 			.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
-				assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN").containsEntry("service", "content");
+				assertThat(error.getExtensions()).containsEntry("code", "FORBIDDEN")
+					.containsEntry("service", "content");
 				assertThat(error.getPath()).isEqualTo("deleteSkill");
 			}));
 	}
@@ -135,15 +177,21 @@ class SuiteThroughGatewayTest {
 			""";
 
 	/**
-	 * DESIGN.md's signature query, across all three services: an admin registers a partner, the
-	 * partner pushes listings through the gateway's partner route, a learner records progress, and
-	 * the query costs the same subgraph calls for 20 jobs as for 100.
+	 * DESIGN.md's signature query, across all three services: an admin registers a
+	 * partner, the partner pushes listings through the gateway's partner route, a learner
+	 * records progress, and the query costs the same subgraph calls for 20 jobs as for
+	 * 100.
 	 */
 	@Test
 	void theSignatureQueryCrossesEveryServiceWithAFixedNumberOfCalls() {
 		String apiKey = graphql("gw-admin", Role.ADMIN)
 			.document("mutation { registerPartner(input: { id: \"gw-board\", name: \"Gateway Board\" }) { apiKey } }")
-			.execute().errors().verify().path("registerPartner.apiKey").entity(String.class).get();
+			.execute()
+			.errors()
+			.verify()
+			.path("registerPartner.apiKey")
+			.entity(String.class)
+			.get();
 		StringBuilder jobsJson = new StringBuilder("{\"jobs\": [");
 		for (int i = 0; i < 120; i++) {
 			jobsJson.append(i == 0 ? "" : ",").append("""
@@ -153,53 +201,94 @@ class SuiteThroughGatewayTest {
 					 "skills": ["Java", "SQL"]}""".formatted(i, i, i % 7));
 		}
 		jobsJson.append("]}");
-		this.http.post().uri("/partner/v1/jobs").header("X-Api-Key", apiKey)
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue(jobsJson.toString())
-			.exchange().expectStatus().is2xxSuccessful()
-			.expectBody().jsonPath("$.counts.created").isEqualTo(120);
+		this.http.post()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", apiKey)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(jobsJson.toString())
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful()
+			.expectBody()
+			.jsonPath("$.counts.created")
+			.isEqualTo(120);
 
 		HttpGraphQlTester learner = graphql("gw-signature", Role.LEARNER);
 		for (String skill : java.util.List.of("java", "sql")) {
-			learner.document("mutation($s: ID!) { setSkillStatus(input: { skillId: $s, status: DONE }) { progress { status } } }")
-				.variable("s", skill).execute().errors().verify();
+			learner.document(
+					"mutation($s: ID!) { setSkillStatus(input: { skillId: $s, status: DONE }) { progress { status } } }")
+				.variable("s", skill)
+				.execute()
+				.errors()
+				.verify();
 		}
 		var twenty = learner.document(SIGNATURE).variable("first", 20).execute();
-		twenty.errors().verify()
-			.path("me.completedSkillIds").entityList(String.class).contains("java", "sql").hasSize(2)
-			.path("me.matchingJobs.edges").entityList(Object.class).hasSize(20)
-			.path("me.matchingJobs.edges[0].node.requiredSkills[*].myProgress.status").entityList(String.class)
+		twenty.errors()
+			.verify()
+			.path("me.completedSkillIds")
+			.entityList(String.class)
+			.contains("java", "sql")
+			.hasSize(2)
+			.path("me.matchingJobs.edges")
+			.entityList(Object.class)
+			.hasSize(20)
+			.path("me.matchingJobs.edges[0].node.requiredSkills[*].myProgress.status")
+			.entityList(String.class)
 			.satisfies((statuses) -> assertThat(statuses).isNotEmpty().containsOnly("DONE"))
-			.path("me.matchingJobs.edges[0].node.salary.currency").entity(String.class).isEqualTo("EUR");
+			.path("me.matchingJobs.edges[0].node.salary.currency")
+			.entity(String.class)
+			.isEqualTo("EUR");
 		int callsForTwenty = twenty.path("$.extensions.subgraphCalls").entity(Integer.class).get();
-		// jobs-service pages at most 100; the router test covers 200 over fixture subgraphs
+		// jobs-service pages at most 100; the router test covers 200 over fixture
+		// subgraphs
 		var hundred = learner.document(SIGNATURE).variable("first", 100).execute();
 		hundred.errors().verify().path("me.matchingJobs.edges").entityList(Object.class).hasSize(100);
 		int callsForAHundred = hundred.path("$.extensions.subgraphCalls").entity(Integer.class).get();
-		// progress (me), jobs (matchingJobs), then content (names) and progress (myProgress) in parallel
+		// progress (me), jobs (matchingJobs), then content (names) and progress
+		// (myProgress) in parallel
 		assertThat(callsForTwenty).isEqualTo(4).isEqualTo(callsForAHundred);
 
-		graphql(null).document(SIGNATURE).variable("first", 20).execute()
-			.errors().satisfy((errors) -> assertThat(errors).singleElement()
+		graphql(null).document(SIGNATURE)
+			.variable("first", 20)
+			.execute()
+			.errors()
+			.satisfy((errors) -> assertThat(errors).singleElement()
 				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED")))
-			.path("me").valueIsNull();
-		graphql("gw-editor-2", Role.EDITOR).document(SIGNATURE).variable("first", 5).execute()
-			.errors().verify().path("me.completedSkillIds").entityList(String.class).hasSize(0);
+			.path("me")
+			.valueIsNull();
+		graphql("gw-editor-2", Role.EDITOR).document(SIGNATURE)
+			.variable("first", 5)
+			.execute()
+			.errors()
+			.verify()
+			.path("me.completedSkillIds")
+			.entityList(String.class)
+			.hasSize(0);
 	}
 
 	@Test
 	void anInvalidTokenIsRefusedAtTheGateway() {
-		this.http.post().uri("/graphql").header("Authorization", "Bearer not-a-token")
+		this.http.post()
+			.uri("/graphql")
+			.header("Authorization", "Bearer not-a-token")
 			.bodyValue(Map.of("query", "{ roadmaps { id } }"))
 			.exchange()
-			.expectStatus().isUnauthorized()
-			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
+			.expectStatus()
+			.isUnauthorized()
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("UNAUTHENTICATED");
 	}
 
 	@Test
 	void mutationsAreRefusedOverGet() {
-		this.http.get().uri((uri) -> uri.path("/graphql").queryParam("query", "mutation { deleteMyData { deletedStatements } }").build())
+		this.http.get()
+			.uri((uri) -> uri.path("/graphql")
+				.queryParam("query", "mutation { deleteMyData { deletedStatements } }")
+				.build())
 			.exchange()
-			.expectStatus().isEqualTo(405);
+			.expectStatus()
+			.isEqualTo(405);
 	}
 
 	private static void sleep() {

@@ -45,15 +45,15 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The files under {@code deploy/} against the real suite: every metric an alert rule or a
  * dashboard panel names exists in a real scrape of the services (started here as in
- * {@code SuiteThroughGatewayTest}, each on its own PostgreSQL database), every YAML and JSON file
- * parses, the Prometheus files pass {@code promtool} when it is installed, and the Compose and
- * Kubernetes files agree with the services (ports, URLs, probes).
+ * {@code SuiteThroughGatewayTest}, each on its own PostgreSQL database), every YAML and
+ * JSON file parses, the Prometheus files pass {@code promtool} when it is installed, and
+ * the Compose and Kubernetes files agree with the services (ports, URLs, probes).
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
-				// one partner request per window, so that the test can see a rate-limit rejection counted
-				"skillpath.gateway.rate-limit.partner-per-window=1",
-				SuiteServices.GATEWAY_EXCLUSIONS })
+				// one partner request per window, so that the test can see a rate-limit
+				// rejection counted
+				"skillpath.gateway.rate-limit.partner-per-window=1", SuiteServices.GATEWAY_EXCLUSIONS })
 @ActiveProfiles("test")
 class DeployFilesTest {
 
@@ -99,7 +99,8 @@ class DeployFilesTest {
 				if (SYNTHETIC.contains(selector.metric())) {
 					continue;
 				}
-				// a selector naming one service must find the metric in that service's own scrape
+				// a selector naming one service must find the metric in that service's
+				// own scrape
 				String application = selector.equalities().get("application");
 				Set<String> names = application != null && scraped.containsKey(application) ? scraped.get(application)
 						: anywhere;
@@ -110,12 +111,16 @@ class DeployFilesTest {
 			}
 		}
 		assertThat(missing).as("metrics no scrape shows").isEmpty();
-		// the latency histograms the p50/p99 panels and the p99 alert need are on in the shared defaults
+		// the latency histograms the p50/p99 panels and the p99 alert need are on in the
+		// shared defaults
 		assertThat(scraped.get("content-service")).contains("http_server_requests_seconds_bucket");
 		assertThat(scraped.get("gateway")).contains("http_client_requests_seconds_bucket");
 	}
 
-	/** The existence check is only as good as the names it finds: aggregations, groupings, strings and offsets are not metrics. */
+	/**
+	 * The existence check is only as good as the names it finds: aggregations, groupings,
+	 * strings and offsets are not metrics.
+	 */
 	@Test
 	void metricNamesAreFoundInPromQlAndNothingElse() {
 		String expression = """
@@ -136,26 +141,39 @@ class DeployFilesTest {
 				""")).containsExactly("a_seconds_bucket", "b_total");
 	}
 
-	/** The probes the Kubernetes Deployments use: readiness of a subgraph includes its database. */
+	/**
+	 * The probes the Kubernetes Deployments use: readiness of a subgraph includes its
+	 * database.
+	 */
 	@Test
 	void subgraphsAreReadyOnlyWithTheirDatabase() {
 		SuiteServices suite = SuiteServices.get();
 		for (RunningService service : List.of(suite.content, suite.progress, suite.jobs)) {
-			client(service.baseUrl()).get().uri("/actuator/health/readiness").exchange()
-				.expectStatus().isOk()
+			client(service.baseUrl()).get()
+				.uri("/actuator/health/readiness")
+				.exchange()
+				.expectStatus()
+				.isOk()
 				.expectBody()
-				.jsonPath("$.components.r2dbc.status").isEqualTo("UP")
-				.jsonPath("$.components.readinessState.status").isEqualTo("UP");
-			client(service.baseUrl()).get().uri("/actuator/health/liveness").exchange()
-				.expectStatus().isOk()
+				.jsonPath("$.components.r2dbc.status")
+				.isEqualTo("UP")
+				.jsonPath("$.components.readinessState.status")
+				.isEqualTo("UP");
+			client(service.baseUrl()).get()
+				.uri("/actuator/health/liveness")
+				.exchange()
+				.expectStatus()
+				.isOk()
 				.expectBody()
-				.jsonPath("$.components.r2dbc").doesNotExist();
+				.jsonPath("$.components.r2dbc")
+				.doesNotExist();
 		}
 	}
 
 	@Test
 	void everyDashboardPanelQueriesTheProvisionedPrometheus() {
-		Map<String, Object> datasource = yaml(DEPLOY.resolve("grafana/provisioning/datasources/prometheus.yaml")).get(0);
+		Map<String, Object> datasource = yaml(DEPLOY.resolve("grafana/provisioning/datasources/prometheus.yaml"))
+			.get(0);
 		Object uid = at(datasource, "datasources", 0, "uid");
 		List<Path> dashboards = files(DEPLOY.resolve("grafana/dashboards"), ".json");
 		assertThat(dashboards).hasSizeGreaterThanOrEqualTo(4);
@@ -250,7 +268,8 @@ class DeployFilesTest {
 			.containsEntry("PROGRESS_URL", "http://progress-service:8082/graphql")
 			.containsEntry("JOBS_URL", "http://jobs-service:8083/graphql");
 
-		List<Map<String, Object>> scrapeConfigs = list(yaml(DEPLOY.resolve("prometheus/prometheus.yml")).get(0).get("scrape_configs"));
+		List<Map<String, Object>> scrapeConfigs = list(
+				yaml(DEPLOY.resolve("prometheus/prometheus.yml")).get(0).get("scrape_configs"));
 		Set<String> targets = new TreeSet<>();
 		for (Map<String, Object> config : scrapeConfigs) {
 			if ("skillpath".equals(config.get("job_name"))) {
@@ -263,7 +282,8 @@ class DeployFilesTest {
 		Set<String> expected = new TreeSet<>();
 		ports.forEach((service, port) -> expected.add(service + ":" + port));
 		assertThat(targets).isEqualTo(expected);
-		String home = (String) map(at(services, "grafana", "environment")).get("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH");
+		String home = (String) map(at(services, "grafana", "environment"))
+			.get("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH");
 		assertThat(DEPLOY.resolve("grafana/dashboards").resolve(Path.of(home).getFileName())).exists();
 	}
 
@@ -282,19 +302,24 @@ class DeployFilesTest {
 			String name = (String) at(deployment, "metadata", "name");
 			deployments.add(name);
 			Map<String, Object> container = map(at(deployment, "spec", "template", "spec", "containers", 0));
-			assertThat(at(container, "livenessProbe", "httpGet", "path")).as(name).isEqualTo("/actuator/health/liveness");
-			assertThat(at(container, "readinessProbe", "httpGet", "path")).as(name).isEqualTo("/actuator/health/readiness");
+			assertThat(at(container, "livenessProbe", "httpGet", "path")).as(name)
+				.isEqualTo("/actuator/health/liveness");
+			assertThat(at(container, "readinessProbe", "httpGet", "path")).as(name)
+				.isEqualTo("/actuator/health/readiness");
 			assertThat(map(at(container, "resources", "requests"))).as(name).containsKeys("cpu", "memory");
 			assertThat(map(at(container, "resources", "limits"))).as(name).containsKey("memory");
 		}
-		assertThat(deployments).containsExactlyInAnyOrder("content-service", "progress-service", "jobs-service", "gateway");
+		assertThat(deployments).containsExactlyInAnyOrder("content-service", "progress-service", "jobs-service",
+				"gateway");
 		assertThat(names(byKind.get("Service"))).isEqualTo(deployments);
 		assertThat(names(byKind.get("HorizontalPodAutoscaler"))).isEqualTo(deployments);
 		assertThat(names(byKind.get("PodDisruptionBudget"))).isEqualTo(deployments);
-		byKind.get("HorizontalPodAutoscaler").forEach((hpa) -> assertThat(at(hpa, "spec", "scaleTargetRef", "name"))
-			.isEqualTo(at(hpa, "metadata", "name")));
+		byKind.get("HorizontalPodAutoscaler")
+			.forEach((hpa) -> assertThat(at(hpa, "spec", "scaleTargetRef", "name"))
+				.isEqualTo(at(hpa, "metadata", "name")));
 
-		// only the gateway takes traffic from outside the namespace (Prometheus scrapes aside)
+		// only the gateway takes traffic from outside the namespace (Prometheus scrapes
+		// aside)
 		for (Map<String, Object> policy : byKind.get("NetworkPolicy")) {
 			for (Map<String, Object> rule : list(at(policy, "spec", "ingress"))) {
 				if (!rule.containsKey("from")) {
@@ -316,38 +341,53 @@ class DeployFilesTest {
 
 	// --- traffic and scrapes
 
-	/** Requests after which every series a panel names has been created (most appear on first use). */
+	/**
+	 * Requests after which every series a panel names has been created (most appear on
+	 * first use).
+	 */
 	private void causeTrafficThatEveryPanelShows(WebTestClient gateway) {
 		String learner = "Bearer " + this.tokens.issue("ops-learner", Role.LEARNER);
 		graphql(gateway, null, "{ roadmap(id: \"backend\") { title skills { id } } }");
 		graphql(gateway, learner,
 				"mutation { setSkillStatus(input: { skillId: \"internet\", status: DONE, clientMutationId: \"ops-1\" }) { progress { status } } }");
-		graphql(gateway, learner, "{ me { completedSkillIds } skill(id: \"internet\") { name myProgress { status } } }");
+		graphql(gateway, learner,
+				"{ me { completedSkillIds } skill(id: \"internet\") { name myProgress { status } } }");
 		// an error raised by a subgraph, counted per subgraph and code at the gateway
 		String refused = graphql(gateway, learner,
 				"mutation { setSkillStatus(input: { skillId: \"no-such-skill\", status: DONE }) { progress { status } } }");
 		assertThat(refused).contains("BAD_USER_INPUT");
-		// the partner route, twice with one key: the second is over the test's limit of one per window
+		// the partner route, twice with one key: the second is over the test's limit of
+		// one per window
 		int first = partnerRequest(gateway);
 		int second = partnerRequest(gateway);
 		assertThat(second).as("second partner request after %s", first).isEqualTo(429);
 		causeJobsIngestion();
 	}
 
-	/** jobs-service's business metrics have series once a partner sent a listing and has a feed. */
+	/**
+	 * jobs-service's business metrics have series once a partner sent a listing and has a
+	 * feed.
+	 */
 	private void causeJobsIngestion() {
 		WebTestClient jobs = client(SuiteServices.get().jobs.baseUrl());
 		String admin = "Bearer " + this.tokens.issue("ops-admin", Role.ADMIN);
 		String partner = "ops-" + Long.toHexString(System.nanoTime());
-		Matcher key = Pattern.compile("\"apiKey\":\"([^\"]+)\"").matcher(graphql(jobs, admin,
-				"mutation { registerPartner(input: {id: \"" + partner + "\", name: \"Ops\"}) { apiKey } }"));
+		Matcher key = Pattern.compile("\"apiKey\":\"([^\"]+)\"")
+			.matcher(graphql(jobs, admin,
+					"mutation { registerPartner(input: {id: \"" + partner + "\", name: \"Ops\"}) { apiKey } }"));
 		assertThat(key.find()).isTrue();
-		jobs.post().uri("/partner/v1/jobs").header("X-Api-Key", key.group(1)).header("Content-Type", "application/json")
+		jobs.post()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", key.group(1))
+			.header("Content-Type", "application/json")
 			.bodyValue("[{\"externalId\": \"ops-1\", \"title\": \"Backend Engineer\", \"company\": \"Ops Co\", "
-					// skills no other gateway test's learner has (their matching jobs share this database)
+					// skills no other gateway test's learner has (their matching jobs
+					// share this database)
 					+ "\"description\": \"<p>Ruby on Rails and MongoDB.</p>\", "
 					+ "\"salary\": {\"min\": 60000, \"max\": 80000, \"currency\": \"USD\", \"period\": \"YEAR\"}}]")
-			.exchange().expectStatus().isOk();
+			.exchange()
+			.expectStatus()
+			.isOk();
 		graphql(jobs, admin, "mutation { addFeed(input: {partnerId: \"" + partner
 				+ "\", kind: INDEED_XML, url: \"http://localhost:9/jobs.xml\"}) { id } }");
 	}
@@ -357,23 +397,42 @@ class DeployFilesTest {
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}
-		String body = request.bodyValue(Map.of("query", query)).exchange().expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+		String body = request.bodyValue(Map.of("query", query))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(body).contains("\"data\"");
 		return body;
 	}
 
 	private static int partnerRequest(WebTestClient gateway) {
-		return gateway.get().uri("/partner/v1/jobs").header("X-Api-Key", "ops-test-key").exchange()
-			.returnResult(String.class).getStatus().value();
+		return gateway.get()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", "ops-test-key")
+			.exchange()
+			.returnResult(String.class)
+			.getStatus()
+			.value();
 	}
 
 	private static String scrape(WebTestClient service) {
-		return service.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
-			.returnResult().getResponseBody();
+		return service.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
-	/** Names of the samples in a Prometheus text exposition (histograms give _bucket, _count, _sum). */
+	/**
+	 * Names of the samples in a Prometheus text exposition (histograms give _bucket,
+	 * _count, _sum).
+	 */
 	static Set<String> metricNames(String exposition) {
 		Set<String> names = new TreeSet<>();
 		for (String line : exposition.split("\n")) {
@@ -389,10 +448,17 @@ class DeployFilesTest {
 		return names;
 	}
 
-	/** Waits until the gateway has composed the supergraph (its readiness answers 200). */
+	/**
+	 * Waits until the gateway has composed the supergraph (its readiness answers 200).
+	 */
 	static void awaitReadiness(WebTestClient gateway) {
 		long deadline = System.currentTimeMillis() + 60_000;
-		while (gateway.get().uri("/actuator/health/readiness").exchange().returnResult(String.class).getStatus().value() != 200) {
+		while (gateway.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.returnResult(String.class)
+			.getStatus()
+			.value() != 200) {
 			if (System.currentTimeMillis() > deadline) {
 				fail("the gateway did not compose the supergraph within 60 s");
 			}
@@ -568,14 +634,17 @@ class DeployFilesTest {
 		}
 	}
 
-	/** A metric named in a PromQL expression, with the label equalities its selector asks for. */
+	/**
+	 * A metric named in a PromQL expression, with the label equalities its selector asks
+	 * for.
+	 */
 	record Selector(String metric, Map<String, String> equalities) {
 	}
 
 	/**
-	 * Just enough PromQL to find the metric names in an expression: strings, range and offset
-	 * durations, grouping label lists, functions and keywords are skipped; an identifier left over
-	 * is a metric, and the braces after it are its selector.
+	 * Just enough PromQL to find the metric names in an expression: strings, range and
+	 * offset durations, grouping label lists, functions and keywords are skipped; an
+	 * identifier left over is a metric, and the braces after it are its selector.
 	 */
 	static final class PromQl {
 
@@ -586,14 +655,16 @@ class DeployFilesTest {
 
 		private static final Pattern GROUPING_AHEAD = Pattern.compile("(by|without)\\s*\\(");
 
-		private static final Pattern MATCHER = Pattern.compile("\\s*([a-zA-Z_]\\w*)\\s*(=~|!=|!~|=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*,?");
+		private static final Pattern MATCHER = Pattern
+			.compile("\\s*([a-zA-Z_]\\w*)\\s*(=~|!=|!~|=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*,?");
 
 		private final String text;
 
 		private int at;
 
 		private PromQl(String expression) {
-			// Grafana's variables stand for durations or label values; $__rate_interval only appears in ranges
+			// Grafana's variables stand for durations or label values; $__rate_interval
+			// only appears in ranges
 			this.text = expression.replaceAll("\\[[^\\]]*\\]", " ");
 		}
 
@@ -652,7 +723,10 @@ class DeployFilesTest {
 			return this.text.substring(start, this.at);
 		}
 
-		/** Whether {@code by} or {@code without} comes next: the word before was an aggregation ({@code sum by (x) (...)}). */
+		/**
+		 * Whether {@code by} or {@code without} comes next: the word before was an
+		 * aggregation ({@code sum by (x) (...)}).
+		 */
 		private boolean groupingFollows() {
 			return GROUPING_AHEAD.matcher(this.text).region(this.at, this.text.length()).lookingAt();
 		}
@@ -687,7 +761,10 @@ class DeployFilesTest {
 			this.at = close < 0 ? this.text.length() : close + 1;
 		}
 
-		/** Reads {@code {a="x", b=~"y"}} from the opening brace; equalities only are returned. */
+		/**
+		 * Reads {@code {a="x", b=~"y"}} from the opening brace; equalities only are
+		 * returned.
+		 */
 		private Map<String, String> matchers() {
 			Map<String, String> equalities = new LinkedHashMap<>();
 			this.at++;

@@ -18,10 +18,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The gateway's probes when rate-limit counts live in Redis (as in Compose and Kubernetes): Redis
- * is part of its health, so an outage shows, but not of its readiness, because the limiter lets
- * requests through when Redis does not answer and taking every replica out of the load balancer
- * would turn a limiter outage into an API outage. Readiness needs the composed supergraph.
+ * The gateway's probes when rate-limit counts live in Redis (as in Compose and
+ * Kubernetes): Redis is part of its health, so an outage shows, but not of its readiness,
+ * because the limiter lets requests through when Redis does not answer and taking every
+ * replica out of the load balancer would turn a limiter outage into an API outage.
+ * Readiness needs the composed supergraph.
  */
 class GatewayHealthGroupsTest {
 
@@ -41,17 +42,32 @@ class GatewayHealthGroupsTest {
 		@Test
 		void readyWithTheSupergraphAndHealthyWithRedis() {
 			awaitReady();
-			client().get().uri("/actuator/health/readiness").exchange()
-				.expectStatus().isOk()
+			client().get()
+				.uri("/actuator/health/readiness")
+				.exchange()
+				.expectStatus()
+				.isOk()
 				.expectBody()
-				.jsonPath("$.components.supergraph.status").isEqualTo("UP")
-				.jsonPath("$.components.redis").doesNotExist();
-			client().get().uri("/actuator/health").exchange()
-				.expectStatus().isOk()
-				.expectBody().jsonPath("$.components.redis.status").isEqualTo("UP");
-			client().get().uri("/actuator/health/liveness").exchange()
-				.expectStatus().isOk()
-				.expectBody().jsonPath("$.components.redis").doesNotExist();
+				.jsonPath("$.components.supergraph.status")
+				.isEqualTo("UP")
+				.jsonPath("$.components.redis")
+				.doesNotExist();
+			client().get()
+				.uri("/actuator/health")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.components.redis.status")
+				.isEqualTo("UP");
+			client().get()
+				.uri("/actuator/health/liveness")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.components.redis")
+				.doesNotExist();
 		}
 
 	}
@@ -76,14 +92,25 @@ class GatewayHealthGroupsTest {
 		@Test
 		void staysReadyAndLiveButReportsRedisDown() {
 			awaitReady();
-			client().get().uri("/actuator/health").exchange()
-				.expectStatus().isEqualTo(503)
-				.expectBody().jsonPath("$.components.redis.status").isEqualTo("DOWN");
+			client().get()
+				.uri("/actuator/health")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectBody()
+				.jsonPath("$.components.redis.status")
+				.isEqualTo("DOWN");
 			client().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 			// and requests are still answered (the limiter lets them through)
-			client().post().uri("/graphql").bodyValue(java.util.Map.of("query", "{ careerFacts { figure } }"))
-				.exchange().expectStatus().isOk()
-				.expectBody().jsonPath("$.data.careerFacts").isNotEmpty();
+			client().post()
+				.uri("/graphql")
+				.bodyValue(java.util.Map.of("query", "{ careerFacts { figure } }"))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.data.careerFacts")
+				.isNotEmpty();
 		}
 
 	}
@@ -98,8 +125,10 @@ class GatewayHealthGroupsTest {
 		}
 
 		WebTestClient client() {
-			return WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port)
-				.responseTimeout(Duration.ofSeconds(30)).build();
+			return WebTestClient.bindToServer()
+				.baseUrl("http://localhost:" + this.port)
+				.responseTimeout(Duration.ofSeconds(30))
+				.build();
 		}
 
 		void awaitReady() {

@@ -37,10 +37,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A W3C trace context sent by a client runs through the gateway to the subgraph that serves the
- * request and on to its database statements, and the subgraph's log lines carry the trace id.
- * The real services run in this JVM ({@link SuiteServices}): the test watches progress-service's
- * own observations and reads its log output.
+ * A W3C trace context sent by a client runs through the gateway to the subgraph that
+ * serves the request and on to its database statements, and the subgraph's log lines
+ * carry the trace id. The real services run in this JVM ({@link SuiteServices}): the test
+ * watches progress-service's own observations and reads its log output.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
@@ -71,24 +71,33 @@ class TraceContextTest {
 	void aClientsTraceIdReachesTheSubgraphItsDatabaseCallsAndItsLog(CapturedOutput output) {
 		String traceId = UUID.randomUUID().toString().replace("-", "");
 		String clientSpanId = traceId.substring(0, 16);
-		SubgraphWatch progress = SubgraphWatch.on(SuiteServices.get().progress.context().getBean(ObservationRegistry.class),
-				traceId);
+		SubgraphWatch progress = SubgraphWatch
+			.on(SuiteServices.get().progress.context().getBean(ObservationRegistry.class), traceId);
 		// successful answers are logged at DEBUG
 		this.logging.setLogLevel(GraphQlRequestLog.class.getName(), LogLevel.DEBUG);
 
-		WebTestClient gateway = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30)).build();
+		WebTestClient gateway = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
 		DeployFilesTest.awaitReadiness(gateway);
-		String body = gateway.post().uri("/graphql")
+		String body = gateway.post()
+			.uri("/graphql")
 			.header("Authorization", "Bearer " + this.tokens.issue("trace-learner", Role.LEARNER))
 			.header("traceparent", "00-" + traceId + "-" + clientSpanId + "-01")
 			.bodyValue(Map.of("query", "{ me { completedSkillIds } }"))
-			.exchange().expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(body).contains("\"completedSkillIds\"").doesNotContain("\"errors\"");
 
-		// the subgraph continued the client's trace from a span of the gateway's own (its call to
-		// the subgraph), not from the client's span: the gateway traced the request, not just
+		// the subgraph continued the client's trace from a span of the gateway's own (its
+		// call to
+		// the subgraph), not from the client's span: the gateway traced the request, not
+		// just
 		// copied the header
 		assertThat(progress.receivedTraceparents).singleElement().satisfies((traceparent) -> {
 			assertThat(traceparent).startsWith("00-" + traceId + "-").endsWith("-01");
@@ -97,16 +106,17 @@ class TraceContextTest {
 		// progress-service's SQL statements were spans of the same trace
 		assertThat(progress.queryTraceIds).isNotEmpty().containsOnly(traceId);
 		// and its log line for the request carries the trace id
-		assertThat(output.getOut().lines()
+		assertThat(output.getOut()
+			.lines()
 			.filter((line) -> line.contains("progress-service answered operation") && line.contains(traceId)))
 			.as("progress-service's log line with trace id %s in:%n%s", traceId, output.getOut())
 			.hasSize(1);
 	}
 
 	/**
-	 * Listens to a subgraph's observations of one trace: the {@code traceparent} its HTTP server
-	 * received, and the trace id of each database statement it ran. Stays registered (observation
-	 * handlers cannot be removed) but ignores every other trace.
+	 * Listens to a subgraph's observations of one trace: the {@code traceparent} its HTTP
+	 * server received, and the trace id of each database statement it ran. Stays
+	 * registered (observation handlers cannot be removed) but ignores every other trace.
 	 */
 	static final class SubgraphWatch implements ObservationHandler<Observation.Context> {
 
@@ -143,8 +153,10 @@ class TraceContextTest {
 
 		@Override
 		public void onStop(Observation.Context context) {
-			// the tracing handler, registered before this one, has opened the statement's span by now
-			TracingObservationHandler.TracingContext tracing = context.get(TracingObservationHandler.TracingContext.class);
+			// the tracing handler, registered before this one, has opened the statement's
+			// span by now
+			TracingObservationHandler.TracingContext tracing = context
+				.get(TracingObservationHandler.TracingContext.class);
 			if (context instanceof QueryContext && tracing != null && tracing.getSpan() != null) {
 				String queryTrace = tracing.getSpan().context().traceId();
 				if (queryTrace.equals(this.traceId) || !this.receivedTraceparents.isEmpty()) {

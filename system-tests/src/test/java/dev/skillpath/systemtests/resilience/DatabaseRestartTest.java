@@ -45,11 +45,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL restarts under write load: progress-service (setSkillStatus) and jobs-service
- * (partner pushes) keep running on their own PostgreSQL, which the test stops for
- * {@link #DOWN_FOR} and starts again on the same port and data directory. The services take
- * writes again within {@link #RECOVERY_BOUND} of its return without being restarted, and every
- * write they acknowledged is in the database afterwards.
+ * PostgreSQL restarts under write load: progress-service (setSkillStatus) and
+ * jobs-service (partner pushes) keep running on their own PostgreSQL, which the test
+ * stops for {@link #DOWN_FOR} and starts again on the same port and data directory. The
+ * services take writes again within {@link #RECOVERY_BOUND} of its return without being
+ * restarted, and every write they acknowledged is in the database afterwards.
  * <p>
  * The PostgreSQL here is the test's own embedded one, never the shared server of the run.
  */
@@ -60,7 +60,8 @@ class DatabaseRestartTest {
 	/** From PostgreSQL accepting connections again to the last failed write. */
 	static final Duration RECOVERY_BOUND = Duration.ofSeconds(10);
 
-	static final List<String> SKILLS = List.of("internet", "http", "dns", "linux", "git", "python", "java", "javascript");
+	static final List<String> SKILLS = List.of("internet", "http", "dns", "linux", "git", "python", "java",
+			"javascript");
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
@@ -87,8 +88,8 @@ class DatabaseRestartTest {
 		execute("CREATE DATABASE jobs");
 		DatabaseCoordinates server = new DatabaseCoordinates("127.0.0.1", databasePort, "postgres", "postgres", "");
 		String content = SuiteServices.get().content.graphqlUrl();
-		progress = start(ProgressServiceApplication.class, ProgressServiceApplication.NAME, server.withDatabase("progress"),
-				Map.of("skillpath.progress.content-url", content));
+		progress = start(ProgressServiceApplication.class, ProgressServiceApplication.NAME,
+				server.withDatabase("progress"), Map.of("skillpath.progress.content-url", content));
 		jobs = start(JobsServiceApplication.class, JobsServiceApplication.NAME, server.withDatabase("jobs"),
 				Map.of("skillpath.jobs.content.graphql-url", content, "skillpath.jobs.feeds.poll-interval", "0s"));
 		String partnerId = "restart-" + UUID.randomUUID().toString().substring(0, 8);
@@ -101,7 +102,8 @@ class DatabaseRestartTest {
 
 	@AfterAll
 	static void stopPostgres() throws IOException {
-		// the services stay up until the JVM exits (closing one would stop the shared Netty loops);
+		// the services stay up until the JVM exits (closing one would stop the shared
+		// Netty loops);
 		// they only log failed connections once their database is gone
 		if (postgres != null) {
 			postgres.close();
@@ -109,8 +111,9 @@ class DatabaseRestartTest {
 	}
 
 	/**
-	 * One write: the key it is stored under, whether the service acknowledged it, and otherwise
-	 * whether it was refused as retryable (GraphQL {@code SERVICE_UNAVAILABLE}, or a 503 problem).
+	 * One write: the key it is stored under, whether the service acknowledged it, and
+	 * otherwise whether it was refused as retryable (GraphQL {@code SERVICE_UNAVAILABLE},
+	 * or a 503 problem).
 	 */
 	record Write(String service, String key, boolean acknowledged, boolean retryable, long askedAt, long answeredAt,
 			String detail) {
@@ -150,27 +153,40 @@ class DatabaseRestartTest {
 		for (String service : List.of("progress", "jobs")) {
 			List<Write> ofService = all.stream().filter((w) -> w.service().equals(service)).toList();
 			assertThat(ofService.stream().filter((w) -> w.answeredAt() < stoppedAt))
-				.as(service + " writes before the restart").isNotEmpty().allMatch(Write::acknowledged);
-			long lastFailure = ofService.stream().filter((w) -> !w.acknowledged()).mapToLong(Write::askedAt).max().orElse(backAt);
+				.as(service + " writes before the restart")
+				.isNotEmpty()
+				.allMatch(Write::acknowledged);
+			long lastFailure = ofService.stream()
+				.filter((w) -> !w.acknowledged())
+				.mapToLong(Write::askedAt)
+				.max()
+				.orElse(backAt);
 			assertThat(ofService.stream().filter((w) -> !w.acknowledged()))
-				.as(service + " writes refused while PostgreSQL was down").isNotEmpty()
+				.as(service + " writes refused while PostgreSQL was down")
+				.isNotEmpty()
 				.allSatisfy((w) -> assertThat(w.retryable()).as("refused as retryable: " + w.detail()).isTrue());
-			System.out.printf("DatabaseRestartTest %s: %d writes, %d acknowledged, last refused %d ms after PostgreSQL was "
-					+ "back (bound %d ms); refused answers: %s%n", service, ofService.size(),
-					ofService.stream().filter(Write::acknowledged).count(), lastFailure - backAt, RECOVERY_BOUND.toMillis(),
+			System.out.printf(
+					"DatabaseRestartTest %s: %d writes, %d acknowledged, last refused %d ms after PostgreSQL was "
+							+ "back (bound %d ms); refused answers: %s%n",
+					service, ofService.size(), ofService.stream().filter(Write::acknowledged).count(),
+					lastFailure - backAt, RECOVERY_BOUND.toMillis(),
 					summary(ofService.stream().filter((w) -> !w.acknowledged()).toList()));
 			assertThat(lastFailure - backAt).as(service + ": ms from PostgreSQL's return to its last refused write")
 				.isLessThanOrEqualTo(RECOVERY_BOUND.toMillis());
 			assertThat(ofService.stream().filter((w) -> w.askedAt() > lastFailure && w.acknowledged()))
-				.as(service + " writes acknowledged after recovery").isNotEmpty();
+				.as(service + " writes acknowledged after recovery")
+				.isNotEmpty();
 		}
 		assertThat(missing(all, "progress", "SELECT client_mutation_id FROM statement", "progress"))
-			.as("acknowledged progress statements missing after the restart").isEmpty();
+			.as("acknowledged progress statements missing after the restart")
+			.isEmpty();
 		assertThat(missing(all, "jobs", "SELECT external_id FROM job_source", "jobs"))
-			.as("acknowledged listings missing after the restart").isEmpty();
+			.as("acknowledged listings missing after the restart")
+			.isEmpty();
 	}
 
-	// ---- the writes ----------------------------------------------------------------------------
+	// ---- the writes
+	// ----------------------------------------------------------------------------
 
 	static Write setSkillStatus(HttpClient client, String token, String learner, int n, long begin) {
 		String mutationId = learner + "#" + n;
@@ -186,9 +202,10 @@ class DatabaseRestartTest {
 
 	static Write push(HttpClient client, long begin) {
 		String externalId = "restart-" + UUID.randomUUID();
-		String body = json.writeValueAsString(Map.of("jobs", List.of(Map.of("externalId", externalId, "title",
-				"Backend Developer " + externalId.substring(8, 16), "company", "Restart Works " + externalId.substring(8, 12),
-				"location", "Berlin, Germany", "description", "<p>Java and PostgreSQL, " + externalId + ".</p>"))));
+		String body = json.writeValueAsString(Map.of("jobs",
+				List.of(Map.of("externalId", externalId, "title", "Backend Developer " + externalId.substring(8, 16),
+						"company", "Restart Works " + externalId.substring(8, 12), "location", "Berlin, Germany",
+						"description", "<p>Java and PostgreSQL, " + externalId + ".</p>"))));
 		return send(client, "jobs", externalId, jobs.baseUrl() + "/partner/v1/jobs", null, body, begin,
 				(answer) -> answer.get("results") instanceof List<?> results && results.size() == 1
 						&& results.get(0) instanceof Map<?, ?> result && "CREATED".equals(result.get("status")));
@@ -199,8 +216,10 @@ class DatabaseRestartTest {
 			long begin, Function<Map<String, Object>, Boolean> acknowledged) {
 		long askedAt = millisSince(begin);
 		try {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+				.timeout(Duration.ofSeconds(20))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body));
 			if (authorization != null) {
 				request.header("Authorization", authorization);
 			}
@@ -222,19 +241,27 @@ class DatabaseRestartTest {
 		}
 	}
 
-	// ---- checks --------------------------------------------------------------------------------
+	// ---- checks
+	// --------------------------------------------------------------------------------
 
-	/** Acknowledged keys of {@code service} that the query on its database no longer finds. */
+	/**
+	 * Acknowledged keys of {@code service} that the query on its database no longer
+	 * finds.
+	 */
 	static List<String> missing(List<Write> writes, String service, String query, String database) throws SQLException {
 		Set<String> stored = ConcurrentHashMap.newKeySet();
-		try (Connection connection = connect(database); Statement statement = connection.createStatement();
+		try (Connection connection = connect(database);
+				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery(query)) {
 			while (rows.next()) {
 				stored.add(rows.getString(1));
 			}
 		}
-		return writes.stream().filter((w) -> w.service().equals(service) && w.acknowledged()).map(Write::key)
-			.filter((key) -> !stored.contains(key)).toList();
+		return writes.stream()
+			.filter((w) -> w.service().equals(service) && w.acknowledged())
+			.map(Write::key)
+			.filter((key) -> !stored.contains(key))
+			.toList();
 	}
 
 	/** How the refused writes were answered, e.g. {@code {"200 {"errors":... ": 12}}. */
@@ -247,14 +274,21 @@ class DatabaseRestartTest {
 		return kinds;
 	}
 
-	// ---- plumbing ------------------------------------------------------------------------------
+	// ---- plumbing
+	// ------------------------------------------------------------------------------
 
 	static EmbeddedPostgres startPostgres() throws IOException {
-		return EmbeddedPostgres.builder().setPort(databasePort).setDataDirectory(dataDirectory)
-			.setCleanDataDirectory(false).start();
+		return EmbeddedPostgres.builder()
+			.setPort(databasePort)
+			.setDataDirectory(dataDirectory)
+			.setCleanDataDirectory(false)
+			.start();
 	}
 
-	/** A service started here on {@code database} (Service would give it the run's shared server). */
+	/**
+	 * A service started here on {@code database} (Service would give it the run's shared
+	 * server).
+	 */
 	record Service(ConfigurableApplicationContext context) {
 
 		String baseUrl() {
@@ -267,7 +301,8 @@ class DatabaseRestartTest {
 
 	}
 
-	static Service start(Class<?> application, String name, DatabaseCoordinates database, Map<String, Object> properties) {
+	static Service start(Class<?> application, String name, DatabaseCoordinates database,
+			Map<String, Object> properties) {
 		Map<String, Object> all = new LinkedHashMap<>(SuiteServices.withoutGateway(properties));
 		all.putAll(database.springProperties());
 		all.put("server.port", 0);
@@ -282,7 +317,8 @@ class DatabaseRestartTest {
 	}
 
 	static Connection connect(String database) throws SQLException {
-		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database, "postgres", "");
+		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database, "postgres",
+				"");
 	}
 
 	static String token(Service service, String subject, Role role) {
@@ -291,13 +327,19 @@ class DatabaseRestartTest {
 
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> post(String url, String token, String body) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body));
-		HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		return json.readValue(response.body(), Map.class);
 	}
 
-	/** The value at {@code keys} in a JSON answer (a number picks a list element), or null. */
+	/**
+	 * The value at {@code keys} in a JSON answer (a number picks a list element), or
+	 * null.
+	 */
 	static Object path(Map<String, Object> map, String... keys) {
 		Object at = map;
 		for (String key : keys) {

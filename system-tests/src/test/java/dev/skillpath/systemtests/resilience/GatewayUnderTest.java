@@ -14,20 +14,24 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * A gateway started in the test JVM on a free port in front of the shared {@link SuiteServices},
- * in the profile a resilience test needs (prod for the attack tests), with rate limits raised so
- * that a bounded load or a fuzz corpus is judged on its answers, not refused with 429s.
- * Properties given to {@link #get} win, e.g. a subgraph URL pointing at a proxy.
+ * A gateway started in the test JVM on a free port in front of the shared
+ * {@link SuiteServices}, in the profile a resilience test needs (prod for the attack
+ * tests), with rate limits raised so that a bounded load or a fuzz corpus is judged on
+ * its answers, not refused with 429s. Properties given to {@link #get} win, e.g. a
+ * subgraph URL pointing at a proxy.
  * <p>
- * Gateways are kept per configuration and stop when the JVM exits, like {@link SuiteServices}:
- * closing a WebFlux context disposes Reactor Netty's global event loops, which the services
- * sharing this JVM serve on.
+ * Gateways are kept per configuration and stop when the JVM exits, like
+ * {@link SuiteServices}: closing a WebFlux context disposes Reactor Netty's global event
+ * loops, which the services sharing this JVM serve on.
  */
 final class GatewayUnderTest {
 
 	private static final Map<String, GatewayUnderTest> running = new LinkedHashMap<>();
 
-	/** The key the services' test profile signs tokens with; a prod gateway must accept them too. */
+	/**
+	 * The key the services' test profile signs tokens with; a prod gateway must accept
+	 * them too.
+	 */
 	private static final String TEST_SECRET_PROPERTY = "skillpath.security.jwt.hmac-secret";
 
 	private final ConfigurableApplicationContext context;
@@ -69,7 +73,8 @@ final class GatewayUnderTest {
 		String[] exclusions = SuiteServices.GATEWAY_EXCLUSIONS.split("=", 2);
 		all.put(exclusions[0], exclusions[1]);
 		all.putAll(properties);
-		GatewayUnderTest gateway = new GatewayUnderTest(InProcess.start(GatewayApplication.class, GatewayApplication.NAME, all));
+		GatewayUnderTest gateway = new GatewayUnderTest(
+				InProcess.start(GatewayApplication.class, GatewayApplication.NAME, all));
 		gateway.awaitReady(Duration.ofSeconds(60));
 		return gateway;
 	}
@@ -82,16 +87,26 @@ final class GatewayUnderTest {
 		return TestClients.http(this.baseUrl);
 	}
 
-	/** A bearer token the gateway and the services accept, minted by a service's development issuer. */
+	/**
+	 * A bearer token the gateway and the services accept, minted by a service's
+	 * development issuer.
+	 */
 	static String token(String subject, Role... roles) {
 		return SuiteServices.get().progress.context().getBean(DevTokenIssuer.class).issue(subject, roles);
 	}
 
-	/** Ready means the supergraph is composed; until then every query would be refused. */
+	/**
+	 * Ready means the supergraph is composed; until then every query would be refused.
+	 */
 	void awaitReady(Duration within) {
 		WebTestClient http = http();
 		long deadline = System.nanoTime() + within.toNanos();
-		while (http.get().uri("/actuator/health/readiness").exchange().returnResult(String.class).getStatus().value() != 200) {
+		while (http.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.returnResult(String.class)
+			.getStatus()
+			.value() != 200) {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("the gateway did not compose the supergraph within " + within);
 			}

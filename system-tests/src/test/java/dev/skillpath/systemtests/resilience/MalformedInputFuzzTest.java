@@ -31,10 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A corpus of generated malformed inputs (jqwik, fixed seeds, so every run sends the same
- * {@value #SEED}-seeded corpus): GraphQL documents, variables and JSON bodies to the gateway's
- * /graphql, and JSON and XML bodies to the partner API through the gateway. Every answer is
- * below 500, the gateway and the services are still healthy afterwards, and no rejected request
- * stored anything (progress statements and partner listings counted before and after).
+ * {@value #SEED}-seeded corpus): GraphQL documents, variables and JSON bodies to the
+ * gateway's /graphql, and JSON and XML bodies to the partner API through the gateway.
+ * Every answer is below 500, the gateway and the services are still healthy afterwards,
+ * and no rejected request stored anything (progress statements and partner listings
+ * counted before and after).
  */
 class MalformedInputFuzzTest {
 
@@ -68,17 +69,21 @@ class MalformedInputFuzzTest {
 		partnerId = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
 		partnerKey = (String) graphql(GatewayUnderTest.token("fuzz-admin", Role.ADMIN),
 				"mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Fuzz Board\"}) { apiKey } }",
-				Map.of("id", partnerId)).path("registerPartner", "apiKey");
-		statementsBefore = ServiceRows.count(SuiteServices.get().progress, "SELECT count(*) AS n FROM statement", Map.of());
+				Map.of("id", partnerId))
+			.path("registerPartner", "apiKey");
+		statementsBefore = ServiceRows.count(SuiteServices.get().progress, "SELECT count(*) AS n FROM statement",
+				Map.of());
 	}
 
 	@AfterContainer
 	static void checkNothingBrokeOrWasStored() {
-		System.out.println("MalformedInputFuzzTest sent " + sent.get() + " generated malformed inputs (seed " + SEED + ")");
+		System.out
+			.println("MalformedInputFuzzTest sent " + sent.get() + " generated malformed inputs (seed " + SEED + ")");
 		assertThat(sent.get()).as("generated malformed inputs sent").isGreaterThanOrEqualTo(1_000);
 		for (String base : List.of(gateway.baseUrl(), SuiteServices.get().content.baseUrl(),
 				SuiteServices.get().progress.baseUrl(), SuiteServices.get().jobs.baseUrl())) {
-			// readiness, on a new connection as a probe asks: the services' includes their database,
+			// readiness, on a new connection as a probe asks: the services' includes
+			// their database,
 			// the gateway's its supergraph
 			WebTestClient.ResponseSpec readiness;
 			try {
@@ -86,16 +91,19 @@ class MalformedInputFuzzTest {
 			}
 			catch (IllegalStateException unanswered) {
 				throw new AssertionError("no answer from " + base + "/actuator/health/readiness within "
-						+ TestClients.PATIENCE.toSeconds() + " s; event loops:\n" + TestClients.eventLoopStacks(), unanswered);
+						+ TestClients.PATIENCE.toSeconds() + " s; event loops:\n" + TestClients.eventLoopStacks(),
+						unanswered);
 			}
 			readiness.expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
 		}
 		assertThat(ServiceRows.count(SuiteServices.get().progress, "SELECT count(*) AS n FROM statement", Map.of()))
-			.as("progress statements stored by malformed requests").isEqualTo(statementsBefore);
+			.as("progress statements stored by malformed requests")
+			.isEqualTo(statementsBefore);
 		assertThat(listingsOfPartner()).as("listings stored from malformed partner bodies").isZero();
 	}
 
-	// ---- GraphQL documents -------------------------------------------------------------------
+	// ---- GraphQL documents
+	// -------------------------------------------------------------------
 
 	static final List<String> DOCUMENTS = List.of("{ skill(id: \"java\") { name requires { id } } }",
 			"query Q($id: ID!) { skill(id: $id) { name resources(freeOnly: true) { title } } }",
@@ -105,10 +113,10 @@ class MalformedInputFuzzTest {
 			"{ jobs(first: 5) { edges { node { title company { name } } } } }",
 			"query A { ...F } fragment F on Query { skill(id: \"go\") { name @include(if: true) } }");
 
-	static final List<String> NOISE = List.of("{", "}", "(", ")", "[", "]", "...", "$", "$x", "@", "@skip", "@include(if:",
-			"\"", "\"\"\"", ":", "!", "#", ",", "=", "|", "&", "fragment", "on", "query", "mutation", "subscription",
-			"__schema", "__type(name:", "\u0000", "\\u12", "\uD800", "\n", "1e999999", "-", "null", "true", "ÿ", "𝕏",
-			"skill(id: 42)", "{ __typename }", "query", "directive @x on FIELD");
+	static final List<String> NOISE = List.of("{", "}", "(", ")", "[", "]", "...", "$", "$x", "@", "@skip",
+			"@include(if:", "\"", "\"\"\"", ":", "!", "#", ",", "=", "|", "&", "fragment", "on", "query", "mutation",
+			"subscription", "__schema", "__type(name:", "\u0000", "\\u12", "\uD800", "\n", "1e999999", "-", "null",
+			"true", "ÿ", "𝕏", "skill(id: 42)", "{ __typename }", "query", "directive @x on FIELD");
 
 	@Provide
 	Arbitrary<String> malformedDocuments() {
@@ -126,8 +134,13 @@ class MalformedInputFuzzTest {
 				return doc.substring(0, from) + doc.substring(Math.min(doc.length(), from + n));
 			});
 		Arbitrary<String> random = Arbitraries.strings().all().ofMaxLength(300);
-		Arbitrary<String> tokens = Arbitraries.of(NOISE).list().ofMinSize(1).ofMaxSize(40).map((l) -> String.join(" ", l));
-		Arbitrary<String> unbalanced = Arbitraries.integers().between(1, 3_000)
+		Arbitrary<String> tokens = Arbitraries.of(NOISE)
+			.list()
+			.ofMinSize(1)
+			.ofMaxSize(40)
+			.map((l) -> String.join(" ", l));
+		Arbitrary<String> unbalanced = Arbitraries.integers()
+			.between(1, 3_000)
 			.map((n) -> "{ skill(id: \"java\") " + "{ requires ".repeat(n));
 		return Arbitraries.frequencyOf(Tuple.of(3, truncated), Tuple.of(4, noisy), Tuple.of(2, deleted),
 				Tuple.of(2, random), Tuple.of(2, tokens), Tuple.of(1, unbalanced));
@@ -141,7 +154,8 @@ class MalformedInputFuzzTest {
 		answer.assertGraphQlErrorsHaveCodes();
 	}
 
-	// ---- variables ---------------------------------------------------------------------------
+	// ---- variables
+	// ---------------------------------------------------------------------------
 
 	static final String SET_STATUS = """
 			mutation($input: SetSkillStatusInput!) { setSkillStatus(input: $input) { progress { status } } }""";
@@ -151,21 +165,32 @@ class MalformedInputFuzzTest {
 	Arbitrary<Map<String, Object>> malformedVariables() {
 		Arbitrary<Object> junk = Arbitraries.oneOf(Arbitraries.integers().map((i) -> (Object) i),
 				Arbitraries.strings().all().ofMaxLength(50).map((s) -> (Object) s),
-				Arbitraries.just((Object) List.of(1, "two", Map.of())), Arbitraries.just((Object) Map.of("deep", Map.of())),
-				Arbitraries.just((Object) Double.MAX_VALUE), Arbitraries.just((Object) true));
-		Arbitrary<String> badStatus = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12)
+				Arbitraries.just((Object) List.of(1, "two", Map.of())),
+				Arbitraries.just((Object) Map.of("deep", Map.of())), Arbitraries.just((Object) Double.MAX_VALUE),
+				Arbitraries.just((Object) true));
+		Arbitrary<String> badStatus = Arbitraries.strings()
+			.alpha()
+			.ofMinLength(1)
+			.ofMaxLength(12)
 			.filter((s) -> !List.of("NOT_STARTED", "LEARNING", "DONE", "SKIPPED").contains(s));
-		Arbitrary<Map<String, Object>> badInput = Arbitraries.oneOf(
-				badStatus.map((s) -> input("java", s)),
-				junk.map((j) -> input(j, "DONE")),
-				junk.map((j) -> input("java", j)),
-				Arbitraries.strings().alpha().ofMinLength(3).ofMaxLength(20)
+		Arbitrary<Map<String, Object>> badInput = Arbitraries.oneOf(badStatus.map((s) -> input("java", s)),
+				junk.map((j) -> input(j, "DONE")), junk.map((j) -> input("java", j)),
+				Arbitraries.strings()
+					.alpha()
+					.ofMinLength(3)
+					.ofMaxLength(20)
 					.map((s) -> input("no-such-skill-" + s.toLowerCase(), "DONE")),
-				Arbitraries.integers().between(2_001, 20_000).map((n) -> with(input("java", "DONE"), "note", "x".repeat(n))),
-				Arbitraries.integers().between(101, 5_000)
+				Arbitraries.integers()
+					.between(2_001, 20_000)
+					.map((n) -> with(input("java", "DONE"), "note", "x".repeat(n))),
+				Arbitraries.integers()
+					.between(101, 5_000)
 					.map((n) -> with(input("java", "DONE"), "clientMutationId", "c".repeat(n))),
 				badStatus.map((s) -> with(input("java", "DONE"), "masteryLevel", s)),
-				Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10)
+				Arbitraries.strings()
+					.alpha()
+					.ofMinLength(1)
+					.ofMaxLength(10)
 					.map((s) -> with(input("java", "DONE"), "unknown" + s, 1)),
 				Arbitraries.just(with(new LinkedHashMap<>(), "status", "DONE")),
 				Arbitraries.just(with(new LinkedHashMap<>(), "skillId", "java")));
@@ -182,14 +207,18 @@ class MalformedInputFuzzTest {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", SET_STATUS);
 		body.put("variables", variables);
-		Answer answer = send("/graphql", MediaType.APPLICATION_JSON, json.writeValueAsBytes(body), "Bearer " + learnerToken);
+		Answer answer = send("/graphql", MediaType.APPLICATION_JSON, json.writeValueAsBytes(body),
+				"Bearer " + learnerToken);
 		answer.assertGraphQlErrorsHaveCodes();
 		assertThat(answer.text()).as("refused: " + variables).contains("\"errors\"");
-		assertThat(ServiceRows.count(SuiteServices.get().progress, "SELECT count(*) AS n FROM statement WHERE learner_id = :l",
-				Map.of("l", learner))).as("statements stored for " + variables).isZero();
+		assertThat(ServiceRows.count(SuiteServices.get().progress,
+				"SELECT count(*) AS n FROM statement WHERE learner_id = :l", Map.of("l", learner)))
+			.as("statements stored for " + variables)
+			.isZero();
 	}
 
-	// ---- raw JSON bodies to /graphql ---------------------------------------------------------
+	// ---- raw JSON bodies to /graphql
+	// ---------------------------------------------------------
 
 	@Provide
 	Arbitrary<RawBody> malformedGraphQlBodies() {
@@ -198,21 +227,26 @@ class MalformedInputFuzzTest {
 		Arbitrary<Integer> at = Arbitraries.integers().between(0, 10_000);
 		Arbitrary<String> truncated = Combinators.combine(valid, at).as((b, i) -> b.substring(0, i % b.length()));
 		Arbitrary<String> shapes = Arbitraries.of("{\"query\": 42}", "{\"query\": [\"{ __typename }\"]}",
-				"{\"query\": \"{ __typename }\", \"variables\": \"x\"}", "{\"query\": \"{ __typename }\", \"variables\": [1]}",
+				"{\"query\": \"{ __typename }\", \"variables\": \"x\"}",
+				"{\"query\": \"{ __typename }\", \"variables\": [1]}",
 				"{\"query\": \"{ __typename }\", \"operationName\": {}}", "{\"query\": null}", "{}", "[]", "[1, 2]",
-				"[{\"query\": 1}]", "null", "true", "\"{ __typename }\"", "1e999999", "{\"query\": \"{ __typename }\"}}",
+				"[{\"query\": 1}]", "null", "true", "\"{ __typename }\"", "1e999999",
+				"{\"query\": \"{ __typename }\"}}",
 				"{\"query\": \"{ __typename }\", \"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": 7}}}",
 				"{\"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \"" + "ab".repeat(32) + "\"}}}",
-				"{\"query\": \"{ __typename }\", \"query\": \"{ skill(id: 1) }\"}", "\uFEFF{\"query\": \"{ __typename }\"}",
-				"{\"query\": \"\\ud800\"}", "{'query': '{ __typename }'}", "");
-		Arbitrary<String> nested = Arbitraries.integers().between(500, 20_000)
-			.map((n) -> "{\"query\": \"{ __typename }\", \"variables\": {\"a\": " + "[".repeat(n) + "]".repeat(n) + "}}");
+				"{\"query\": \"{ __typename }\", \"query\": \"{ skill(id: 1) }\"}",
+				"\uFEFF{\"query\": \"{ __typename }\"}", "{\"query\": \"\\ud800\"}", "{'query': '{ __typename }'}", "");
+		Arbitrary<String> nested = Arbitraries.integers()
+			.between(500, 20_000)
+			.map((n) -> "{\"query\": \"{ __typename }\", \"variables\": {\"a\": " + "[".repeat(n) + "]".repeat(n)
+					+ "}}");
 		Arbitrary<String> random = Arbitraries.strings().all().ofMaxLength(200);
-		Arbitrary<String> text = Arbitraries.frequencyOf(Tuple.of(3, truncated), Tuple.of(3, shapes), Tuple.of(1, nested),
-				Tuple.of(2, random));
+		Arbitrary<String> text = Arbitraries.frequencyOf(Tuple.of(3, truncated), Tuple.of(3, shapes),
+				Tuple.of(1, nested), Tuple.of(2, random));
 		Arbitrary<byte[]> bytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(200);
-		Arbitrary<String> types = Arbitraries.of("application/json", "application/json", "application/graphql-response+json",
-				"text/plain", "application/x-www-form-urlencoded", "application/xml", "application/json; charset=latin1");
+		Arbitrary<String> types = Arbitraries.of("application/json", "application/json",
+				"application/graphql-response+json", "text/plain", "application/x-www-form-urlencoded",
+				"application/xml", "application/json; charset=latin1");
 		return Arbitraries.oneOf(
 				Combinators.combine(text, types).as((t, type) -> new RawBody(t.getBytes(StandardCharsets.UTF_8), type)),
 				Combinators.combine(bytes, types).as(RawBody::new));
@@ -223,9 +257,13 @@ class MalformedInputFuzzTest {
 		send("/graphql", MediaType.parseMediaType(body.contentType()), body.bytes(), null);
 	}
 
-	// ---- partner API: JSON and XML -------------------------------------------------------------
+	// ---- partner API: JSON and XML
+	// -------------------------------------------------------------
 
-	/** A record that is complete except for {@code defect}, which the partner API must reject. */
+	/**
+	 * A record that is complete except for {@code defect}, which the partner API must
+	 * reject.
+	 */
 	static Map<String, Object> listing(String defect, Object value) {
 		Map<String, Object> job = new LinkedHashMap<>();
 		job.put("externalId", "fz-" + UUID.randomUUID());
@@ -255,19 +293,23 @@ class MalformedInputFuzzTest {
 				Arbitraries.integers().between(201, 2_000).map((n) -> listing("externalId", "e".repeat(n))),
 				Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(10).map((s) -> listing("remote", "X" + s)),
 				Arbitraries.strings().ofMaxLength(12).map((s) -> listing("postedAt", "not a date " + s)),
-				Arbitraries.of("javascript:alert(1)", "ftp://x", "not a url", "//no-scheme").map((u) -> listing("url", u)),
+				Arbitraries.of("javascript:alert(1)", "ftp://x", "not a url", "//no-scheme")
+					.map((u) -> listing("url", u)),
 				Arbitraries.just(listing("description", "<script>alert(1)</script>")),
 				Arbitraries.just(listing("salary", Map.of("min", 90_000, "max", 10, "currency", "EUR"))),
 				Arbitraries.just(listing("salary", Map.of("min", "lots", "currency", "EUR"))),
 				Arbitraries.just(listing("salary", Map.of("min", 50_000, "currency", "EURO"))),
 				Arbitraries.just(listing("location", Map.of("city", "Nowhere", "country", "Atlantis"))));
-		Arbitrary<String> documents = defective.list().ofMinSize(1).ofMaxSize(4)
+		Arbitrary<String> documents = defective.list()
+			.ofMinSize(1)
+			.ofMaxSize(4)
 			.map((jobs) -> json.writeValueAsString(Map.of("jobs", jobs)));
 		Arbitrary<Integer> at = Arbitraries.integers().between(0, 100_000);
 		Arbitrary<String> truncated = Combinators.combine(documents, at).as((d, i) -> d.substring(0, i % d.length()));
-		Arbitrary<String> shapes = Arbitraries.of("", "null", "42", "\"jobs\"", "{\"jobs\": 5}", "{\"jobs\": [1, \"x\", null]}",
-				"[[[[[]]]]]", "{\"jobs\": {}}", "{\"@context\": \"https://schema.org\", \"@type\": \"JobPosting\"}",
-				"{\"jobs\": [{}]}", "[" + "{},".repeat(1_500) + "{}]");
+		Arbitrary<String> shapes = Arbitraries.of("", "null", "42", "\"jobs\"", "{\"jobs\": 5}",
+				"{\"jobs\": [1, \"x\", null]}", "[[[[[]]]]]", "{\"jobs\": {}}",
+				"{\"@context\": \"https://schema.org\", \"@type\": \"JobPosting\"}", "{\"jobs\": [{}]}",
+				"[" + "{},".repeat(1_500) + "{}]");
 		Arbitrary<String> random = Arbitraries.strings().all().ofMaxLength(300);
 		Arbitrary<String> text = Arbitraries.frequencyOf(Tuple.of(6, documents), Tuple.of(2, truncated),
 				Tuple.of(2, shapes), Tuple.of(1, random));
@@ -288,16 +330,20 @@ class MalformedInputFuzzTest {
 	@Provide
 	Arbitrary<RawBody> malformedPartnerXml() {
 		// each job is complete but for one defect the partner API rejects
-		Arbitrary<String> defectiveJob = Arbitraries.oneOf(
-				Arbitraries.just(String.format(XML_JOB, "", "")),
+		Arbitrary<String> defectiveJob = Arbitraries.oneOf(Arbitraries.just(String.format(XML_JOB, "", "")),
 				Arbitraries.just(String.format(XML_JOB, "fz-x", "").replace("<title>Backend Developer</title>", "")),
 				Arbitraries.just(String.format(XML_JOB, "fz-x", "").replace("<company>Fuzz Works</company>", "")),
-				Arbitraries.strings().alpha().ofMaxLength(10).map((s) -> String.format(XML_JOB, "fz-" + s,
-						"<date>yesterday " + s + "</date>")),
-				Arbitraries.just(String.format(XML_JOB, "fz-y", "").replaceAll("<description>.*</description>",
-						"<description><![CDATA[<script>x()</script>]]></description>")),
+				Arbitraries.strings()
+					.alpha()
+					.ofMaxLength(10)
+					.map((s) -> String.format(XML_JOB, "fz-" + s, "<date>yesterday " + s + "</date>")),
+				Arbitraries.just(String.format(XML_JOB, "fz-y", "")
+					.replaceAll("<description>.*</description>",
+							"<description><![CDATA[<script>x()</script>]]></description>")),
 				Arbitraries.just(String.format(XML_JOB, "fz-z", "<url>javascript:alert(1)</url>")));
-		Arbitrary<String> documents = defectiveJob.list().ofMinSize(1).ofMaxSize(4)
+		Arbitrary<String> documents = defectiveJob.list()
+			.ofMinSize(1)
+			.ofMaxSize(4)
 			.map((jobs) -> "<?xml version=\"1.0\" encoding=\"utf-8\"?><source><publisher>Fuzz</publisher>"
 					+ String.join("", jobs) + "</source>");
 		Arbitrary<Integer> at = Arbitraries.integers().between(0, 100_000);
@@ -312,8 +358,8 @@ class MalformedInputFuzzTest {
 				"<source><job><title>&amp;&unknown;</title></job></source>", "<source>", "</source>", "<source><job>",
 				"<?xml version=\"1.0\" encoding=\"ebcdic-bogus\"?><source/>", "<source><job><job><job></source>",
 				"<source xmlns:a=\"x\"><a:job/></source>", "<?xml-stylesheet href=\"http://127.0.0.1:9/x\"?><source/>",
-				"<source>" + "<x>".repeat(5_000) + "</source>", "<source><job><title><![CDATA[unterminated</title></job></source>",
-				"not xml at all", "");
+				"<source>" + "<x>".repeat(5_000) + "</source>",
+				"<source><job><title><![CDATA[unterminated</title></job></source>", "not xml at all", "");
 		Arbitrary<String> random = Arbitraries.strings().all().ofMaxLength(300).map((s) -> "<source>" + s);
 		Arbitrary<String> text = Arbitraries.frequencyOf(Tuple.of(5, documents), Tuple.of(2, truncated),
 				Tuple.of(3, hostile), Tuple.of(1, random));
@@ -330,7 +376,8 @@ class MalformedInputFuzzTest {
 	static Answer pushAndExpectNothingStored(RawBody body) {
 		Answer answer = send("/partner/v1/jobs", MediaType.parseMediaType(body.contentType()), body.bytes(), null);
 		if (answer.status() < 300) {
-			// a well-formed push of defective records: every record is rejected, none stored
+			// a well-formed push of defective records: every record is rejected, none
+			// stored
 			assertThat(answer.text()).as("the push report").contains("\"created\":0").contains("\"updated\":0");
 		}
 		else {
@@ -341,7 +388,8 @@ class MalformedInputFuzzTest {
 		return answer;
 	}
 
-	// ---- plumbing ----------------------------------------------------------------------------
+	// ---- plumbing
+	// ----------------------------------------------------------------------------
 
 	/** A body as bytes with the Content-Type it is sent with. */
 	record RawBody(byte[] bytes, String contentType) {
@@ -373,7 +421,8 @@ class MalformedInputFuzzTest {
 					assertThat(((Map<String, Object>) error).get("extensions")).as("error " + error)
 						.isInstanceOf(Map.class);
 					assertThat(((Map<String, Object>) ((Map<String, Object>) error).get("extensions")).get("code"))
-						.as("code of " + error).isNotNull();
+						.as("code of " + error)
+						.isNotNull();
 				}
 			}
 		}
@@ -424,9 +473,17 @@ class MalformedInputFuzzTest {
 		body.put("query", query);
 		body.put("variables", variables);
 		@SuppressWarnings("unchecked")
-		Map<String, Object> response = http.post().uri("/graphql").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
+		Map<String, Object> response = http.post()
+			.uri("/graphql")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(response).as("set-up call").doesNotContainKey("errors");
 		return new GraphQlData(response.get("data"));
 	}

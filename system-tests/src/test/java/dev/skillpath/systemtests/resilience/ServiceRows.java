@@ -7,7 +7,10 @@ import dev.skillpath.support.testing.RunningService;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** Counts rows in a running service's own database, to see what a request stored (or did not). */
+/**
+ * Counts rows in a running service's own database, to see what a request stored (or did
+ * not).
+ */
 final class ServiceRows {
 
 	private ServiceRows() {

@@ -23,12 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * jobs-service goes away under load and comes back, behind a proxy the test stops and starts,
- * while {@value #CLIENTS} clients keep asking a query that needs content- and jobs-service.
- * While it is away every answer is a 200 with content's data and an error naming jobs
- * ({@code SERVICE_UNAVAILABLE}, {@code service: jobs}); once it is back the errors stop within
- * {@link #RECOVERY_BOUND} (the circuit stays open for {@value #OPEN_FOR_SECONDS} s, then lets
- * trial calls through) and stay at zero.
+ * jobs-service goes away under load and comes back, behind a proxy the test stops and
+ * starts, while {@value #CLIENTS} clients keep asking a query that needs content- and
+ * jobs-service. While it is away every answer is a 200 with content's data and an error
+ * naming jobs ({@code SERVICE_UNAVAILABLE}, {@code service: jobs}); once it is back the
+ * errors stop within {@link #RECOVERY_BOUND} (the circuit stays open for
+ * {@value #OPEN_FOR_SECONDS} s, then lets trial calls through) and stay at zero.
  */
 class SubgraphOutageUnderLoadTest {
 
@@ -36,7 +36,10 @@ class SubgraphOutageUnderLoadTest {
 
 	static final int OPEN_FOR_SECONDS = 2;
 
-	/** The circuit's open time, plus one request timeout's worth of slack for a loaded machine. */
+	/**
+	 * The circuit's open time, plus one request timeout's worth of slack for a loaded
+	 * machine.
+	 */
 	static final Duration RECOVERY_BOUND = Duration.ofSeconds(OPEN_FOR_SECONDS + 3);
 
 	static final String QUERY = "{ skill(id: \"java\") { name } job(id: \"00000000-0000-0000-0000-000000000000\") { title } }";
@@ -50,9 +53,10 @@ class SubgraphOutageUnderLoadTest {
 	@BeforeAll
 	static void start() {
 		jobs = TcpProxy.to(SuiteServices.get().jobs.port());
-		gateway = GatewayUnderTest.get("test", Map.of("skillpath.gateway.subgraphs.jobs",
-				jobs.baseUrl() + "/graphql", "skillpath.gateway.circuit-open-for", OPEN_FOR_SECONDS + "s",
-				"skillpath.gateway.subgraph-timeout", "2s"));
+		gateway = GatewayUnderTest.get("test",
+				Map.of("skillpath.gateway.subgraphs.jobs", jobs.baseUrl() + "/graphql",
+						"skillpath.gateway.circuit-open-for", OPEN_FOR_SECONDS + "s",
+						"skillpath.gateway.subgraph-timeout", "2s"));
 	}
 
 	@AfterAll
@@ -70,7 +74,10 @@ class SubgraphOutageUnderLoadTest {
 		COMPLETE,
 		/** content's data, and an error naming jobs-service */
 		PARTIAL,
-		/** anything else: a 5xx, no data, an error without code or service, a failed request */
+		/**
+		 * anything else: a 5xx, no data, an error without code or service, a failed
+		 * request
+		 */
 		BROKEN
 
 	}
@@ -102,17 +109,26 @@ class SubgraphOutageUnderLoadTest {
 		all.sort((a, b) -> Long.compare(a.askedAt(), b.askedAt()));
 		assertThat(all.stream().filter((s) -> s.kind() == Kind.BROKEN).toList()).as("broken answers").isEmpty();
 		assertThat(all.stream().filter((s) -> s.answeredAt() < downAt).map(Sample::kind).distinct())
-			.as("answers before the outage").containsOnly(Kind.COMPLETE);
-		List<Sample> duringOutage = all.stream().filter((s) -> s.askedAt() > downAt + 200 && s.answeredAt() < backAt).toList();
-		assertThat(duringOutage).as("answers during the outage").isNotEmpty()
+			.as("answers before the outage")
+			.containsOnly(Kind.COMPLETE);
+		List<Sample> duringOutage = all.stream()
+			.filter((s) -> s.askedAt() > downAt + 200 && s.answeredAt() < backAt)
+			.toList();
+		assertThat(duringOutage).as("answers during the outage")
+			.isNotEmpty()
 			.allSatisfy((s) -> assertThat(s.kind()).as(s.detail()).isEqualTo(Kind.PARTIAL));
-		long lastPartial = all.stream().filter((s) -> s.kind() == Kind.PARTIAL).mapToLong(Sample::askedAt).max().orElseThrow();
+		long lastPartial = all.stream()
+			.filter((s) -> s.kind() == Kind.PARTIAL)
+			.mapToLong(Sample::askedAt)
+			.max()
+			.orElseThrow();
 		long recoveredAfter = Math.max(0, lastPartial - backAt);
-		System.out.printf("SubgraphOutageUnderLoadTest: %d answers, %d partial during a 5 s outage, errors stopped %d ms "
-				+ "after jobs-service was back (bound %d ms)%n", all.size(), duringOutage.size(), recoveredAfter,
-				RECOVERY_BOUND.toMillis());
-		assertThat(recoveredAfter).as("ms from jobs-service's return to the last error").isLessThanOrEqualTo(
-				RECOVERY_BOUND.toMillis());
+		System.out.printf(
+				"SubgraphOutageUnderLoadTest: %d answers, %d partial during a 5 s outage, errors stopped %d ms "
+						+ "after jobs-service was back (bound %d ms)%n",
+				all.size(), duringOutage.size(), recoveredAfter, RECOVERY_BOUND.toMillis());
+		assertThat(recoveredAfter).as("ms from jobs-service's return to the last error")
+			.isLessThanOrEqualTo(RECOVERY_BOUND.toMillis());
 		assertThat(all.stream().filter((s) -> s.askedAt() > lastPartial)).as("complete answers after recovery")
 			.hasSizeGreaterThan(CLIENTS);
 	}
@@ -121,27 +137,30 @@ class SubgraphOutageUnderLoadTest {
 	static Sample ask(HttpClient client, long begin) {
 		long askedAt = millisSince(begin);
 		try {
-			HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/graphql"))
-				.timeout(Duration.ofSeconds(20))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query", QUERY))))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = client
+				.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/graphql"))
+					.timeout(Duration.ofSeconds(20))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query", QUERY))))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			long answeredAt = millisSince(begin);
 			if (response.statusCode() != 200) {
 				return new Sample(askedAt, answeredAt, Kind.BROKEN, response.statusCode() + " " + response.body());
 			}
 			Map<String, Object> body = json.readValue(response.body(), Map.class);
 			Map<String, Object> data = (Map<String, Object>) body.get("data");
-			boolean content = data != null && data.get("skill") instanceof Map<?, ?> skill && "Java".equals(skill.get("name"));
+			boolean content = data != null && data.get("skill") instanceof Map<?, ?> skill
+					&& "Java".equals(skill.get("name"));
 			if (!content) {
 				return new Sample(askedAt, answeredAt, Kind.BROKEN, response.body());
 			}
 			if (!(body.get("errors") instanceof List<?> errors)) {
 				return new Sample(askedAt, answeredAt, Kind.COMPLETE, response.body());
 			}
-			boolean namesJobs = errors.stream().allMatch((e) -> e instanceof Map<?, ?> error
-					&& error.get("extensions") instanceof Map<?, ?> extensions
-					&& "SERVICE_UNAVAILABLE".equals(extensions.get("code")) && "jobs".equals(extensions.get("service")));
+			boolean namesJobs = errors.stream()
+				.allMatch((e) -> e instanceof Map<?, ?> error && error.get("extensions") instanceof Map<?, ?> extensions
+						&& "SERVICE_UNAVAILABLE".equals(extensions.get("code"))
+						&& "jobs".equals(extensions.get("service")));
 			return new Sample(askedAt, answeredAt, namesJobs ? Kind.PARTIAL : Kind.BROKEN, response.body());
 		}
 		catch (Exception ex) {

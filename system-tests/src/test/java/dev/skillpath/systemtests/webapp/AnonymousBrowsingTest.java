@@ -17,7 +17,10 @@ class AnonymousBrowsingTest extends BrowserTest {
 	void theRoadmapIsAGraphOfStagesSkillsChoicesAndPrerequisites() {
 		int skillsInRoadmap = graphql(null).document("{ roadmap(id: \"backend\") { skillIds } }")
 			.execute()
-			.path("roadmap.skillIds").entityList(String.class).get().size();
+			.path("roadmap.skillIds")
+			.entityList(String.class)
+			.get()
+			.size();
 
 		this.browser.open("/");
 
@@ -43,8 +46,8 @@ class AnonymousBrowsingTest extends BrowserTest {
 
 		this.browser.waitForText("#skill-panel h2", "Django");
 		String panel = this.browser.waitForText("#skill-panel", "Resources");
-		assertThat(panel).contains("One option of the choice Pick a web framework", "Requires", "Python",
-				"Unlocks", "Sign in (top of the page) to mark this skill");
+		assertThat(panel).contains("One option of the choice Pick a web framework", "Requires", "Python", "Unlocks",
+				"Sign in (top of the page) to mark this skill");
 		assertThat(this.browser.all("#skill-panel .resources .badge.free")).isNotEmpty();
 		assertThat(this.browser.all("#skill-panel .status-button")).isEmpty();
 		// its prerequisite arrows are highlighted, and the address names the skill
@@ -58,7 +61,10 @@ class AnonymousBrowsingTest extends BrowserTest {
 		this.browser.screenshot("skill-panel");
 	}
 
-	/** Apollo's APQ: the hash first, the text only after PERSISTED_QUERY_NOT_FOUND, then the hash alone. */
+	/**
+	 * Apollo's APQ: the hash first, the text only after PERSISTED_QUERY_NOT_FOUND, then
+	 * the hash alone.
+	 */
 	@Test
 	void operationsAreSentAsPersistedQueries() {
 		this.browser.open("/");
@@ -72,7 +78,8 @@ class AnonymousBrowsingTest extends BrowserTest {
 			// the gateway already knows these documents from the first page load
 			assertThat(request).doesNotContainKey("query");
 		});
-		String hash = (String) ((Map<?, ?>) ((Map<?, ?>) requests.get(0).get("extensions")).get("persistedQuery")).get("sha256Hash");
+		String hash = (String) ((Map<?, ?>) ((Map<?, ?>) requests.get(0).get("extensions")).get("persistedQuery"))
+			.get("sha256Hash");
 		assertThat(hash).matches("[0-9a-f]{64}");
 	}
 
@@ -88,7 +95,8 @@ class AnonymousBrowsingTest extends BrowserTest {
 		focused.sendKeys(Keys.ARROW_RIGHT);
 		focused = this.browser.driver.switchTo().activeElement();
 		assertThat(focused.getDomAttribute("data-skill-id")).isEqualTo("networking-basics");
-		// down: the nearest skill in the row below (the stage's second row starts with Browsers)
+		// down: the nearest skill in the row below (the stage's second row starts with
+		// Browsers)
 		focused.sendKeys(Keys.ARROW_DOWN);
 		focused = this.browser.driver.switchTo().activeElement();
 		assertThat(focused.getDomAttribute("data-skill-id")).isEqualTo("html-css");
@@ -96,9 +104,12 @@ class AnonymousBrowsingTest extends BrowserTest {
 			.satisfies((node) -> assertThat(node.getDomAttribute("data-skill-id")).isEqualTo("html-css"));
 		focused.sendKeys(Keys.ENTER);
 		this.browser.waitForText("#skill-panel h2", "HTML and CSS");
-		// the panel's heading takes the focus so that a screen reader reads the skill next
-		this.browser.waitFor((driver) -> "skill-panel-title".equals(driver.switchTo().activeElement().getDomAttribute("id")));
-		assertThat(this.browser.driver.findElement(By.cssSelector("a.skip-link")).getDomAttribute("href")).isEqualTo("#main");
+		// the panel's heading takes the focus so that a screen reader reads the skill
+		// next
+		this.browser
+			.waitFor((driver) -> "skill-panel-title".equals(driver.switchTo().activeElement().getDomAttribute("id")));
+		assertThat(this.browser.driver.findElement(By.cssSelector("a.skip-link")).getDomAttribute("href"))
+			.isEqualTo("#main");
 	}
 
 }

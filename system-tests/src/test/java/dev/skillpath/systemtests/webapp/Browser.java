@@ -30,9 +30,10 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium driven through Debian's chromedriver, both named explicitly so that
- * Selenium never tries to download a browser or a driver (Selenium Manager). Missing binaries
- * fail the test with the command that installs them: browser tests are part of the suite.
+ * Debian's headless Chromium driven through Debian's chromedriver, both named explicitly
+ * so that Selenium never tries to download a browser or a driver (Selenium Manager).
+ * Missing binaries fail the test with the command that installs them: browser tests are
+ * part of the suite.
  */
 final class Browser implements AutoCloseable {
 
@@ -43,7 +44,10 @@ final class Browser implements AutoCloseable {
 	/** Where every screenshot goes. */
 	static final Path SCREENSHOTS = Path.of("target/webapp-screenshots");
 
-	/** With -Dskillpath.webapp.readme-images=$PWD/docs/images, the README's screenshots are refreshed too. */
+	/**
+	 * With -Dskillpath.webapp.readme-images=$PWD/docs/images, the README's screenshots
+	 * are refreshed too.
+	 */
 	static final String README_IMAGES = System.getProperty("skillpath.webapp.readme-images");
 
 	final ChromeDriver driver;
@@ -90,8 +94,8 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Loads a page of the app afresh (never a same-document hash change) and waits until it has
-	 * loaded the roadmap; the tab's session storage, and so the sign-in, stays.
+	 * Loads a page of the app afresh (never a same-document hash change) and waits until
+	 * it has loaded the roadmap; the tab's session storage, and so the sign-in, stays.
 	 */
 	Browser open(String path) {
 		this.driver.get("about:blank");
@@ -101,16 +105,23 @@ final class Browser implements AutoCloseable {
 	}
 
 	<T> T waitFor(Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+		return new WebDriverWait(this.driver, Duration.ofSeconds(30))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(condition);
 	}
 
 	/** Waits for an element that is displayed, and returns it. */
 	WebElement visible(String css) {
-		return waitFor((d) -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+		return waitFor((d) -> d.findElements(By.cssSelector(css))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.findFirst()
+			.orElse(null));
 	}
 
-	/** Waits until the element's text contains the given text, and returns the whole text. */
+	/**
+	 * Waits until the element's text contains the given text, and returns the whole text.
+	 */
 	String waitForText(String css, String expected) {
 		return waitFor((d) -> d.findElements(By.cssSelector(css))
 			.stream()
@@ -121,8 +132,9 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Waits until a displayed element's attribute has the expected value, reading it afresh each
-	 * time (the app re-renders its panels, so an element found once can go stale), and returns it.
+	 * Waits until a displayed element's attribute has the expected value, reading it
+	 * afresh each time (the app re-renders its panels, so an element found once can go
+	 * stale), and returns it.
 	 */
 	String waitForAttribute(String css, String name, String expected) {
 		return waitFor((d) -> d.findElements(By.cssSelector(css))
@@ -159,7 +171,9 @@ final class Browser implements AutoCloseable {
 		save(SCREENSHOTS, name, this.driver.getScreenshotAs(OutputType.BYTES));
 	}
 
-	/** A screenshot the README shows: also written to the README's images when asked to. */
+	/**
+	 * A screenshot the README shows: also written to the README's images when asked to.
+	 */
 	void readmeScreenshot(String name) {
 		byte[] png = this.driver.getScreenshotAs(OutputType.BYTES);
 		save(SCREENSHOTS, name, png);
@@ -178,7 +192,10 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** The bodies of the page's POSTs to /graphql since the last call, in order (from Chrome's network log). */
+	/**
+	 * The bodies of the page's POSTs to /graphql since the last call, in order (from
+	 * Chrome's network log).
+	 */
 	List<Map<String, Object>> graphqlRequests() {
 		JsonMapper json = JsonMapper.builder().build();
 		return this.driver.manage()
@@ -189,9 +206,11 @@ final class Browser implements AutoCloseable {
 			.map((entry) -> json.readTree(entry.getMessage()).path("message"))
 			.filter((message) -> "Network.requestWillBeSent".equals(message.path("method").asString()))
 			.map((message) -> message.path("params").path("request"))
-			.filter((request) -> request.path("url").asString().endsWith("/graphql") && "POST".equals(request.path("method").asString()))
-			.map((request) -> json.readValue(request.path("postData").asString(), new TypeReference<Map<String, Object>>() {
-			}))
+			.filter((request) -> request.path("url").asString().endsWith("/graphql")
+					&& "POST".equals(request.path("method").asString()))
+			.map((request) -> json.readValue(request.path("postData").asString(),
+					new TypeReference<Map<String, Object>>() {
+					}))
 			.toList();
 	}
 
@@ -204,7 +223,8 @@ final class Browser implements AutoCloseable {
 			.stream()
 			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
 			.map(LogEntry::getMessage)
-			.filter((message) -> message.contains("Uncaught") || message.contains("TypeError") || message.contains("SyntaxError"))
+			.filter((message) -> message.contains("Uncaught") || message.contains("TypeError")
+					|| message.contains("SyntaxError"))
 			.toList();
 	}
 

@@ -24,9 +24,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The learner web app in a real browser, served by the gateway on a random port in front of the
- * three real services. One browser per test class; every browser test class shares this Spring
- * context (same configuration), so the gateway starts once.
+ * The learner web app in a real browser, served by the gateway on a random port in front
+ * of the three real services. One browser per test class; every browser test class shares
+ * this Spring context (same configuration), so the gateway starts once.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
@@ -77,10 +77,14 @@ abstract class BrowserTest {
 		HttpGraphQlTester tester = HttpGraphQlTester
 			.create(this.http.mutate().baseUrl("http://localhost:" + this.port + "/graphql").build());
 		return subject == null ? tester
-				: tester.mutate().header("Authorization", "Bearer " + this.tokens.getObject().issue(subject, roles)).build();
+				: tester.mutate()
+					.header("Authorization", "Bearer " + this.tokens.getObject().issue(subject, roles))
+					.build();
 	}
 
-	/** Signs in through the page's demo sign-in form, as a learner with the given name. */
+	/**
+	 * Signs in through the page's demo sign-in form, as a learner with the given name.
+	 */
 	void signInAs(String subject) {
 		var name = this.browser.visible("#sign-in-name");
 		name.clear();

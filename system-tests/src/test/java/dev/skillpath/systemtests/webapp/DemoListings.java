@@ -5,10 +5,11 @@ import dev.skillpath.support.security.Role;
 import org.springframework.http.MediaType;
 
 /**
- * Job listings the browser tests look for, pushed once per JVM the way a partner does: an ADMIN
- * registers the partner through GraphQL, the partner pushes through the gateway's partner route.
- * Their skills (Go, Redis; Python, Django) differ from those other gateway tests push (Java, SQL), so
- * that what a learner matches here is known whatever ran before.
+ * Job listings the browser tests look for, pushed once per JVM the way a partner does: an
+ * ADMIN registers the partner through GraphQL, the partner pushes through the gateway's
+ * partner route. Their skills (Go, Redis; Python, Django) differ from those other gateway
+ * tests push (Java, SQL), so that what a learner matches here is known whatever ran
+ * before.
  */
 final class DemoListings {
 
@@ -26,10 +27,14 @@ final class DemoListings {
 			return;
 		}
 		String apiKey = test.graphql("webapp-admin", Role.ADMIN)
-			.document("mutation { registerPartner(input: { id: \"webapp-board\", name: \"Web App Board\" }) { apiKey } }")
+			.document(
+					"mutation { registerPartner(input: { id: \"webapp-board\", name: \"Web App Board\" }) { apiKey } }")
 			.execute()
-			.errors().verify()
-			.path("registerPartner.apiKey").entity(String.class).get();
+			.errors()
+			.verify()
+			.path("registerPartner.apiKey")
+			.entity(String.class)
+			.get();
 		String listings = """
 				{"jobs": [
 				 {"externalId": "webapp-go-1", "title": "%s", "company": "Gopher Works",
@@ -38,11 +43,19 @@ final class DemoListings {
 				 {"externalId": "webapp-py-1", "title": "%s", "company": "Snake Oil Ltd",
 				  "location": "Leeds, United Kingdom", "description": "<p>Django and Python.</p>",
 				  "salary": {"min": 50000, "max": 60000, "currency": "USD", "period": "YEAR"}, "skills": ["Python", "Django"]}
-				]}""".formatted(GO_JOB, PYTHON_JOB);
-		test.http.post().uri("/partner/v1/jobs").header("X-Api-Key", apiKey)
-			.contentType(MediaType.APPLICATION_JSON).bodyValue(listings)
-			.exchange().expectStatus().is2xxSuccessful()
-			.expectBody().jsonPath("$.counts.created").isEqualTo(2);
+				]}"""
+			.formatted(GO_JOB, PYTHON_JOB);
+		test.http.post()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", apiKey)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(listings)
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful()
+			.expectBody()
+			.jsonPath("$.counts.created")
+			.isEqualTo(2);
 		pushed = true;
 	}
 

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A learner signs in with a demo token, marks a skill done, and sees completion, streak,
- * activity, what next and the jobs they are ready for follow; jobs and career facts for all.
+ * activity, what next and the jobs they are ready for follow; jobs and career facts for
+ * all.
  */
 class LearnerProgressTest extends BrowserTest {
 
@@ -22,8 +23,12 @@ class LearnerProgressTest extends BrowserTest {
 
 	@Test
 	void markingASkillDoneUpdatesCompletionAndTheJobsTheLearnerIsReadyFor() {
-		int skills = graphql(null).document("{ roadmap(id: \"backend\") { skillIds } }").execute()
-			.path("roadmap.skillIds").entityList(String.class).get().size();
+		int skills = graphql(null).document("{ roadmap(id: \"backend\") { skillIds } }")
+			.execute()
+			.path("roadmap.skillIds")
+			.entityList(String.class)
+			.get()
+			.size();
 		this.browser.open("/");
 		signInAs("webapp-learner");
 		assertThat(this.browser.text(".completion-counts")).isEqualTo("0 done, 0 skipped, 0 learning of " + skills);
@@ -47,14 +52,16 @@ class LearnerProgressTest extends BrowserTest {
 		this.browser.visible("a[data-view='jobs']").click();
 		this.browser.waitForText("#matching-count", "1 job matches");
 		String card = this.browser.text("#matching-jobs .job-card");
-		assertThat(card).contains(DemoListings.GO_JOB, "Gopher Works", "Match 50%", "$70,000 – $90,000 a year", "Missing: Redis");
+		assertThat(card).contains(DemoListings.GO_JOB, "Gopher Works", "Match 50%", "$70,000 – $90,000 a year",
+				"Missing: Redis");
 		this.browser.readmeScreenshot("jobs-ready");
 
 		// a missing skill leads to its learning path, prerequisites first
 		this.browser.visible("#matching-jobs a.missing-skill[data-skill-id='redis']").click();
 		this.browser.waitForText("#path-title", "Learning path to Redis");
 		assertThat(this.browser.all(".path-list li")).hasSizeGreaterThan(2)
-			.last().satisfies((last) -> assertThat(last.getDomAttribute("data-skill-id")).isEqualTo("redis"));
+			.last()
+			.satisfies((last) -> assertThat(last.getDomAttribute("data-skill-id")).isEqualTo("redis"));
 
 		// the server kept it: after a reload the page still shows it
 		this.browser.open("/#/progress");
@@ -62,9 +69,12 @@ class LearnerProgressTest extends BrowserTest {
 		assertThat(this.browser.all("g.skill[data-skill-id='go']")).singleElement()
 			.satisfies((node) -> assertThat(node.getDomAttribute("class")).contains("status-done"));
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
-		this.browser.waitFor((driver) -> !this.browser.all(".heatmap rect[data-date='" + today + "'][data-count='1']").isEmpty());
-		assertThat(this.browser.all(".stage-list li")).filteredOn((stage) -> stage.getText().contains("Learn a backend language"))
-			.singleElement().satisfies((stage) -> assertThat(stage.getText()).contains("1/13"));
+		this.browser.waitFor(
+				(driver) -> !this.browser.all(".heatmap rect[data-date='" + today + "'][data-count='1']").isEmpty());
+		assertThat(this.browser.all(".stage-list li"))
+			.filteredOn((stage) -> stage.getText().contains("Learn a backend language"))
+			.singleElement()
+			.satisfies((stage) -> assertThat(stage.getText()).contains("1/13"));
 		this.browser.readmeScreenshot("progress");
 	}
 
@@ -76,7 +86,8 @@ class LearnerProgressTest extends BrowserTest {
 		new Select(this.browser.visible("#job-skill")).selectByValue("redis");
 		this.browser.visible("#job-search-submit").click();
 		this.browser.waitForText("#job-count", "1 open job found.");
-		assertThat(this.browser.text("#job-results")).contains(DemoListings.GO_JOB).doesNotContain(DemoListings.PYTHON_JOB);
+		assertThat(this.browser.text("#job-results")).contains(DemoListings.GO_JOB)
+			.doesNotContain(DemoListings.PYTHON_JOB);
 
 		new Select(this.browser.visible("#job-skill")).selectByValue("django");
 		this.browser.visible("#job-text").clear();
@@ -89,7 +100,8 @@ class LearnerProgressTest extends BrowserTest {
 		this.browser.open("/#/jobs?skill=redis");
 		this.browser.waitForText("#job-count", "1 open job found.");
 		assertThat(this.browser.text("#job-results")).contains(DemoListings.GO_JOB);
-		assertThat(new Select(this.browser.visible("#job-skill")).getFirstSelectedOption().getText()).isEqualTo("Redis");
+		assertThat(new Select(this.browser.visible("#job-skill")).getFirstSelectedOption().getText())
+			.isEqualTo("Redis");
 
 		this.browser.visible("a[data-view='career']").click();
 		assertThat(this.browser.waitForText("#career-facts", "$61,042")).contains("Source:");
@@ -104,7 +116,8 @@ class LearnerProgressTest extends BrowserTest {
 		this.browser.resize(390, 844);
 		try {
 			this.browser.open("/");
-			Number overflow = (Number) this.browser.script("return document.documentElement.scrollWidth - window.innerWidth");
+			Number overflow = (Number) this.browser
+				.script("return document.documentElement.scrollWidth - window.innerWidth");
 			assertThat(overflow.intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
 			// two columns of skills at phone width
 			assertThat(this.browser.skill("networking-basics").getRect().getY())

@@ -9,8 +9,8 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * In production the app is still served (static files) but there are no development tokens, so
- * it offers no demo sign-in: visitors browse anonymously.
+ * In production the app is still served (static files) but there are no development
+ * tokens, so it offers no demo sign-in: visitors browse anonymously.
  */
 @ActiveProfiles(value = "prod", inheritProfiles = false)
 @TestPropertySource(properties = "skillpath.security.jwt.hmac-secret=webapp-prod-profile-test-secret-0123456789")
@@ -18,11 +18,21 @@ class ProdProfileTest extends BrowserTest {
 
 	@Test
 	void theAppIsServedForAnonymousBrowsingWithoutTheDemoSignIn() {
-		this.http.get().uri("/webapp/settings").exchange().expectStatus().isOk()
-			.expectBody().jsonPath("$.devSignIn").isEqualTo(false);
-		this.http.post().uri("/dev/tokens").contentType(MediaType.APPLICATION_JSON)
+		this.http.get()
+			.uri("/webapp/settings")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.devSignIn")
+			.isEqualTo(false);
+		this.http.post()
+			.uri("/dev/tokens")
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"subject\":\"ada\",\"roles\":[\"LEARNER\"]}")
-			.exchange().expectStatus().isNotFound();
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 
 		this.browser.open("/#/roadmap/java");
 		assertThat(this.browser.text("#account")).isEqualTo("Browsing anonymously");

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A change the server refuses goes back on screen: an editor removes a skill from the roadmap
- * while a learner has it open, the learner marks it done, progress-service refuses the unknown
- * skill (BAD_USER_INPUT, checked with content-service), and the page rolls its optimistic update
- * back and says why.
+ * A change the server refuses goes back on screen: an editor removes a skill from the
+ * roadmap while a learner has it open, the learner marks it done, progress-service
+ * refuses the unknown skill (BAD_USER_INPUT, checked with content-service), and the page
+ * rolls its optimistic update back and says why.
  */
 class RollbackTest extends BrowserTest {
 
@@ -25,21 +25,35 @@ class RollbackTest extends BrowserTest {
 				  summary: "An editor adds it and removes it again.", estimatedHours: 1,
 				  resources: [{ title: "Nothing", url: "https://example.org/", kind: DOCS, free: true }],
 				  placement: { roadmapId: "backend", stage: 12 } }) { created } }
-				""".formatted(DOOMED)).execute().errors().verify().path("upsertSkill.created").entity(Boolean.class).isEqualTo(true);
+				""".formatted(DOOMED))
+			.execute()
+			.errors()
+			.verify()
+			.path("upsertSkill.created")
+			.entity(Boolean.class)
+			.isEqualTo(true);
 	}
 
 	@Test
 	void aChangeTheServerRefusesIsRolledBackWithAMessage() {
-		int skills = graphql(null).document("{ roadmap(id: \"backend\") { skillIds } }").execute()
-			.path("roadmap.skillIds").entityList(String.class).get().size();
+		int skills = graphql(null).document("{ roadmap(id: \"backend\") { skillIds } }")
+			.execute()
+			.path("roadmap.skillIds")
+			.entityList(String.class)
+			.get()
+			.size();
 		this.browser.open("/");
 		signInAs("webapp-rollback");
 		this.browser.skill(DOOMED).click();
 		this.browser.waitForText("#skill-panel h2", "Short-lived skill");
 
-		graphql("webapp-editor", Role.EDITOR).document("mutation { deleteSkill(id: \"%s\") { deletedId } }".formatted(DOOMED))
-			.execute().errors().verify();
-		// record every class the skill's box takes, to see the optimistic state and the rollback
+		graphql("webapp-editor", Role.EDITOR)
+			.document("mutation { deleteSkill(id: \"%s\") { deletedId } }".formatted(DOOMED))
+			.execute()
+			.errors()
+			.verify();
+		// record every class the skill's box takes, to see the optimistic state and the
+		// rollback
 		this.browser.script("""
 				const node = document.querySelector("g.skill[data-skill-id='%s']");
 				window.classHistory = [];
@@ -60,8 +74,13 @@ class RollbackTest extends BrowserTest {
 		this.browser.readmeScreenshot("rollback");
 
 		// and nothing was stored
-		graphql("webapp-rollback", Role.LEARNER).document("{ me { completedSkillIds } }").execute()
-			.errors().verify().path("me.completedSkillIds").entityList(String.class).hasSize(0);
+		graphql("webapp-rollback", Role.LEARNER).document("{ me { completedSkillIds } }")
+			.execute()
+			.errors()
+			.verify()
+			.path("me.completedSkillIds")
+			.entityList(String.class)
+			.hasSize(0);
 	}
 
 }

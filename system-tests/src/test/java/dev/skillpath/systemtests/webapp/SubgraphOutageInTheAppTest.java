@@ -21,10 +21,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Subgraphs that stop answering, with the app open: while jobs-service is down the roadmap,
- * the skill panel and the career facts still show (the job figures say they are missing);
- * while progress-service is down a learner's change is rolled back with the gateway's reason.
- * Both services are real, behind a TCP proxy that the test stops and starts again.
+ * Subgraphs that stop answering, with the app open: while jobs-service is down the
+ * roadmap, the skill panel and the career facts still show (the job figures say they are
+ * missing); while progress-service is down a learner's change is rolled back with the
+ * gateway's reason. Both services are real, behind a TCP proxy that the test stops and
+ * starts again.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
@@ -52,8 +53,10 @@ class SubgraphOutageInTheAppTest {
 
 	@BeforeAll
 	void startBrowser() {
-		SuiteServices.awaitReadyGateway(WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30)).build());
+		SuiteServices.awaitReadyGateway(WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.responseTimeout(Duration.ofSeconds(30))
+			.build());
 		this.browser = Browser.start("http://localhost:" + this.port, 1280, 900);
 	}
 
@@ -85,7 +88,8 @@ class SubgraphOutageInTheAppTest {
 		this.browser.waitForText("#view-career .alert", "Live salary figures could not be loaded");
 		this.browser.screenshot("career-jobs-down");
 
-		// once it is back, the figures are there again (after the circuit lets calls through)
+		// once it is back, the figures are there again (after the circuit lets calls
+		// through)
 		jobs.start();
 		this.browser.waitFor((driver) -> {
 			this.browser.open("/#/career");

@@ -8,7 +8,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import reactor.core.publisher.Mono;
 
-/** Fixed-window counts in this gateway's memory: right for one replica and for local runs. */
+/**
+ * Fixed-window counts in this gateway's memory: right for one replica and for local runs.
+ */
 public final class InMemoryRateLimiter implements RateLimiter {
 
 	private final Cache<String, AtomicLong> counts = Caffeine.newBuilder()

@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
-/** Chooses where counts live: Redis when {@code store: redis}, this JVM's memory otherwise. */
+/**
+ * Chooses where counts live: Redis when {@code store: redis}, this JVM's memory
+ * otherwise.
+ */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 

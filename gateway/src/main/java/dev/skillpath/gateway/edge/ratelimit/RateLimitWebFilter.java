@@ -22,8 +22,8 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Rate limits at the edge, before any subgraph call: per learner (the token's subject) on
  * {@code /graphql}, per client IP for anonymous callers, and per partner key on
- * {@code /partner/**}. A refusal is 429 with {@code Retry-After} and a body in the shape the
- * client expects (a GraphQL error or a problem).
+ * {@code /partner/**}. A refusal is 429 with {@code Retry-After} and a body in the shape
+ * the client expects (a GraphQL error or a problem).
  */
 public final class RateLimitWebFilter implements WebFilter, Ordered {
 
@@ -54,9 +54,10 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
 					: new String[] { "partner:" + sha256(apiKey), "partner" });
 		}
 		else {
-			keyAndKind = Callers.current().map((Caller caller) -> caller.isAuthenticated()
-					? new String[] { "learner:" + caller.subject(), "learner" }
-					: new String[] { "ip:" + clientIp(exchange), "anonymous" });
+			keyAndKind = Callers.current()
+				.map((Caller caller) -> caller.isAuthenticated()
+						? new String[] { "learner:" + caller.subject(), "learner" }
+						: new String[] { "ip:" + clientIp(exchange), "anonymous" });
 		}
 		return keyAndKind.flatMap((key) -> {
 			int limit = switch (key[1]) {
@@ -89,8 +90,9 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
 		}
 		else {
 			response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-			body = "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"RATE_LIMITED\",\"retryAfter\":"
-					+ decision.retryAfterSeconds() + "}}]}";
+			body = "{\"errors\":[{\"message\":\"" + message
+					+ "\",\"extensions\":{\"code\":\"RATE_LIMITED\",\"retryAfter\":" + decision.retryAfterSeconds()
+					+ "}}]}";
 		}
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
 	}
@@ -102,8 +104,9 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
 
 	private static String sha256(String value) {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(value.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)))
+				.substring(0, 32);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

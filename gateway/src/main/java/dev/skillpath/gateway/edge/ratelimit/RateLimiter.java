@@ -5,8 +5,8 @@ import java.time.Duration;
 import reactor.core.publisher.Mono;
 
 /**
- * Counts requests per key in fixed windows. Implementations keep the counts in memory (one
- * gateway) or in Redis (shared by every gateway replica).
+ * Counts requests per key in fixed windows. Implementations keep the counts in memory
+ * (one gateway) or in Redis (shared by every gateway replica).
  */
 public interface RateLimiter {
 

@@ -10,9 +10,10 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Fixed-window counts in Redis, shared by all gateway replicas: one atomic script increments the
- * window's counter and sets its expiry on first use. If Redis does not answer, requests are let
- * through (and logged by the caller): a limiter outage must not take the API down.
+ * Fixed-window counts in Redis, shared by all gateway replicas: one atomic script
+ * increments the window's counter and sets its expiry on first use. If Redis does not
+ * answer, requests are let through (and logged by the caller): a limiter outage must not
+ * take the API down.
  */
 public final class RedisRateLimiter implements RateLimiter {
 
