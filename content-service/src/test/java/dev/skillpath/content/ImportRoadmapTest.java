@@ -187,7 +187,7 @@ class ImportRoadmapTest extends ContentServiceTest {
 				onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", badUrl.toMap()).execute()),
 				"sourceUrl", "careerFacts[0]", "not a valid URL");
 		assertNothingStored("t-fact", skills);
-		// the seed's facts are still there
+		// the shipped career facts are still there
 		this.anonymous.document("{ careerFacts { id } }")
 			.execute()
 			.path("careerFacts[*].id")

@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Push throughput (issue 4, speed): 100,000 generated postings pushed by one partner
+ * Push throughput (bench/run jobs-push): 100,000 generated postings pushed by one partner
  * through the real {@code POST /partner/v1/jobs} (normalisation, tagging, dedupe and the
  * batched writes included, real PostgreSQL), then a raw PostgreSQL {@code COPY} of the
  * same stored rows into a table of the same shape ({@code LIKE job INCLUDING ALL}: same

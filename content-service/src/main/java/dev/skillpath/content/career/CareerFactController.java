@@ -8,7 +8,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Controller;
 
-/** {@code careerFacts}: the seed article's salary, demand and learning figures. */
+/** {@code careerFacts}: the source article's salary, demand and learning figures. */
 @Controller
 public class CareerFactController {
 

@@ -3,7 +3,8 @@ package dev.skillpath.jobs.market;
 import java.util.List;
 
 /**
- * Annual salaries of open listings in one currency, beside the seed's reference figures.
+ * Annual salaries of open listings in one currency, beside the source article's reference
+ * figures.
  */
 public record SalaryStats(int count, Double min, Double p25, Double median, Double p75, Double max, String currency,
 		List<ReferenceSalary> reference) {

@@ -148,7 +148,8 @@ public class SkillMarketController {
 	}
 
 	/**
-	 * Figures (count, min, p25, median, p75, max) beside the seed's reference salaries.
+	 * Figures (count, min, p25, median, p75, max) beside the source article's reference
+	 * salaries.
 	 */
 	private SalaryStats statsOf(double[] f, String code) {
 		Double median = value(f[3]);

@@ -23,9 +23,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * The roadmap's skills and aliases and the seed's reference figures, fetched over HTTP
- * from content-service's GraphQL API at start and again every refresh interval. When the
- * skills change a {@link SkillsChanged} event asks for listings to be tagged again.
+ * The roadmap's skills and aliases and the source article's reference figures, fetched
+ * over HTTP from content-service's GraphQL API at start and again every refresh interval.
+ * When the skills change a {@link SkillsChanged} event asks for listings to be tagged
+ * again.
  */
 @Component
 public class SkillCatalog implements org.springframework.beans.factory.DisposableBean {

@@ -177,10 +177,10 @@ class SuiteThroughGatewayTest {
 			""";
 
 	/**
-	 * DESIGN.md's signature query, across all three services: an admin registers a
-	 * partner, the partner pushes listings through the gateway's partner route, a learner
-	 * records progress, and the query costs the same subgraph calls for 20 jobs as for
-	 * 100.
+	 * The signature query of docs/architecture.md, across all three services: an admin
+	 * registers a partner, the partner pushes listings through the gateway's partner
+	 * route, a learner records progress, and the query costs the same subgraph calls for
+	 * 20 jobs as for 100.
 	 */
 	@Test
 	void theSignatureQueryCrossesEveryServiceWithAFixedNumberOfCalls() {

@@ -41,7 +41,7 @@ class MalformedInputFuzzTest {
 
 	static final String SEED = "20261125";
 
-	/** Inputs actually sent, over all properties; the issue asks for at least 1,000. */
+	/** Inputs actually sent, over all properties; at least 1,000 must be. */
 	static final AtomicInteger sent = new AtomicInteger();
 
 	static final JsonMapper json = JsonMapper.builder().build();
