@@ -362,7 +362,7 @@ fi
 : >"$RUN/scenarios.jsonl"
 # SOAK seconds of the learner queries and the skill query, through our gateway and through Hive
 # Gateway, before any scenario: on 2 cores shared by four JVMs, C2 keeps compiling for minutes,
-# and a per-scenario warm-up alone measures partly compiled services (docs/decisions/0014)
+# and a per-scenario warm-up alone measures partly compiled services (docs/decisions/0014-subgraph-cpu-per-request.md)
 if [ "${SOAK:-0}" -gt 0 ]; then
   # as many learner-query bodies as skill-query ones (100 skill ids), so that each query gets its share
   soak_queries=(skill $SIGNATURE)
