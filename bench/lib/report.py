@@ -92,7 +92,10 @@ def main():
     rss = lines(os.path.join(run, "rss.jsonl"))
     startup = lines(os.path.join(run, "startup.jsonl"))
     plan_file = os.path.join(run, "plan-time.json")
-    plans = json.load(open(plan_file)) if os.path.exists(plan_file) and os.path.getsize(plan_file) else []
+    try:
+        plans = json.load(open(plan_file)) if os.path.exists(plan_file) else []
+    except ValueError:  # an interrupted JMH run: the report goes without plan time
+        plans = []
     hive_version = open(os.path.join(run, "hive-version")).read().strip() if os.path.exists(os.path.join(run, "hive-version")) else "not run"
     base = os.path.splitext(report)[0]
     run_path = os.path.relpath(os.path.abspath(run), REPO)
