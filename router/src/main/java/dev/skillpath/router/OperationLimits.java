@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.skillpath.router.execution.GraphQlError;
 import dev.skillpath.router.supergraph.FieldInfo;
 import dev.skillpath.router.supergraph.Supergraph;
 import dev.skillpath.router.supergraph.TypeInfo;
@@ -53,7 +54,7 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 	 * fragment holds with every spread expanded, as a GraphQL error, or null. Linear in
 	 * the document's size (each fragment is counted once); cycles are left to validation.
 	 */
-	Map<String, Object> checkDocument(Document document) {
+	GraphQlError checkDocument(Document document) {
 		Map<String, FragmentDefinition> fragments = new HashMap<>();
 		document.getDefinitionsOfType(FragmentDefinition.class).forEach((f) -> fragments.put(f.getName(), f));
 		FieldCounter counter = new FieldCounter(fragments);
@@ -67,10 +68,10 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 			}
 		}
 		if (most > this.maxFields) {
-			return error(
+			return exceeded(
 					"The operation holds " + (most == Long.MAX_VALUE ? "too many" : most)
 							+ " fields once its fragments are spread; the limit is " + this.maxFields,
-					"OPERATION_LIMIT_EXCEEDED", "fields", this.maxFields, most);
+					"fields", this.maxFields, most);
 		}
 		return null;
 	}
@@ -144,7 +145,7 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 	 * {@code limit}) is a variable, so that {@link #checkCost} must run again with each
 	 * request's values
 	 */
-	record Checked(Map<String, Object> error, boolean pageSizesFromVariables) {
+	record Checked(GraphQlError error, boolean pageSizesFromVariables) {
 	}
 
 	/**
@@ -157,14 +158,14 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 		Counter counter = new Counter(supergraph, defaults(operation));
 		String root = rootType(operation, supergraph);
 		long cost = counter.cost(supergraph.type(root), operation.getSelectionSet(), 1, null);
-		return new Checked(exceeded(counter, cost), counter.variablePageSizes);
+		return new Checked(firstExceeded(counter, cost), counter.variablePageSizes);
 	}
 
 	/**
 	 * The cost limit with the request's variables: {@code items(first: $n)} costs what
 	 * {@code n} asks for, so that a cached plan cannot be reused with a huge page size.
 	 */
-	Map<String, Object> checkCost(OperationDefinition operation, Supergraph supergraph, Map<String, Object> variables) {
+	GraphQlError checkCost(OperationDefinition operation, Supergraph supergraph, Map<String, Object> variables) {
 		Counter counter = new Counter(supergraph, variables);
 		long cost = counter.cost(supergraph.type(rootType(operation, supergraph)), operation.getSelectionSet(), 1,
 				null);
@@ -192,7 +193,7 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 	 * @param costs each operation's {@link #cost}
 	 * @return the error refusing the whole batch, or null
 	 */
-	public Map<String, Object> checkBatchCost(List<Long> costs) {
+	public GraphQlError checkBatchCost(List<Long> costs) {
 		long total = 0;
 		for (long cost : costs) {
 			total = total + cost < 0 ? Long.MAX_VALUE : total + cost;
@@ -200,10 +201,10 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 		if (total <= this.maxCost) {
 			return null;
 		}
-		return error(
+		return exceeded(
 				"The operations of this batch have an estimated cost of " + total + " together; the limit for one "
 						+ "request is " + this.maxCost + " (send them in separate requests, or ask for smaller pages)",
-				"OPERATION_LIMIT_EXCEEDED", "batchCost", this.maxCost, total);
+				"batchCost", this.maxCost, total);
 	}
 
 	private static String rootType(OperationDefinition operation, Supergraph supergraph) {
@@ -211,33 +212,32 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 				: supergraph.queryType();
 	}
 
-	private Map<String, Object> costError(long cost) {
-		return error(
-				"The operation's estimated cost is " + cost + "; the limit is " + this.maxCost
-						+ " (lists count as their page size times what they contain)",
-				"OPERATION_LIMIT_EXCEEDED", "cost", this.maxCost, cost);
+	private GraphQlError costError(long cost) {
+		return exceeded("The operation's estimated cost is " + cost + "; the limit is " + this.maxCost
+				+ " (lists count as their page size times what they contain)", "cost", this.maxCost, cost);
 	}
 
-	private Map<String, Object> exceeded(Counter counter, long cost) {
+	private GraphQlError firstExceeded(Counter counter, long cost) {
 		if (!this.introspection && counter.introspection) {
-			return error("Introspection is disabled on this gateway", "INTROSPECTION_DISABLED", null, 0, 0);
+			return GraphQlError.of("Introspection is disabled on this gateway", "INTROSPECTION_DISABLED");
 		}
 		if (counter.depth > this.maxDepth) {
-			return error("The operation is nested " + counter.depth + " levels deep; the limit is " + this.maxDepth,
-					"OPERATION_LIMIT_EXCEEDED", "depth", this.maxDepth, counter.depth);
+			return exceeded("The operation is nested " + counter.depth + " levels deep; the limit is " + this.maxDepth,
+					"depth", this.maxDepth, counter.depth);
 		}
 		if (counter.aliases > this.maxAliases) {
-			return error("The operation uses " + counter.aliases + " aliases; the limit is " + this.maxAliases,
-					"OPERATION_LIMIT_EXCEEDED", "aliases", this.maxAliases, counter.aliases);
+			return exceeded("The operation uses " + counter.aliases + " aliases; the limit is " + this.maxAliases,
+					"aliases", this.maxAliases, counter.aliases);
 		}
 		if (counter.rootFields > this.maxRootFields) {
-			return error(
+			return exceeded(
 					"The operation selects " + counter.rootFields + " root fields; the limit is " + this.maxRootFields,
-					"OPERATION_LIMIT_EXCEEDED", "rootFields", this.maxRootFields, counter.rootFields);
+					"rootFields", this.maxRootFields, counter.rootFields);
 		}
 		if (counter.directives > this.maxDirectives) {
-			return error("The operation uses " + counter.directives + " directives; the limit is " + this.maxDirectives,
-					"OPERATION_LIMIT_EXCEEDED", "directives", this.maxDirectives, counter.directives);
+			return exceeded(
+					"The operation uses " + counter.directives + " directives; the limit is " + this.maxDirectives,
+					"directives", this.maxDirectives, counter.directives);
 		}
 		if (cost > this.maxCost) {
 			return costError(cost);
@@ -256,18 +256,15 @@ public record OperationLimits(int maxDepth, int maxAliases, int maxRootFields, i
 		return defaults;
 	}
 
-	private static Map<String, Object> error(String message, String code, String limit, long max, long actual) {
-		Map<String, Object> extensions = new LinkedHashMap<>();
-		extensions.put("code", code);
-		if (limit != null) {
-			extensions.put("limit", limit);
-			extensions.put("max", max);
-			extensions.put("actual", actual);
-		}
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("message", message);
-		error.put("extensions", extensions);
-		return error;
+	/**
+	 * An {@code OPERATION_LIMIT_EXCEEDED} error naming the limit, its value and the
+	 * actual one.
+	 */
+	private static GraphQlError exceeded(String message, String limit, long max, long actual) {
+		return GraphQlError.of(message, "OPERATION_LIMIT_EXCEEDED")
+			.withExtension("limit", limit)
+			.withExtension("max", max)
+			.withExtension("actual", actual);
 	}
 
 	private final class Counter {

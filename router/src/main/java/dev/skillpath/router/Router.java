@@ -5,9 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.skillpath.router.execution.GraphQlError;
 import dev.skillpath.router.execution.PlanExecutor;
 import dev.skillpath.router.execution.RequestContext;
 import dev.skillpath.router.execution.ResponseShaper;
@@ -57,9 +59,9 @@ public final class Router {
 	 * @param pageSizesFromVariables whether the cost limit must be checked again with
 	 * each request's variables (a page size given as a variable)
 	 */
-	public record Prepared(QueryPlan plan, List<Map<String, Object>> errors, boolean pageSizesFromVariables) {
+	public record Prepared(QueryPlan plan, List<GraphQlError> errors, boolean pageSizesFromVariables) {
 
-		Prepared(QueryPlan plan, List<Map<String, Object>> errors) {
+		Prepared(QueryPlan plan, List<GraphQlError> errors) {
 			this(plan, errors, false);
 		}
 
@@ -119,14 +121,14 @@ public final class Router {
 			return new Prepared(null, List.of(error(ex.getMessage(), "GRAPHQL_PARSE_FAILED",
 					ex.getLocation() == null ? List.of() : List.of(ex.getLocation()))));
 		}
-		Map<String, Object> tooBig = this.limits.checkDocument(document);
+		GraphQlError tooBig = this.limits.checkDocument(document);
 		if (tooBig != null) {
 			return new Prepared(null, List.of(tooBig));
 		}
 		List<ValidationError> invalid = new Validator().validateDocument(this.supergraph.apiSchema(), document,
 				Locale.ENGLISH);
 		if (!invalid.isEmpty()) {
-			List<Map<String, Object>> errors = new ArrayList<>();
+			List<GraphQlError> errors = new ArrayList<>();
 			for (ValidationError error : invalid) {
 				errors.add(error(error.getMessage(), "GRAPHQL_VALIDATION_FAILED", error.getLocations()));
 			}
@@ -145,11 +147,11 @@ public final class Router {
 
 	public Mono<Map<String, Object>> execute(Request request, RequestContext context) {
 		if (request.query() == null || request.query().isBlank()) {
-			return Mono.just(Map.of("errors", List.of(error("A query is required", "BAD_USER_INPUT", List.of()))));
+			return refused(error("A query is required", "BAD_USER_INPUT", List.of()));
 		}
 		Prepared prepared = prepare(request.query(), request.operationName());
 		if (prepared.plan() == null) {
-			return Mono.just(Map.of("errors", prepared.errors()));
+			return Mono.just(GraphQlError.responseOf(prepared.errors()));
 		}
 		return execute(prepared, request, context);
 	}
@@ -161,17 +163,17 @@ public final class Router {
 			variables = coerce(plan, request.variables());
 		}
 		catch (GraphQLException ex) {
-			return Mono.just(Map.of("errors", List.of(error(ex.getMessage(), "BAD_USER_INPUT", List.of()))));
+			return refused(error(ex.getMessage(), "BAD_USER_INPUT", List.of()));
 		}
 		if (prepared.pageSizesFromVariables()) {
-			Map<String, Object> exceeded = this.limits.checkCost(plan.operation(), this.supergraph, variables);
+			GraphQlError exceeded = this.limits.checkCost(plan.operation(), this.supergraph, variables);
 			if (exceeded != null) {
-				return Mono.just(Map.of("errors", List.of(exceeded)));
+				return refused(exceeded);
 			}
 		}
 		return this.executor.execute(plan, variables, context).map((outcome) -> {
 			Map<String, Object> data = outcome.data();
-			List<Map<String, Object>> errors = new ArrayList<>(outcome.errors());
+			List<GraphQlError> errors = new ArrayList<>(outcome.errors());
 			if (plan.hasIntrospection()) {
 				introspect(plan.operation(), variables, data, errors);
 			}
@@ -187,7 +189,7 @@ public final class Router {
 	}
 
 	private void introspect(OperationDefinition operation, Map<String, Object> variables, Map<String, Object> data,
-			List<Map<String, Object>> errors) {
+			List<GraphQlError> errors) {
 		List<Selection> fields = new ArrayList<>();
 		for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
 			if (selection instanceof Field field
@@ -228,18 +230,13 @@ public final class Router {
 		return variables;
 	}
 
-	static Map<String, Object> error(String message, String code, List<SourceLocation> locations) {
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("message", message);
-		if (!locations.isEmpty()) {
-			error.put("locations",
-					locations.stream()
-						.filter(java.util.Objects::nonNull)
-						.map((l) -> Map.of("line", l.getLine(), "column", l.getColumn()))
-						.toList());
-		}
-		error.put("extensions", Map.of("code", code));
-		return error;
+	private static Mono<Map<String, Object>> refused(GraphQlError error) {
+		return Mono.just(GraphQlError.responseOf(List.of(error)));
+	}
+
+	private static GraphQlError error(String message, String code, List<SourceLocation> locations) {
+		return GraphQlError.of(message, code)
+			.withLocations(locations.stream().filter(Objects::nonNull).map(GraphQlError.Location::of).toList());
 	}
 
 }

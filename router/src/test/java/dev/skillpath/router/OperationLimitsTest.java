@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.skillpath.router.execution.GraphQlError;
 import dev.skillpath.router.execution.RequestContext;
 import org.junit.jupiter.api.Test;
 
@@ -133,12 +134,12 @@ class OperationLimitsTest {
 			.isGreaterThan(one);
 
 		assertThat(limits.checkBatchCost(List.of(one, 1L))).isNull();
-		Map<String, Object> refused = limits.checkBatchCost(List.of(one, one));
-		assertThat(extensions(refused)).containsEntry("code", "OPERATION_LIMIT_EXCEEDED")
+		GraphQlError refused = limits.checkBatchCost(List.of(one, one));
+		assertThat(refused.extensions()).containsEntry("code", "OPERATION_LIMIT_EXCEEDED")
 			.containsEntry("limit", "batchCost")
 			.containsEntry("max", 500L)
 			.containsEntry("actual", 2 * one);
-		assertThat(extensions(limits.checkBatchCost(List.of(Long.MAX_VALUE, one)))).containsEntry("actual",
+		assertThat(limits.checkBatchCost(List.of(Long.MAX_VALUE, one)).extensions()).containsEntry("actual",
 				Long.MAX_VALUE);
 		assertThat(this.fixtures.calls).as("no subgraph is called").isEmpty();
 	}

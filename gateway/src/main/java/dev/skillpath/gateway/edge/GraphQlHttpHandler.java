@@ -10,6 +10,7 @@ import java.util.Map;
 
 import dev.skillpath.router.OperationLimits;
 import dev.skillpath.router.Router;
+import dev.skillpath.router.execution.GraphQlError;
 import dev.skillpath.router.execution.RequestContext;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -128,9 +129,9 @@ public final class GraphQlHttpHandler {
 		if (batch.isEmpty() || batch.size() > max) {
 			return respond(Answer.badRequest("A batch holds 1 to " + max + " operations, this one " + batch.size()));
 		}
-		Map<String, Object> tooCostly = batchCostError(batch);
+		GraphQlError tooCostly = batchCostError(batch);
 		if (tooCostly != null) {
-			return respond(new Answer(HttpStatus.BAD_REQUEST, Map.of("errors", List.of(tooCostly))));
+			return respond(new Answer(HttpStatus.BAD_REQUEST, errorBody(tooCostly)));
 		}
 		return Flux.fromIterable(batch)
 			.concatMap((item) -> item instanceof Map<?, ?> map ? answer(request, map, false)
@@ -147,7 +148,7 @@ public final class GraphQlHttpHandler {
 	 * costs add up to more than one request may cost. An operation that cannot be planned
 	 * counts 0: it is answered with its own error and calls no subgraph.
 	 */
-	private Map<String, Object> batchCostError(List<?> batch) {
+	private GraphQlError batchCostError(List<?> batch) {
 		Router router = this.supergraphs.router();
 		if (router == null) {
 			return null;
@@ -221,7 +222,7 @@ public final class GraphQlHttpHandler {
 			Map<String, Object> variables, boolean overGet) {
 		PersistedQueryStore.Resolution resolution = this.persistedQueries.resolve(query, hash);
 		if (resolution.query() == null) {
-			return Mono.just(new Answer(HttpStatus.OK, errorBody(resolution.message(), resolution.errorCode())));
+			return Mono.just(new Answer(HttpStatus.OK, errorBody(resolution.error())));
 		}
 		Router router = this.supergraphs.router();
 		if (router == null) {
@@ -312,7 +313,11 @@ public final class GraphQlHttpHandler {
 	}
 
 	static Map<String, Object> errorBody(String message, String code) {
-		return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code))));
+		return errorBody(GraphQlError.of(message, code));
+	}
+
+	static Map<String, Object> errorBody(GraphQlError error) {
+		return GraphQlError.responseOf(List.of(error));
 	}
 
 }

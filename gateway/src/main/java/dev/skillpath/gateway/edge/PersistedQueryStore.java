@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.skillpath.router.execution.GraphQlError;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,15 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PersistedQueryStore {
 
-	/** What a request resolves to: the query to run, or the error code to answer. */
-	public record Resolution(String query, String errorCode, String message) {
+	/** What a request resolves to: the query to run, or the error to answer. */
+	public record Resolution(String query, GraphQlError error) {
 
 		static Resolution run(String query) {
-			return new Resolution(query, null, null);
+			return new Resolution(query, null);
 		}
 
 		static Resolution refuse(String code, String message) {
-			return new Resolution(null, code, message);
+			return new Resolution(null, GraphQlError.of(message, code));
 		}
 
 	}

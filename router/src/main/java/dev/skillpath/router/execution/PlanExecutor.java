@@ -40,7 +40,7 @@ public final class PlanExecutor {
 	 * The outcome of a plan before shaping: merged data, errors, and how many requests it
 	 * took.
 	 */
-	public record Outcome(Map<String, Object> data, List<Map<String, Object>> errors, int subgraphCalls) {
+	public record Outcome(Map<String, Object> data, List<GraphQlError> errors, int subgraphCalls) {
 	}
 
 	public Mono<Outcome> execute(QueryPlan plan, Map<String, Object> variables, RequestContext context) {
@@ -55,7 +55,7 @@ public final class PlanExecutor {
 
 		final Map<String, Object> data = new LinkedHashMap<>();
 
-		final List<Map<String, Object>> errors = Collections.synchronizedList(new ArrayList<>());
+		final List<GraphQlError> errors = Collections.synchronizedList(new ArrayList<>());
 
 		final AtomicInteger calls = new AtomicInteger();
 
@@ -225,13 +225,15 @@ public final class PlanExecutor {
 			return subset;
 		}
 
-		private Map<String, Object> subgraphError(FetchNode node, Map<String, Object> error, Object path) {
-			Map<String, Object> out = new LinkedHashMap<>();
-			out.put("message", this.context.redactSubgraphErrors() ? "Subgraph error redacted"
-					: String.valueOf(error.get("message")));
-			if (path instanceof List<?> list && !list.isEmpty()) {
-				out.put("path", list);
-			}
+		/**
+		 * A subgraph's error as the client sees it: its message, the path in the client's
+		 * response, and its extensions but {@code classification}, with a code (else
+		 * {@code DOWNSTREAM_SERVICE_ERROR}) and the service. Redacted, the message and
+		 * the other extensions are left out.
+		 */
+		private GraphQlError subgraphError(FetchNode node, Map<String, Object> error, Object path) {
+			String message = this.context.redactSubgraphErrors() ? "Subgraph error redacted"
+					: String.valueOf(error.get("message"));
 			Map<String, Object> extensions = new LinkedHashMap<>();
 			if (error.get("extensions") instanceof Map<?, ?> original && !this.context.redactSubgraphErrors()) {
 				castMap(original).forEach((k, v) -> {
@@ -245,18 +247,19 @@ public final class PlanExecutor {
 			}
 			extensions.putIfAbsent("code", "DOWNSTREAM_SERVICE_ERROR");
 			extensions.put("service", node.subgraph());
-			out.put("extensions", extensions);
-			return out;
+			List<?> at = path instanceof List<?> list && !list.isEmpty() ? list : null;
+			return new GraphQlError(message, List.of(), null, extensions).withPath(at);
 		}
 
-		private Map<String, Object> failure(FetchNode node, List<Object> path, Throwable ex) {
-			Map<String, Object> out = new LinkedHashMap<>();
+		private GraphQlError failure(FetchNode node, List<Object> path, Throwable ex) {
 			boolean timeout = ex instanceof TimeoutException || ex.getCause() instanceof TimeoutException;
 			String detail = this.context.redactSubgraphErrors() ? "" : ": " + ex.getMessage();
-			out.put("message", "Service " + node.subgraph() + (timeout ? " timed out" : " is unavailable") + detail);
-			out.put("path", path);
-			out.put("extensions", Map.of("code", "SERVICE_UNAVAILABLE", "service", node.subgraph(), "retryable", true));
-			return out;
+			return GraphQlError
+				.of("Service " + node.subgraph() + (timeout ? " timed out" : " is unavailable") + detail,
+						"SERVICE_UNAVAILABLE")
+				.withPath(path)
+				.withExtension("service", node.subgraph())
+				.withExtension("retryable", true);
 		}
 
 	}

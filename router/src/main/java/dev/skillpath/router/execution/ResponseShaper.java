@@ -36,15 +36,15 @@ public final class ResponseShaper {
 		this.supergraph = supergraph;
 	}
 
-	public Map<String, Object> shape(OperationDefinition operation, Map<String, Object> data,
-			List<Map<String, Object>> errors, Map<String, Object> variables) {
+	public Map<String, Object> shape(OperationDefinition operation, Map<String, Object> data, List<GraphQlError> errors,
+			Map<String, Object> variables) {
 		String root = operation.getOperation() == OperationDefinition.Operation.MUTATION
 				? this.supergraph.mutationType() : this.supergraph.queryType();
 		Shaping shaping = new Shaping(errors, variables == null ? Map.of() : variables);
 		Object shaped = shaping.object(this.supergraph.type(root), operation.getSelectionSet(), data, null);
 		Map<String, Object> response = new LinkedHashMap<>();
 		if (!errors.isEmpty()) {
-			response.put("errors", errors);
+			response.put("errors", GraphQlError.toSpecification(errors));
 		}
 		response.put("data", shaped == BUBBLE ? null : shaped);
 		return response;
@@ -73,7 +73,7 @@ public final class ResponseShaper {
 
 	private final class Shaping {
 
-		final List<Map<String, Object>> errors;
+		final List<GraphQlError> errors;
 
 		final Map<String, Object> variables;
 
@@ -89,7 +89,7 @@ public final class ResponseShaper {
 		 */
 		final Map<List<Field>, SelectionSet> mergedSelections = new java.util.IdentityHashMap<>();
 
-		Shaping(List<Map<String, Object>> errors, Map<String, Object> variables) {
+		Shaping(List<GraphQlError> errors, Map<String, Object> variables) {
 			this.errors = errors;
 			this.variables = variables;
 		}
@@ -145,12 +145,11 @@ public final class ResponseShaper {
 				if (inner == null || inner == BUBBLE) {
 					List<Object> at = Path.toList(path);
 					if (!hasErrorAtOrBelow(at)) {
-						Map<String, Object> error = new LinkedHashMap<>();
-						error.put("message",
-								"Cannot return null for non-nullable field " + parent.name() + "." + field.getName());
-						error.put("path", at);
-						error.put("extensions", Map.of("code", "INTERNAL_SERVER_ERROR"));
-						this.errors.add(error);
+						this.errors.add(
+								GraphQlError
+									.of("Cannot return null for non-nullable field " + parent.name() + "."
+											+ field.getName(), "INTERNAL_SERVER_ERROR")
+									.withPath(at));
 					}
 					return BUBBLE;
 				}
@@ -186,8 +185,9 @@ public final class ResponseShaper {
 
 		private boolean hasErrorAtOrBelow(List<Object> path) {
 			synchronized (this.errors) {
-				for (Map<String, Object> error : this.errors) {
-					if (error.get("path") instanceof List<?> errorPath && errorPath.size() >= path.size()
+				for (GraphQlError error : this.errors) {
+					List<Object> errorPath = error.path();
+					if (errorPath != null && errorPath.size() >= path.size()
 							&& errorPath.subList(0, path.size()).equals(path)) {
 						return true;
 					}
