@@ -40,215 +40,283 @@ public final class SubgraphComposer {
 	private static final Set<String> FEDERATION_TYPES = Set.of("_Service", "_Any", "_Entity", "FieldSet", "_FieldSet",
 			"Policy", "Scope");
 
+	private final SupergraphAssembler assembler = new SupergraphAssembler();
+
+	/** What makes the subgraphs unusable, in the order the passes find it. */
+	private final List<String> problems = new ArrayList<>();
+
+	/** Type.field -> subgraph -> the field's type there. */
+	private final Map<String, Map<String, String>> fieldTypes = new LinkedHashMap<>();
+
+	/** Type.field -> the subgraphs resolving it without {@code @shareable}. */
+	private final Map<String, List<String>> nonShareable = new LinkedHashMap<>();
+
+	/** Type.field -> the subgraphs resolving it as {@code @shareable}. */
+	private final Map<String, List<String>> shareable = new LinkedHashMap<>();
+
+	/** Type.field@subgraph -> the subgraph whose field it overrides. */
+	private final Map<String, String> overrides = new LinkedHashMap<>();
+
 	private SubgraphComposer() {
 	}
 
 	public static Supergraph compose(List<SubgraphSchema> subgraphs) {
-		SupergraphAssembler assembler = new SupergraphAssembler();
-		List<String> problems = new ArrayList<>();
-		Map<String, Map<String, String>> fieldTypes = new LinkedHashMap<>(); // Type.field
-																				// ->
-																				// subgraph
-																				// -> type
-		Map<String, List<String>> nonShareable = new LinkedHashMap<>(); // Type.field ->
-																		// subgraphs
-																		// resolving
-																		// without
-																		// @shareable
-		Map<String, List<String>> shareable = new LinkedHashMap<>();
-		Map<String, String> overrides = new LinkedHashMap<>(); // Type.field@subgraph ->
-																// overridden subgraph
+		SubgraphComposer composer = new SubgraphComposer();
 		for (SubgraphSchema subgraph : subgraphs) {
-			assembler.subgraphUrls.put(subgraph.name(), subgraph.url());
-			TypeDefinitionRegistry registry;
-			try {
-				registry = new SchemaParser().parse(subgraph.sdl());
+			composer.collect(subgraph);
+		}
+		// the checks need every subgraph's sources; overrides go first, since an
+		// overridden subgraph no longer counts as resolving the field
+		composer.applyOverrides();
+		composer.checkShareable();
+		composer.checkProvides();
+		composer.checkFieldTypes();
+		composer.checkFieldsAndKeys();
+		if (!composer.problems.isEmpty()) {
+			throw new CompositionException(composer.problems);
+		}
+		return composer.assembler.build();
+	}
+
+	/** Parses one subgraph and merges its types, fields and their sources. */
+	private void collect(SubgraphSchema subgraph) {
+		this.assembler.subgraphUrls.put(subgraph.name(), subgraph.url());
+		TypeDefinitionRegistry registry = parse(subgraph);
+		if (registry == null) {
+			return;
+		}
+		collectMutationType(registry);
+		for (TypeDefinition<?> definition : definitions(registry)) {
+			collectType(subgraph.name(), definition);
+		}
+	}
+
+	private TypeDefinitionRegistry parse(SubgraphSchema subgraph) {
+		try {
+			return new SchemaParser().parse(subgraph.sdl());
+		}
+		catch (RuntimeException ex) {
+			this.problems.add("subgraph " + subgraph.name() + ": its SDL does not parse: "
+					+ (ex instanceof InvalidSyntaxException ? ex.getMessage() : ex.toString()));
+			return null;
+		}
+	}
+
+	private void collectMutationType(TypeDefinitionRegistry registry) {
+		registry.schemaDefinition().ifPresent((schema) -> {
+			for (OperationTypeDefinition op : schema.getOperationTypeDefinitions()) {
+				if (op.getName().equals("mutation")) {
+					this.assembler.mutationType = ((TypeName) op.getTypeName()).getName();
+				}
 			}
-			catch (RuntimeException ex) {
-				problems.add("subgraph " + subgraph.name() + ": its SDL does not parse: "
-						+ (ex instanceof InvalidSyntaxException ? ex.getMessage() : ex.toString()));
+		});
+		if (registry.getType("Mutation").isPresent() && this.assembler.mutationType == null) {
+			this.assembler.mutationType = "Mutation";
+		}
+	}
+
+	private static List<TypeDefinition<?>> definitions(TypeDefinitionRegistry registry) {
+		List<TypeDefinition<?>> definitions = new ArrayList<>();
+		registry.types().values().forEach(definitions::add);
+		// custom scalars live apart from the other types in the registry
+		registry.scalars()
+			.values()
+			.stream()
+			.filter((scalar) -> !SupergraphAssembler.BUILT_IN_SCALARS.contains(scalar.getName()))
+			.forEach(definitions::add);
+		registry.objectTypeExtensions().values().forEach(definitions::addAll);
+		registry.interfaceTypeExtensions().values().forEach(definitions::addAll);
+		return definitions;
+	}
+
+	private void collectType(String subgraph, TypeDefinition<?> definition) {
+		String name = definition.getName();
+		if (FEDERATION_TYPES.contains(name) || name.startsWith("link__") || name.startsWith("federation__")
+				|| name.startsWith("join__")) {
+			return;
+		}
+		// an @interfaceObject is this subgraph's view of an entity interface another
+		// subgraph owns
+		TypeInfo.Kind kind = has(definition.getDirectives(), "interfaceObject") ? TypeInfo.Kind.INTERFACE
+				: kindOf(definition);
+		TypeInfo existing = this.assembler.types.get(name);
+		if (existing != null && existing.kind() != kind) {
+			this.problems.add("subgraph " + subgraph + ": type " + name + " is " + article(kind) + " here but "
+					+ article(existing.kind()) + " in subgraph " + String.join(", ", existing.subgraphs()));
+			return;
+		}
+		TypeInfo type = this.assembler.type(name, kind);
+		type.subgraphs().add(subgraph);
+		if (has(definition.getDirectives(), "inaccessible")) {
+			type.markInaccessible();
+		}
+		if (definition instanceof ImplementingTypeDefinition<?> composite) {
+			collectComposite(subgraph, composite, type);
+		}
+		else if (definition instanceof UnionTypeDefinition union) {
+			union.getMemberTypes().forEach((m) -> type.possibleTypes().add(((TypeName) m).getName()));
+		}
+		else {
+			mergeLeaf(definition);
+		}
+	}
+
+	/** An object or interface: its description, interfaces, keys and fields. */
+	private void collectComposite(String subgraph, ImplementingTypeDefinition<?> composite, TypeInfo type) {
+		if (composite instanceof graphql.language.AbstractDescribedNode<?> described
+				&& described.getDescription() != null) {
+			this.assembler.descriptions.putIfAbsent(type.name(), described.getDescription());
+		}
+		composite.getImplements().forEach((i) -> type.interfaces().add(((TypeName) i).getName()));
+		for (Directive key : directives(composite.getDirectives(), "key")) {
+			String fields = SupergraphAssembler.stringArg(key, "fields");
+			Boolean resolvable = SupergraphAssembler.booleanArg(key, "resolvable");
+			type.addKey(subgraph,
+					new TypeInfo.Key(fields, SupergraphAssembler.fieldSet(fields), resolvable == null || resolvable));
+		}
+		if (has(composite.getDirectives(), "interfaceObject")) {
+			type.interfaceObjectIn().add(subgraph);
+		}
+		List<FieldDefinition> fields = composite instanceof ObjectTypeDefinition o ? o.getFieldDefinitions()
+				: ((InterfaceTypeDefinition) composite).getFieldDefinitions();
+		for (FieldDefinition fieldDefinition : fields) {
+			if (type.name().equals("Query") && (fieldDefinition.getName().equals("_service")
+					|| fieldDefinition.getName().equals("_entities"))) {
 				continue;
 			}
-			registry.schemaDefinition().ifPresent((schema) -> {
-				for (OperationTypeDefinition op : schema.getOperationTypeDefinitions()) {
-					if (op.getName().equals("mutation")) {
-						assembler.mutationType = ((TypeName) op.getTypeName()).getName();
-					}
-				}
-			});
-			if (registry.getType("Mutation").isPresent() && assembler.mutationType == null) {
-				assembler.mutationType = "Mutation";
-			}
-			List<TypeDefinition<?>> definitions = new ArrayList<>();
-			registry.types().values().forEach(definitions::add);
-			// custom scalars live apart from the other types in the registry
-			registry.scalars()
-				.values()
-				.stream()
-				.filter((scalar) -> !SupergraphAssembler.BUILT_IN_SCALARS.contains(scalar.getName()))
-				.forEach(definitions::add);
-			registry.objectTypeExtensions().values().forEach(definitions::addAll);
-			registry.interfaceTypeExtensions().values().forEach(definitions::addAll);
-			for (TypeDefinition<?> definition : definitions) {
-				String name = definition.getName();
-				if (FEDERATION_TYPES.contains(name) || name.startsWith("link__") || name.startsWith("federation__")
-						|| name.startsWith("join__")) {
-					continue;
-				}
-				// an @interfaceObject is this subgraph's view of an entity interface
-				// another subgraph owns
-				TypeInfo.Kind kind = has(definition.getDirectives(), "interfaceObject") ? TypeInfo.Kind.INTERFACE
-						: kindOf(definition);
-				TypeInfo existing = assembler.types.get(name);
-				if (existing != null && existing.kind() != kind) {
-					problems
-						.add("subgraph " + subgraph.name() + ": type " + name + " is " + article(kind) + " here but "
-								+ article(existing.kind()) + " in subgraph " + String.join(", ", existing.subgraphs()));
-					continue;
-				}
-				TypeInfo type = assembler.type(name, kind);
-				type.subgraphs().add(subgraph.name());
-				if (has(definition.getDirectives(), "inaccessible")) {
-					type.markInaccessible();
-				}
-				if (definition instanceof ImplementingTypeDefinition<?> composite) {
-					if (composite instanceof graphql.language.AbstractDescribedNode<?> described
-							&& described.getDescription() != null) {
-						assembler.descriptions.putIfAbsent(name, described.getDescription());
-					}
-					composite.getImplements().forEach((i) -> type.interfaces().add(((TypeName) i).getName()));
-					boolean typeShareable = has(definition.getDirectives(), "shareable");
-					boolean typeExternal = has(definition.getDirectives(), "external");
-					for (Directive key : directives(definition.getDirectives(), "key")) {
-						String fields = SupergraphAssembler.stringArg(key, "fields");
-						Boolean resolvable = SupergraphAssembler.booleanArg(key, "resolvable");
-						type.addKey(subgraph.name(), new TypeInfo.Key(fields, SupergraphAssembler.fieldSet(fields),
-								resolvable == null || resolvable));
-					}
-					if (has(definition.getDirectives(), "interfaceObject")) {
-						type.interfaceObjectIn().add(subgraph.name());
-					}
-					List<FieldDefinition> fields = composite instanceof ObjectTypeDefinition o ? o.getFieldDefinitions()
-							: ((InterfaceTypeDefinition) composite).getFieldDefinitions();
-					for (FieldDefinition fieldDefinition : fields) {
-						if (name.equals("Query") && (fieldDefinition.getName().equals("_service")
-								|| fieldDefinition.getName().equals("_entities"))) {
-							continue;
-						}
-						FieldInfo field = assembler.field(type, fieldDefinition);
-						String coordinate = name + "." + fieldDefinition.getName();
-						List<Directive> fieldDirectives = fieldDefinition.getDirectives();
-						boolean external = typeExternal || has(fieldDirectives, "external");
-						field.sources()
-							.put(subgraph.name(),
-									new FieldSource(subgraph.name(), external,
-											SupergraphAssembler.fieldSet(arg(fieldDirectives, "requires", "fields")),
-											SupergraphAssembler.fieldSet(arg(fieldDirectives, "provides", "fields"))));
-						if (has(fieldDirectives, "inaccessible")) {
-							field.markInaccessible();
-						}
-						fieldTypes.computeIfAbsent(coordinate, (c) -> new LinkedHashMap<>())
-							.put(subgraph.name(), AstPrinter.printAst(fieldDefinition.getType()));
-						String overridden = arg(fieldDirectives, "override", "from");
-						if (overridden != null) {
-							overrides.put(coordinate + "@" + subgraph.name(), overridden);
-						}
-						if (!external) {
-							boolean isShareable = typeShareable || has(fieldDirectives, "shareable")
-									|| isKeyField(definition, fieldDefinition.getName());
-							(isShareable ? shareable : nonShareable)
-								.computeIfAbsent(coordinate, (c) -> new ArrayList<>())
-								.add(subgraph.name());
-						}
-					}
-				}
-				else if (definition instanceof UnionTypeDefinition union) {
-					union.getMemberTypes().forEach((m) -> type.possibleTypes().add(((TypeName) m).getName()));
-				}
-				else {
-					mergeLeaf(assembler, definition);
-				}
-			}
+			collectField(subgraph, composite, type, fieldDefinition);
 		}
-		// @override: the overridden subgraph no longer resolves the field
-		overrides.forEach((at, from) -> {
+	}
+
+	/**
+	 * One subgraph's source of a field, and what the checks need of it: its type there,
+	 * its {@code @override} and whether it resolves the field as {@code @shareable}.
+	 */
+	private void collectField(String subgraph, ImplementingTypeDefinition<?> composite, TypeInfo type,
+			FieldDefinition fieldDefinition) {
+		FieldInfo field = this.assembler.field(type, fieldDefinition);
+		String coordinate = type.name() + "." + fieldDefinition.getName();
+		List<Directive> fieldDirectives = fieldDefinition.getDirectives();
+		boolean external = has(composite.getDirectives(), "external") || has(fieldDirectives, "external");
+		field.sources()
+			.put(subgraph,
+					new FieldSource(subgraph, external,
+							SupergraphAssembler.fieldSet(arg(fieldDirectives, "requires", "fields")),
+							SupergraphAssembler.fieldSet(arg(fieldDirectives, "provides", "fields"))));
+		if (has(fieldDirectives, "inaccessible")) {
+			field.markInaccessible();
+		}
+		this.fieldTypes.computeIfAbsent(coordinate, (c) -> new LinkedHashMap<>())
+			.put(subgraph, AstPrinter.printAst(fieldDefinition.getType()));
+		String overridden = arg(fieldDirectives, "override", "from");
+		if (overridden != null) {
+			this.overrides.put(coordinate + "@" + subgraph, overridden);
+		}
+		if (!external) {
+			boolean isShareable = has(composite.getDirectives(), "shareable") || has(fieldDirectives, "shareable")
+					|| isKeyField(composite, fieldDefinition.getName());
+			(isShareable ? this.shareable : this.nonShareable).computeIfAbsent(coordinate, (c) -> new ArrayList<>())
+				.add(subgraph);
+		}
+	}
+
+	/** {@code @override}: the overridden subgraph no longer resolves the field. */
+	private void applyOverrides() {
+		this.overrides.forEach((at, from) -> {
 			String coordinate = at.substring(0, at.indexOf('@'));
 			String[] parts = coordinate.split("\\.");
-			FieldInfo field = assembler.types.get(parts[0]).fields().get(parts[1]);
+			FieldInfo field = this.assembler.types.get(parts[0]).fields().get(parts[1]);
 			FieldSource source = field.sources().get(from);
 			if (source != null) {
 				field.sources().put(from, new FieldSource(from, true, source.requires(), source.provides()));
-				List<String> resolvers = nonShareable.get(coordinate);
+				List<String> resolvers = this.nonShareable.get(coordinate);
 				if (resolvers != null) {
 					resolvers.remove(from);
 				}
 			}
 		});
-		nonShareable.forEach((coordinate, resolvers) -> {
-			int others = shareable.getOrDefault(coordinate, List.of()).size();
-			if (!resolvers.isEmpty() && resolvers.size() + others > 1) {
-				problems.add("field " + coordinate + " is resolved by subgraphs "
-						+ String.join(", ", concat(resolvers, shareable.getOrDefault(coordinate, List.of())))
-						+ " but is not @shareable in " + String.join(", ", resolvers));
+	}
+
+	/** A field resolved by several subgraphs must be {@code @shareable} in each. */
+	private void checkShareable() {
+		this.nonShareable.forEach((coordinate, resolvers) -> {
+			List<String> others = this.shareable.getOrDefault(coordinate, List.of());
+			if (!resolvers.isEmpty() && resolvers.size() + others.size() > 1) {
+				this.problems.add("field " + coordinate + " is resolved by subgraphs "
+						+ String.join(", ", concat(resolvers, others)) + " but is not @shareable in "
+						+ String.join(", ", resolvers));
 			}
 		});
-		// a field another subgraph @provides must be @shareable where it is resolved
-		for (TypeInfo type : assembler.types.values()) {
+	}
+
+	/**
+	 * A field another subgraph {@code @provides} must be @shareable where it is resolved.
+	 */
+	private void checkProvides() {
+		for (TypeInfo type : this.assembler.types.values()) {
 			for (FieldInfo field : type.fields().values()) {
 				for (FieldSource source : field.sources().values()) {
-					TypeInfo provided = assembler.types.get(field.namedType());
+					TypeInfo provided = this.assembler.types.get(field.namedType());
 					if (source.provides() == null || provided == null) {
 						continue;
 					}
 					for (graphql.language.Selection<?> s : source.provides().getSelections()) {
 						if (s instanceof graphql.language.Field f) {
-							List<String> strict = nonShareable.getOrDefault(provided.name() + "." + f.getName(),
+							List<String> strict = this.nonShareable.getOrDefault(provided.name() + "." + f.getName(),
 									List.of());
 							if (!strict.isEmpty()) {
-								problems.add("field " + provided.name() + "." + f.getName() + " is in the @provides of "
-										+ type.name() + "." + field.name() + " in subgraph " + source.subgraph()
-										+ " but is not @shareable in " + String.join(", ", strict));
+								this.problems
+									.add("field " + provided.name() + "." + f.getName() + " is in the @provides of "
+											+ type.name() + "." + field.name() + " in subgraph " + source.subgraph()
+											+ " but is not @shareable in " + String.join(", ", strict));
 							}
 						}
 					}
 				}
 			}
 		}
-		fieldTypes.forEach((coordinate, bySubgraph) -> {
+	}
+
+	/** A field has one named type everywhere; only its nullability may differ. */
+	private void checkFieldTypes() {
+		this.fieldTypes.forEach((coordinate, bySubgraph) -> {
 			Set<String> named = new java.util.HashSet<>();
 			bySubgraph.values().forEach((t) -> named.add(t.replace("!", "")));
 			if (named.size() > 1) {
-				problems.add("field " + coordinate + " has different types: " + bySubgraph);
+				this.problems.add("field " + coordinate + " has different types: " + bySubgraph);
 			}
 		});
-		for (TypeInfo type : assembler.types.values()) {
+	}
+
+	/**
+	 * Each field's type is known, its {@code @requires} names known fields, some subgraph
+	 * resolves it; each {@code @key} names known fields. Type by type, so that the
+	 * problems of one type stand together.
+	 */
+	private void checkFieldsAndKeys() {
+		for (TypeInfo type : this.assembler.types.values()) {
 			for (FieldInfo field : type.fields().values()) {
-				if (!assembler.types.containsKey(field.namedType())
+				if (!this.assembler.types.containsKey(field.namedType())
 						&& !SupergraphAssembler.BUILT_IN_SCALARS.contains(field.namedType())) {
-					problems.add("field " + type.name() + "." + field.name() + " in subgraph "
+					this.problems.add("field " + type.name() + "." + field.name() + " in subgraph "
 							+ String.join(", ", field.sources().keySet()) + " has unknown type " + field.namedType());
 				}
 				for (FieldSource source : field.sources().values()) {
-					checkFieldSet(problems, assembler, type, source.requires(), source.subgraph(),
+					checkFieldSet(type, source.requires(), source.subgraph(),
 							"@requires of " + type.name() + "." + field.name());
 				}
 				if (!field.sources().isEmpty() && field.sources().values().stream().allMatch(FieldSource::external)) {
-					problems.add("field " + type.name() + "." + field.name() + " is @external in every subgraph ("
+					this.problems.add("field " + type.name() + "." + field.name() + " is @external in every subgraph ("
 							+ String.join(", ", field.sources().keySet()) + "): no subgraph resolves it");
 				}
 			}
 			type.keys()
-				.forEach((subgraph, keys) -> keys.forEach((key) -> checkFieldSet(problems, assembler, type,
-						key.selection(), subgraph, "@key(fields: \"" + key.fields() + "\")")));
+				.forEach((subgraph, keys) -> keys.forEach((key) -> checkFieldSet(type, key.selection(), subgraph,
+						"@key(fields: \"" + key.fields() + "\")")));
 		}
-		if (!problems.isEmpty()) {
-			throw new CompositionException(problems);
-		}
-		return assembler.build();
 	}
 
-	private static void checkFieldSet(List<String> problems, SupergraphAssembler assembler, TypeInfo type,
-			graphql.language.SelectionSet selection, String subgraph, String what) {
+	private void checkFieldSet(TypeInfo type, graphql.language.SelectionSet selection, String subgraph, String what) {
 		if (selection == null) {
 			return;
 		}
@@ -256,12 +324,11 @@ public final class SubgraphComposer {
 			if (s instanceof graphql.language.Field f) {
 				FieldInfo field = type.fields().get(f.getName());
 				if (field == null) {
-					problems.add("subgraph " + subgraph + ": " + what + " on type " + type.name()
+					this.problems.add("subgraph " + subgraph + ": " + what + " on type " + type.name()
 							+ " names unknown field " + f.getName());
 				}
-				else if (f.getSelectionSet() != null && assembler.types.containsKey(field.namedType())) {
-					checkFieldSet(problems, assembler, assembler.types.get(field.namedType()), f.getSelectionSet(),
-							subgraph, what);
+				else if (f.getSelectionSet() != null && this.assembler.types.containsKey(field.namedType())) {
+					checkFieldSet(this.assembler.types.get(field.namedType()), f.getSelectionSet(), subgraph, what);
 				}
 			}
 		}
@@ -279,10 +346,10 @@ public final class SubgraphComposer {
 		return false;
 	}
 
-	private static void mergeLeaf(SupergraphAssembler assembler, TypeDefinition<?> definition) {
-		TypeDefinition<?> existing = assembler.leafDefinitions.get(definition.getName());
+	private void mergeLeaf(TypeDefinition<?> definition) {
+		TypeDefinition<?> existing = this.assembler.leafDefinitions.get(definition.getName());
 		if (existing == null) {
-			assembler.leafDefinitions.put(definition.getName(), definition);
+			this.assembler.leafDefinitions.put(definition.getName(), definition);
 		}
 		else if (existing instanceof EnumTypeDefinition e && definition instanceof EnumTypeDefinition other) {
 			// an enum is the union of its values across subgraphs
@@ -291,7 +358,8 @@ public final class SubgraphComposer {
 				.stream()
 				.filter((v) -> values.stream().noneMatch((x) -> x.getName().equals(v.getName())))
 				.forEach(values::add);
-			assembler.leafDefinitions.put(definition.getName(), e.transform((b) -> b.enumValueDefinitions(values)));
+			this.assembler.leafDefinitions.put(definition.getName(),
+					e.transform((b) -> b.enumValueDefinitions(values)));
 		}
 	}
 
