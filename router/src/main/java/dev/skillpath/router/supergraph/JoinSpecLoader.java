@@ -59,14 +59,7 @@ public final class JoinSpecLoader {
 			assembler.subgraphUrls.put(name, urlOverrides.getOrDefault(name, url == null ? "" : url));
 		}
 		registry.schemaDefinition().ifPresent((schema) -> readRoots(schema, assembler));
-		java.util.List<TypeDefinition<?>> definitions = new java.util.ArrayList<>();
-		registry.types().values().forEach(definitions::add);
-		registry.scalars()
-			.values()
-			.stream()
-			.filter((scalar) -> !SupergraphAssembler.BUILT_IN_SCALARS.contains(scalar.getName()))
-			.forEach(definitions::add);
-		for (TypeDefinition<?> definition : definitions) {
+		for (TypeDefinition<?> definition : SupergraphAssembler.definitions(registry)) {
 			String name = definition.getName();
 			if (name.startsWith("join__") || name.startsWith("link__") || name.startsWith("federation__")) {
 				continue;

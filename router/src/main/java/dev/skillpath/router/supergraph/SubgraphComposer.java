@@ -115,15 +115,9 @@ public final class SubgraphComposer {
 		}
 	}
 
+	/** The subgraph's types and its extensions of types, which add fields to them. */
 	private static List<TypeDefinition<?>> definitions(TypeDefinitionRegistry registry) {
-		List<TypeDefinition<?>> definitions = new ArrayList<>();
-		registry.types().values().forEach(definitions::add);
-		// custom scalars live apart from the other types in the registry
-		registry.scalars()
-			.values()
-			.stream()
-			.filter((scalar) -> !SupergraphAssembler.BUILT_IN_SCALARS.contains(scalar.getName()))
-			.forEach(definitions::add);
+		List<TypeDefinition<?>> definitions = SupergraphAssembler.definitions(registry);
 		registry.objectTypeExtensions().values().forEach(definitions::addAll);
 		registry.interfaceTypeExtensions().values().forEach(definitions::addAll);
 		return definitions;

@@ -30,6 +30,7 @@ import graphql.language.AstPrinter;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 
 /**
@@ -229,6 +230,21 @@ final class SupergraphAssembler {
 		return node.getDirectives()
 			.stream()
 			.anyMatch((d) -> d.getName().equals(name) || d.getName().endsWith("__" + name));
+	}
+
+	/**
+	 * The types a registry defines, custom scalars included (the registry keeps them
+	 * apart from the other types); type extensions are not among them.
+	 */
+	static List<TypeDefinition<?>> definitions(TypeDefinitionRegistry registry) {
+		List<TypeDefinition<?>> definitions = new ArrayList<>();
+		registry.types().values().forEach(definitions::add);
+		registry.scalars()
+			.values()
+			.stream()
+			.filter((scalar) -> !BUILT_IN_SCALARS.contains(scalar.getName()))
+			.forEach(definitions::add);
+		return definitions;
 	}
 
 	static String stringArg(Directive directive, String name) {
