@@ -109,26 +109,10 @@ public final class FetchNode {
 		return 1 + this.children.stream().mapToInt(FetchNode::size).sum();
 	}
 
+	/** This fetch and the fetches after it, printed as in {@link QueryPlan#print()}. */
 	@Override
 	public String toString() {
-		StringBuilder out = new StringBuilder();
-		describe(out, 0);
-		return out.toString();
-	}
-
-	void describe(StringBuilder out, int depth) {
-		out.append("  ".repeat(depth))
-			.append(isEntityFetch() ? "Entity(" + this.entityType + ") " : "Fetch ")
-			.append(this.subgraph)
-			.append(this.path.isEmpty() ? "" : " at " + String.join(".", this.path))
-			.append(this.dependsOn.isEmpty() ? ""
-					: " after " + this.dependsOn.stream().map((n) -> "#" + n.id()).toList())
-			.append(" #")
-			.append(this.id)
-			.append(": ")
-			.append(this.document)
-			.append('\n');
-		this.children.forEach((c) -> c.describe(out, depth + 1));
+		return QueryPlanPrinter.print(this);
 	}
 
 }
