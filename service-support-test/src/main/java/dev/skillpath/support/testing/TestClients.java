@@ -2,11 +2,13 @@ package dev.skillpath.support.testing;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -62,6 +64,37 @@ public final class TestClients {
 						.map(StackTraceElement::toString)
 						.collect(Collectors.joining("\n\tat ")))
 			.collect(Collectors.joining("\n"));
+	}
+
+	/**
+	 * Sends {@code request}, expects 200 OK and answers the body as text: a Prometheus
+	 * scrape, or a GraphQL answer read as it came.
+	 */
+	public static String okText(WebTestClient.RequestHeadersSpec<?> request) {
+		return request.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+	}
+
+	/**
+	 * Sends {@code request}, expects 200 OK and answers the JSON object of the body.
+	 */
+	public static Map<String, Object> okJson(WebTestClient.RequestHeadersSpec<?> request) {
+		return request.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/**
+	 * Sends {@code request} to a REST endpoint of a service and expects its error answer:
+	 * {@code status}, and a JSON body whose {@code code} is {@code code}, as
+	 * service-support writes every refusal; answers the body for further assertions.
+	 */
+	public static WebTestClient.BodyContentSpec expectError(WebTestClient.RequestHeadersSpec<?> request, int status,
+			String code) {
+		return request.exchange().expectStatus().isEqualTo(status).expectBody().jsonPath("$.code").isEqualTo(code);
 	}
 
 	/**
