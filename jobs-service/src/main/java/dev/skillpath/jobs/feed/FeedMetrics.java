@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.skillpath.jobs.RepeatedWork;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -60,7 +60,7 @@ public class FeedMetrics implements DisposableBean {
 
 	private final Map<String, Figures> feeds = new ConcurrentHashMap<>();
 
-	private Disposable refreshing;
+	private final RepeatedWork refreshing = new RepeatedWork(logger, "Could not read feeds for their metrics: ");
 
 	public FeedMetrics(DatabaseClient db, MeterRegistry registry) {
 		this.db = db;
@@ -79,20 +79,12 @@ public class FeedMetrics implements DisposableBean {
 
 	@EventListener(ApplicationReadyEvent.class)
 	public void startRefreshing() {
-		this.refreshing = Flux.interval(Duration.ZERO, REFRESH)
-			.onBackpressureDrop()
-			.concatMap((tick) -> refresh().onErrorResume((ex) -> {
-				logger.warn("Could not read feeds for their metrics: " + ex.getMessage());
-				return Mono.empty();
-			}))
-			.subscribe();
+		this.refreshing.start(Flux.interval(Duration.ZERO, REFRESH), this::refresh);
 	}
 
 	@Override
 	public void destroy() {
-		if (this.refreshing != null) {
-			this.refreshing.dispose();
-		}
+		this.refreshing.stop();
 	}
 
 	/**

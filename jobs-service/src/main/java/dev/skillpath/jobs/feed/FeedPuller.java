@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.skillpath.jobs.JobsProperties;
+import dev.skillpath.jobs.RepeatedWork;
 import dev.skillpath.jobs.ingest.IngestionService;
 import dev.skillpath.jobs.ingest.JobWriter;
 import dev.skillpath.jobs.ingest.ParsedRecord;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -47,7 +47,7 @@ public class FeedPuller implements DisposableBean {
 
 	private final FeedMetrics metrics;
 
-	private Disposable schedule;
+	private final RepeatedWork schedule = new RepeatedWork(logger, "Looking for due feeds failed: ");
 
 	public FeedPuller(FeedRepository feeds, FeedFetcher fetcher, FeedFormats formats, IngestionService ingestion,
 			JobWriter writer, JobsProperties properties, FeedMetrics metrics) {
@@ -65,20 +65,12 @@ public class FeedPuller implements DisposableBean {
 		if (this.settings.pollInterval().isZero()) {
 			return;
 		}
-		this.schedule = Flux.interval(this.settings.pollInterval(), this.settings.pollInterval())
-			.onBackpressureDrop()
-			.concatMap((tick) -> pullDue().onErrorResume((ex) -> {
-				logger.warn("Looking for due feeds failed: " + ex.getMessage());
-				return Mono.just(0);
-			}))
-			.subscribe();
+		this.schedule.start(Flux.interval(this.settings.pollInterval(), this.settings.pollInterval()), this::pullDue);
 	}
 
 	@Override
 	public void destroy() {
-		if (this.schedule != null) {
-			this.schedule.dispose();
-		}
+		this.schedule.stop();
 	}
 
 	/** Claims and pulls the due feeds, a few at a time; answers how many were pulled. */

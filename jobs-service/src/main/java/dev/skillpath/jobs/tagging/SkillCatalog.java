@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.skillpath.jobs.JobsProperties;
+import dev.skillpath.jobs.RepeatedWork;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -66,7 +66,7 @@ public class SkillCatalog implements org.springframework.beans.factory.Disposabl
 
 	private final ApplicationEventPublisher events;
 
-	private Disposable refreshing;
+	private final RepeatedWork refreshing;
 
 	public SkillCatalog(WebClient.Builder builder, JsonMapper json, JobsProperties properties,
 			ApplicationEventPublisher events) {
@@ -74,6 +74,7 @@ public class SkillCatalog implements org.springframework.beans.factory.Disposabl
 		this.json = json;
 		this.settings = properties.content();
 		this.events = events;
+		this.refreshing = new RepeatedWork(logger, "Could not fetch skills from " + this.settings.graphqlUrl() + ": ");
 	}
 
 	public Snapshot current() {
@@ -102,20 +103,14 @@ public class SkillCatalog implements org.springframework.beans.factory.Disposabl
 						.doBeforeRetry((signal) -> logger.warn("No skills from " + this.settings.graphqlUrl()
 								+ " yet (attempt " + (signal.totalRetries() + 1) + "): " + signal.failure().getMessage()
 								+ "; asking again soon")));
-		this.refreshing = firstLoad
-			.thenMany(Flux.interval(this.settings.refreshInterval(), this.settings.refreshInterval()))
-			.concatMap((tick) -> refresh().onErrorResume((ex) -> {
-				logger.warn("Could not fetch skills from " + this.settings.graphqlUrl() + ": " + ex.getMessage());
-				return Mono.empty();
-			}))
-			.subscribe();
+		this.refreshing.start(
+				firstLoad.thenMany(Flux.interval(this.settings.refreshInterval(), this.settings.refreshInterval())),
+				this::refresh);
 	}
 
 	@Override
 	public void destroy() {
-		if (this.refreshing != null) {
-			this.refreshing.dispose();
-		}
+		this.refreshing.stop();
 	}
 
 	/**
