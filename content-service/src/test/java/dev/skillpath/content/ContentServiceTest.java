@@ -3,27 +3,18 @@ package dev.skillpath.content;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
-import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
+import dev.skillpath.support.testing.ServiceTest;
 import dev.skillpath.support.testing.SqlCountingConfiguration;
-import dev.skillpath.support.testing.SqlStatementCounter;
-import dev.skillpath.support.testing.TestClients;
 import dev.skillpath.support.testing.UsesTestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of content-service tests: the real service on a random port, a real PostgreSQL
@@ -36,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 @UsesTestDatabase
 @Import(SqlCountingConfiguration.class)
-public abstract class ContentServiceTest {
+public abstract class ContentServiceTest extends ServiceTest {
 
 	protected static final String UPSERT_SKILL = """
 			mutation($input: SkillInput!) {
@@ -50,44 +41,28 @@ public abstract class ContentServiceTest {
 			  }
 			}""";
 
-	@LocalServerPort
-	protected int port;
-
-	@Autowired
-	protected DevTokenIssuer tokens;
-
-	@Autowired
-	protected SqlStatementCounter sql;
-
-	/** No token: what a public roadmap page sends. */
-	protected HttpGraphQlTester anonymous;
-
-	/** A learner: signed in, but may not edit. */
-	protected HttpGraphQlTester learner;
-
 	/** An editor of the roadmap. */
 	protected HttpGraphQlTester editor;
 
-	protected WebTestClient http;
-
 	@BeforeEach
-	void createClients() {
-		String baseUrl = "http://localhost:" + this.port;
-		this.http = TestClients.http(baseUrl);
-		this.anonymous = TestClients.graphql(baseUrl, null);
-		this.learner = TestClients.graphql(baseUrl, this.tokens.issue("learner-lena", Role.LEARNER));
-		this.editor = TestClients.graphql(baseUrl, this.tokens.issue("editor-eve", Role.EDITOR));
+	void createEditorClient() {
+		this.editor = as("editor-eve", Role.EDITOR);
+	}
+
+	/** Sends {@code upsertSkill} of {@code skill} as the editor. */
+	protected GraphQlTester.Response upserting(SkillInput skill) {
+		return this.editor.document(UPSERT_SKILL).variable("input", skill.toMap()).execute();
+	}
+
+	/** Sends {@code importRoadmap} of {@code document} as the editor. */
+	protected GraphQlTester.Response importing(RoadmapDocumentInput document) {
+		return this.editor.document(IMPORT_ROADMAP).variable("document", document.toMap()).execute();
 	}
 
 	/** Creates or replaces skills as the editor, failing the test on any error. */
 	protected void upsert(SkillInput... skills) {
 		for (SkillInput skill : skills) {
-			this.editor.document(UPSERT_SKILL)
-				.variable("input", skill.toMap())
-				.execute()
-				.path("upsertSkill.skill.id")
-				.entity(String.class)
-				.isEqualTo(skill.id());
+			upserting(skill).path("upsertSkill.skill.id").entity(String.class).isEqualTo(skill.id());
 		}
 	}
 
@@ -96,12 +71,7 @@ public abstract class ContentServiceTest {
 	 * roadmap's skill ids.
 	 */
 	protected List<String> importRoadmap(RoadmapDocumentInput document) {
-		return this.editor.document(IMPORT_ROADMAP)
-			.variable("document", document.toMap())
-			.execute()
-			.path("importRoadmap.roadmap.skillIds")
-			.entityList(String.class)
-			.get();
+		return importing(document).path("importRoadmap.roadmap.skillIds").entityList(String.class).get();
 	}
 
 	/**
@@ -133,31 +103,6 @@ public abstract class ContentServiceTest {
 			.entityList(Object.class)
 			.get()
 			.size();
-	}
-
-	/** The one error of a response (which must have exactly one). */
-	protected static ResponseError onlyError(GraphQlTester.Response response) {
-		AtomicReference<ResponseError> error = new AtomicReference<>();
-		response.errors().satisfy((errors) -> {
-			assertThat(errors).as("errors").hasSize(1);
-			error.set(errors.get(0));
-		});
-		return error.get();
-	}
-
-	/**
-	 * Asserts a {@code BAD_USER_INPUT} error that names {@code field} in its extensions
-	 * and contains each of {@code parts} in its message.
-	 */
-	protected static void assertBadUserInput(ResponseError error, String field, String... parts) {
-		assertThat(error.getExtensions()).as("extensions of %s", error.getMessage())
-			.containsEntry("code", "BAD_USER_INPUT")
-			.containsEntry("field", field);
-		assertThat(error.getMessage()).contains(parts);
-	}
-
-	protected static void assertCode(ResponseError error, String code) {
-		assertThat(error.getExtensions()).as("extensions of %s", error.getMessage()).containsEntry("code", code);
 	}
 
 }

@@ -8,6 +8,9 @@ import org.springframework.graphql.ResponseError;
 
 import static dev.skillpath.content.RoadmapDocumentInput.roadmap;
 import static dev.skillpath.content.SkillInput.skill;
+import static dev.skillpath.support.testing.GraphQlErrors.assertBadUserInput;
+import static dev.skillpath.support.testing.GraphQlErrors.assertCode;
+import static dev.skillpath.support.testing.GraphQlErrors.onlyError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -166,9 +169,7 @@ class DeleteAndMergeSkillTest extends ContentServiceTest {
 			.entity(String.class)
 			.isEqualTo("t-mc-c");
 
-		ResponseError reuse = onlyError(this.editor.document(UPSERT_SKILL)
-			.variable("input", skill("t-mc-a", "T Mc A Again").toMap())
-			.execute());
+		ResponseError reuse = onlyError(upserting(skill("t-mc-a", "T Mc A Again")));
 		assertBadUserInput(reuse, "id", "t-mc-a", "merged");
 		this.anonymous.document("{ skill(id: \"t-mc-a\") { id } }")
 			.execute()

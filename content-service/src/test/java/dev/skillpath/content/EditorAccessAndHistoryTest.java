@@ -16,6 +16,9 @@ import org.springframework.http.MediaType;
 
 import static dev.skillpath.content.RoadmapDocumentInput.roadmap;
 import static dev.skillpath.content.SkillInput.skill;
+import static dev.skillpath.support.testing.GraphQlErrors.assertBadUserInput;
+import static dev.skillpath.support.testing.GraphQlErrors.assertCode;
+import static dev.skillpath.support.testing.GraphQlErrors.onlyError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

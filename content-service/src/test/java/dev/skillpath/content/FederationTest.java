@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.ResponseError;
 
+import static dev.skillpath.support.testing.GraphQlErrors.assertCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,12 +27,7 @@ class FederationTest extends ContentServiceTest {
 
 	@Test
 	void serviceSdlDeclaresSkillAndRoadmapAsEntitiesKeyedById() {
-		String sdl = this.anonymous.document("{ _service { sdl } }")
-			.execute()
-			.path("_service.sdl")
-			.entity(String.class)
-			.get();
-		assertThat(sdl).containsPattern("type Skill @key\\(fields ?: ?\"id\"")
+		assertThat(serviceSdl()).containsPattern("type Skill @key\\(fields ?: ?\"id\"")
 			.containsPattern("type Roadmap @key\\(fields ?: ?\"id\"")
 			.contains("@link(")
 			.contains("federation/v2.7")

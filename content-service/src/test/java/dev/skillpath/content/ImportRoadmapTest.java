@@ -3,8 +3,12 @@ package dev.skillpath.content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -12,6 +16,8 @@ import org.springframework.graphql.ResponseError;
 
 import static dev.skillpath.content.RoadmapDocumentInput.roadmap;
 import static dev.skillpath.content.SkillInput.skill;
+import static dev.skillpath.support.testing.GraphQlErrors.assertBadUserInput;
+import static dev.skillpath.support.testing.GraphQlErrors.onlyError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,10 +31,7 @@ class ImportRoadmapTest extends ContentServiceTest {
 		RoadmapDocumentInput document = roadmap("t-imp-ok", "T Import Ok")
 			.stage("Start", skill("t-imp-ok-a", "T Imp Ok A"), skill("t-imp-ok-b", "T Imp Ok B").requires("t-imp-ok-a"))
 			.stage("Next", skill("t-imp-ok-c", "T Imp Ok C").requires("t-imp-ok-b", "http"));
-		this.editor.document(IMPORT_ROADMAP)
-			.variable("document", document.toMap())
-			.execute()
-			.path("importRoadmap.roadmap.id")
+		importing(document).path("importRoadmap.roadmap.id")
 			.entity(String.class)
 			.isEqualTo("t-imp-ok")
 			.path("importRoadmap.roadmap.skillIds")
@@ -45,10 +48,7 @@ class ImportRoadmapTest extends ContentServiceTest {
 			.isEqualTo(0);
 		int history = historyCount("t-imp-ok-a");
 
-		this.editor.document(IMPORT_ROADMAP)
-			.variable("document", document.toMap())
-			.execute()
-			.path("importRoadmap.skillsCreated")
+		importing(document).path("importRoadmap.skillsCreated")
 			.entity(Integer.class)
 			.isEqualTo(0)
 			.path("importRoadmap.skillsUnchanged")
@@ -60,10 +60,7 @@ class ImportRoadmapTest extends ContentServiceTest {
 			.stage("Start", skill("t-imp-ok-a", "T Imp Ok A Renamed"),
 					skill("t-imp-ok-b", "T Imp Ok B").requires("t-imp-ok-a"))
 			.stage("Next", skill("t-imp-ok-c", "T Imp Ok C").requires("t-imp-ok-b", "http"));
-		this.editor.document(IMPORT_ROADMAP)
-			.variable("document", changed.toMap())
-			.execute()
-			.path("importRoadmap.skillsUpdated")
+		importing(changed).path("importRoadmap.skillsUpdated")
 			.entity(Integer.class)
 			.isEqualTo(1)
 			.path("importRoadmap.skillsUnchanged")
@@ -105,87 +102,63 @@ class ImportRoadmapTest extends ContentServiceTest {
 		}
 		skills.get(7).resource("Broken", "htp:/broken", "VIDEO", true);
 		RoadmapDocumentInput document = roadmap("t-aon", "T All Or Nothing")
-			.stage("First half", skills.subList(0, 6).toArray(SkillInput[]::new))
-			.stage("Second half", skills.subList(6, 12).toArray(SkillInput[]::new));
+			.stage("First half", all(skills.subList(0, 6)))
+			.stage("Second half", all(skills.subList(6, 12)));
 
-		ResponseError error = onlyError(
-				this.editor.document(IMPORT_ROADMAP).variable("document", document.toMap()).execute());
+		ResponseError error = refusedImport(document);
 		assertBadUserInput(error, "resources[1].url", "skills[7] 't-aon-7'", "htp:/broken");
 		assertThat(error.getExtensions()).containsEntry("item", "skills[7] 't-aon-7'");
 		assertNothingStored("t-aon", skills);
 	}
 
-	@Test
-	void unknownPrerequisiteInADocumentStoresNothing() {
-		List<SkillInput> skills = List.of(skill("t-aon-req-1", "T Aon Req One"),
+	/** Documents with one mistake each, refused whole: nothing of them is stored. */
+	static Stream<Arguments> documentsWithAMistake() {
+		List<SkillInput> unknownRequirement = List.of(skill("t-aon-req-1", "T Aon Req One"),
 				skill("t-aon-req-2", "T Aon Req Two").requires("t-aon-req-1", "t-aon-req-missing"),
 				skill("t-aon-req-3", "T Aon Req Three"));
-		RoadmapDocumentInput document = roadmap("t-aon-req", "T Aon Req").stage("All",
-				skills.toArray(SkillInput[]::new));
-		ResponseError error = onlyError(
-				this.editor.document(IMPORT_ROADMAP).variable("document", document.toMap()).execute());
-		assertBadUserInput(error, "requires", "t-aon-req-2", "unknown skill 't-aon-req-missing'");
-		assertNothingStored("t-aon-req", skills);
-	}
-
-	@Test
-	void cycleInsideADocumentIsRefusedWithItsPath() {
-		List<SkillInput> skills = List.of(skill("t-aon-cyc-1", "T Aon Cyc One").requires("t-aon-cyc-3"),
+		List<SkillInput> cycle = List.of(skill("t-aon-cyc-1", "T Aon Cyc One").requires("t-aon-cyc-3"),
 				skill("t-aon-cyc-2", "T Aon Cyc Two").requires("t-aon-cyc-1"),
 				skill("t-aon-cyc-3", "T Aon Cyc Three").requires("t-aon-cyc-2"));
-		RoadmapDocumentInput document = roadmap("t-aon-cyc", "T Aon Cyc").stage("All",
-				skills.toArray(SkillInput[]::new));
-		ResponseError error = onlyError(
-				this.editor.document(IMPORT_ROADMAP).variable("document", document.toMap()).execute());
-		assertBadUserInput(error, "requires", "prerequisite cycle",
-				"t-aon-cyc-1 -> t-aon-cyc-3 -> t-aon-cyc-2 -> t-aon-cyc-1");
-		assertNothingStored("t-aon-cyc", skills);
+		List<SkillInput> duplicate = List.of(skill("t-dup-1", "T Dup One"), skill("t-dup-2", "T Dup Two"));
+		List<SkillInput> staged = List.of(skill("t-stage-1", "T Stage One"));
+		return Stream.of(
+				mistake("an unknown prerequisite",
+						roadmap("t-aon-req", "T Aon Req").stage("All", all(unknownRequirement)), unknownRequirement,
+						"requires", "t-aon-req-2", "unknown skill 't-aon-req-missing'"),
+				mistake("a prerequisite cycle, named by its path",
+						roadmap("t-aon-cyc", "T Aon Cyc").stage("All", all(cycle)), cycle, "requires",
+						"prerequisite cycle", "t-aon-cyc-1 -> t-aon-cyc-3 -> t-aon-cyc-2 -> t-aon-cyc-1"),
+				mistake("a duplicate id",
+						roadmap("t-dup", "T Dup").stage("All", all(duplicate))
+							.unplaced(skill("t-dup-1", "T Dup One Again")),
+						duplicate, "id", "skills[2] 't-dup-1'", "duplicate id 't-dup-1'"),
+				mistake("a stage with an unknown skill",
+						roadmap("t-stage", "T Stage").stage("All", all(staged)).stageOfIds("Ghosts", "t-stage-ghost"),
+						staged, "skills", "stage 2 of roadmap 't-stage'", "unknown skill 't-stage-ghost'"),
+				mistake("a stage repeating a skill of another",
+						roadmap("t-stage", "T Stage").stage("All", all(staged)).stageOfIds("Again", "t-stage-1"),
+						staged, "skills", "stage 2 of roadmap 't-stage'", "already in stage 1"));
 	}
 
-	@Test
-	void duplicateIdsInTheDocumentAreRefused() {
-		List<SkillInput> skills = List.of(skill("t-dup-1", "T Dup One"), skill("t-dup-2", "T Dup Two"));
-		RoadmapDocumentInput document = roadmap("t-dup", "T Dup").stage("All", skills.toArray(SkillInput[]::new))
-			.unplaced(skill("t-dup-1", "T Dup One Again"));
-		ResponseError error = onlyError(
-				this.editor.document(IMPORT_ROADMAP).variable("document", document.toMap()).execute());
-		assertBadUserInput(error, "id", "skills[2] 't-dup-1'", "duplicate id 't-dup-1'");
-		assertNothingStored("t-dup", skills);
-	}
-
-	@Test
-	void stageWithAnUnknownOrRepeatedSkillIsRefused() {
-		List<SkillInput> skills = List.of(skill("t-stage-1", "T Stage One"));
-		RoadmapDocumentInput unknown = roadmap("t-stage", "T Stage").stage("All", skills.toArray(SkillInput[]::new))
-			.stageOfIds("Ghosts", "t-stage-ghost");
-		ResponseError error = onlyError(
-				this.editor.document(IMPORT_ROADMAP).variable("document", unknown.toMap()).execute());
-		assertBadUserInput(error, "skills", "stage 2 of roadmap 't-stage'", "unknown skill 't-stage-ghost'");
-		assertNothingStored("t-stage", skills);
-
-		RoadmapDocumentInput repeated = roadmap("t-stage", "T Stage").stage("All", skills.toArray(SkillInput[]::new))
-			.stageOfIds("Again", "t-stage-1");
-		ResponseError twice = onlyError(
-				this.editor.document(IMPORT_ROADMAP).variable("document", repeated.toMap()).execute());
-		assertBadUserInput(twice, "skills", "stage 2 of roadmap 't-stage'", "already in stage 1");
-		assertNothingStored("t-stage", skills);
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("documentsWithAMistake")
+	void aDocumentWithAMistakeIsRefusedAndStoresNothing(String mistake, RoadmapDocumentInput document,
+			List<SkillInput> skills, String field, String[] messageParts) {
+		assertBadUserInput(refusedImport(document), field, messageParts);
+		assertNothingStored(document.roadmapId(), skills);
 	}
 
 	@Test
 	void careerFactWithoutSourceOrWithABadUrlIsRefused() {
 		List<SkillInput> skills = List.of(skill("t-fact-skill", "T Fact Skill"));
-		RoadmapDocumentInput noSource = roadmap("t-fact", "T Fact").stage("All", skills.toArray(SkillInput[]::new))
+		RoadmapDocumentInput noSource = roadmap("t-fact", "T Fact").stage("All", all(skills))
 			.careerFacts(List.of(Map.of("id", "t-fact-one", "statement", "Backend developers earn 1 dollar.", "figure",
 					1, "source", "  ")));
-		assertBadUserInput(
-				onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", noSource.toMap()).execute()),
-				"source", "careerFacts[0]", "needs its source");
-		RoadmapDocumentInput badUrl = roadmap("t-fact", "T Fact").stage("All", skills.toArray(SkillInput[]::new))
+		assertBadUserInput(refusedImport(noSource), "source", "careerFacts[0]", "needs its source");
+		RoadmapDocumentInput badUrl = roadmap("t-fact", "T Fact").stage("All", all(skills))
 			.careerFacts(List.of(Map.of("id", "t-fact-one", "statement", "Backend developers earn 1 dollar.", "source",
 					"A survey", "sourceUrl", "survey.example.org")));
-		assertBadUserInput(
-				onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", badUrl.toMap()).execute()),
-				"sourceUrl", "careerFacts[0]", "not a valid URL");
+		assertBadUserInput(refusedImport(badUrl), "sourceUrl", "careerFacts[0]", "not a valid URL");
 		assertNothingStored("t-fact", skills);
 		// the shipped career facts are still there
 		this.anonymous.document("{ careerFacts { id } }")
@@ -203,8 +176,7 @@ class ImportRoadmapTest extends ContentServiceTest {
 		RoadmapDocumentInput bad = roadmap("t-aon-keep", "T Keep Changed")
 			.stage("New one", skill("t-keep-a", "T Keep A Changed"))
 			.stage("New two", skill("t-keep-b", "T Keep B").hours(0));
-		assertBadUserInput(onlyError(this.editor.document(IMPORT_ROADMAP).variable("document", bad.toMap()).execute()),
-				"estimatedHours", "t-keep-b");
+		assertBadUserInput(refusedImport(bad), "estimatedHours", "t-keep-b");
 		this.anonymous.document(
 				"{ roadmap(id: \"t-aon-keep\") { title stages { title } skillIds } skill(id: \"t-keep-a\") { name } }")
 			.execute()
@@ -275,14 +247,24 @@ class ImportRoadmapTest extends ContentServiceTest {
 	 * An import that starts when subscribed, on its own thread, answering the roadmap id.
 	 */
 	private Mono<String> importLater(RoadmapDocumentInput document) {
-		return Mono
-			.fromCallable(() -> this.editor.document(IMPORT_ROADMAP)
-				.variable("document", document.toMap())
-				.execute()
-				.path("importRoadmap.roadmap.id")
-				.entity(String.class)
-				.get())
+		return Mono.fromCallable(() -> importing(document).path("importRoadmap.roadmap.id").entity(String.class).get())
 			.subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private static Arguments mistake(String mistake, RoadmapDocumentInput document, List<SkillInput> skills,
+			String field, String... messageParts) {
+		return Arguments.of(mistake, document, skills, field, messageParts);
+	}
+
+	private static SkillInput[] all(List<SkillInput> skills) {
+		return skills.toArray(SkillInput[]::new);
+	}
+
+	/**
+	 * Imports {@code document} as the editor; answers the one error it is refused with.
+	 */
+	private ResponseError refusedImport(RoadmapDocumentInput document) {
+		return onlyError(importing(document));
 	}
 
 	private void assertNothingStored(String roadmapId, List<SkillInput> skills) {

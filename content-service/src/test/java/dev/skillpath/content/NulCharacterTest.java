@@ -5,6 +5,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static dev.skillpath.content.SkillInput.skill;
+import static dev.skillpath.support.testing.GraphQlErrors.assertBadUserInput;
+import static dev.skillpath.support.testing.GraphQlErrors.onlyError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -15,18 +17,14 @@ class NulCharacterTest extends ContentServiceTest {
 
 	@Test
 	void aSkillWithANulInAnyTextIsRefusedAndNothingIsStored() {
-		assertBadUserInput(onlyError(this.editor.document(UPSERT_SKILL)
-			.variable("input", skill("t-nul-summary", "T Nul Summary").summary("Before\u0000after").toMap())
-			.execute()), "input.summary", "U+0000");
-		assertBadUserInput(onlyError(this.editor.document(UPSERT_SKILL)
-			.variable("input", skill("t-nul-alias", "T Nul Alias").aliases("fine", "not\u0000fine").toMap())
-			.execute()), "input.aliases[1]", "U+0000");
-		assertBadUserInput(onlyError(this.editor.document(UPSERT_SKILL)
-			.variable("input",
-					skill("t-nul-resource", "T Nul Resource").noResources()
-						.resource("Docs\u0000", "https://docs.example.org/t-nul", "DOCS", true)
-						.toMap())
-			.execute()), "input.resources[0].title", "U+0000");
+		assertBadUserInput(onlyError(upserting(skill("t-nul-summary", "T Nul Summary").summary("Before\u0000after"))),
+				"input.summary", "U+0000");
+		assertBadUserInput(onlyError(upserting(skill("t-nul-alias", "T Nul Alias").aliases("fine", "not\u0000fine"))),
+				"input.aliases[1]", "U+0000");
+		assertBadUserInput(
+				onlyError(upserting(skill("t-nul-resource", "T Nul Resource").noResources()
+					.resource("Docs\u0000", "https://docs.example.org/t-nul", "DOCS", true))),
+				"input.resources[0].title", "U+0000");
 		List<String> ids = List.of("t-nul-summary", "t-nul-alias", "t-nul-resource");
 		assertThat(existingSkillIds(ids)).isEmpty();
 		ids.forEach((id) -> assertThat(historyCount(id)).as("history of " + id).isZero());

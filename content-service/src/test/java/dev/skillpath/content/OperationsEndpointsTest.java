@@ -2,6 +2,8 @@ package dev.skillpath.content;
 
 import java.util.Map;
 
+import dev.skillpath.support.testing.Actuator;
+import dev.skillpath.support.testing.TestClients;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
@@ -17,23 +19,9 @@ class OperationsEndpointsTest extends ContentServiceTest {
 	@Test
 	void healthIsUpAndPrometheusServesTheServiceMetrics() {
 		this.anonymous.document("{ roadmap(id: \"backend\") { id } }").execute().path("roadmap.id").hasValue();
-		this.http.get()
-			.uri("/actuator/health")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP");
-		String metrics = this.http.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(metrics).contains("application=\"content-service\"").contains("http_server_requests");
+		Actuator.assertUp(this.http, "/actuator/health");
+		assertThat(Actuator.scrape(this.http)).contains("application=\"content-service\"")
+			.contains("http_server_requests");
 	}
 
 	@Test
@@ -58,16 +46,12 @@ class OperationsEndpointsTest extends ContentServiceTest {
 			.path("upsertSkill.created")
 			.entity(Boolean.class)
 			.isEqualTo(true);
-		this.http.post()
-			.uri("/dev/tokens")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("subject", "dev-dana", "roles", java.util.List.of("WIZARD")))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("BAD_USER_INPUT");
+		TestClients.expectError(
+				this.http.post()
+					.uri("/dev/tokens")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(Map.of("subject", "dev-dana", "roles", java.util.List.of("WIZARD"))),
+				400, "BAD_USER_INPUT");
 	}
 
 }

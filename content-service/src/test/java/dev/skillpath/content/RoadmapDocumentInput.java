@@ -30,6 +30,10 @@ final class RoadmapDocumentInput {
 		return new RoadmapDocumentInput(id, title);
 	}
 
+	String roadmapId() {
+		return this.roadmapId;
+	}
+
 	/**
 	 * Adds a stage holding {@code skills} (in order); the skills join the document too.
 	 */

@@ -14,6 +14,9 @@ import org.springframework.graphql.ResponseError;
 import static dev.skillpath.content.RoadmapDocumentInput.roadmap;
 import static dev.skillpath.content.SkillInput.bare;
 import static dev.skillpath.content.SkillInput.skill;
+import static dev.skillpath.support.testing.GraphQlErrors.assertBadUserInput;
+import static dev.skillpath.support.testing.GraphQlErrors.assertCode;
+import static dev.skillpath.support.testing.GraphQlErrors.onlyError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -191,18 +194,15 @@ class SkillQueriesTest extends ContentServiceTest {
 
 	@Test
 	void badCursorOrPageSizeIsBadUserInput() {
-		ResponseError garbage = onlyError(
-				this.anonymous.document("{ skills(after: \"%%not-a-cursor\") { totalCount } }").execute());
+		ResponseError garbage = refused("{ skills(after: \"%%not-a-cursor\") { totalCount } }");
 		assertBadUserInput(garbage, "after", "Not a cursor");
 		// a cursor of another list (the content history) is refused too
 		String historyCursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("change:12".getBytes());
 		assertBadUserInput(onlyError(this.anonymous.document("query($a: String) { skills(after: $a) { totalCount } }")
 			.variable("a", historyCursor)
 			.execute()), "after", historyCursor);
-		assertBadUserInput(onlyError(this.anonymous.document("{ skills(first: -1) { totalCount } }").execute()),
-				"first", "-1");
-		assertBadUserInput(onlyError(this.anonymous.document("{ skills(first: 101) { totalCount } }").execute()),
-				"first", "101");
+		assertBadUserInput(refused("{ skills(first: -1) { totalCount } }"), "first", "-1");
+		assertBadUserInput(refused("{ skills(first: 101) { totalCount } }"), "first", "101");
 	}
 
 	@Test
@@ -258,17 +258,13 @@ class SkillQueriesTest extends ContentServiceTest {
 
 	@Test
 	void blankSearchIsBadUserInput() {
-		assertBadUserInput(onlyError(this.anonymous.document("{ searchSkills(text: \"   \") { score } }").execute()),
-				"text", "blank");
-		assertBadUserInput(onlyError(this.anonymous.document("{ searchSkills(text: \"\") { score } }").execute()),
-				"text", "blank");
+		assertBadUserInput(refused("{ searchSkills(text: \"   \") { score } }"), "text", "blank");
+		assertBadUserInput(refused("{ searchSkills(text: \"\") { score } }"), "text", "blank");
 	}
 
 	@Test
 	void searchLimitsAreBadUserInput() {
-		assertBadUserInput(
-				onlyError(this.anonymous.document("{ searchSkills(text: \"java\", first: 51) { score } }").execute()),
-				"first", "51");
+		assertBadUserInput(refused("{ searchSkills(text: \"java\", first: 51) { score } }"), "first", "51");
 		assertBadUserInput(onlyError(this.anonymous.document("query($t: String!) { searchSkills(text: $t) { score } }")
 			.variable("t", "x".repeat(101))
 			.execute()), "text", "100 characters");
@@ -321,8 +317,7 @@ class SkillQueriesTest extends ContentServiceTest {
 
 	@Test
 	void learningPathOfUnknownSkillIsNotFound() {
-		ResponseError error = onlyError(
-				this.anonymous.document("{ learningPath(to: \"t-nowhere\") { id } }").execute());
+		ResponseError error = refused("{ learningPath(to: \"t-nowhere\") { id } }");
 		assertCode(error, "NOT_FOUND");
 		assertThat(error.getMessage()).contains("t-nowhere");
 	}
@@ -350,6 +345,11 @@ class SkillQueriesTest extends ContentServiceTest {
 
 	private static Double asDouble(Object value) {
 		return value == null ? null : ((Number) value).doubleValue();
+	}
+
+	/** Asks {@code document} anonymously; answers the one error it is refused with. */
+	private ResponseError refused(String document) {
+		return onlyError(this.anonymous.document(document).execute());
 	}
 
 	private List<String> searchIds(String text) {

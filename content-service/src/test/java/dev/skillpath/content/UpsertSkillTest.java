@@ -3,8 +3,12 @@ package dev.skillpath.content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -13,6 +17,9 @@ import org.springframework.graphql.ResponseError;
 
 import static dev.skillpath.content.RoadmapDocumentInput.roadmap;
 import static dev.skillpath.content.SkillInput.skill;
+import static dev.skillpath.support.testing.GraphQlErrors.assertBadUserInput;
+import static dev.skillpath.support.testing.GraphQlErrors.assertCode;
+import static dev.skillpath.support.testing.GraphQlErrors.onlyError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,10 +31,7 @@ class UpsertSkillTest extends ContentServiceTest {
 
 	@Test
 	void createsThenUpdatesASkillAndRenamingKeepsItsId() {
-		this.editor.document(UPSERT_SKILL)
-			.variable("input", skill("t-up-create", "T Up Original").aliases("tuo").toMap())
-			.execute()
-			.path("upsertSkill.created")
+		upserting(skill("t-up-create", "T Up Original").aliases("tuo")).path("upsertSkill.created")
 			.entity(Boolean.class)
 			.isEqualTo(true)
 			.path("upsertSkill.skill.name")
@@ -37,10 +41,7 @@ class UpsertSkillTest extends ContentServiceTest {
 			.entityList(String.class)
 			.containsExactly("tuo");
 
-		this.editor.document(UPSERT_SKILL)
-			.variable("input",
-					skill("t-up-create", "T Up Renamed").aliases("tuo", "renamed one").requires("http").toMap())
-			.execute()
+		upserting(skill("t-up-create", "T Up Renamed").aliases("tuo", "renamed one").requires("http"))
 			.path("upsertSkill.created")
 			.entity(Boolean.class)
 			.isEqualTo(false)
@@ -75,19 +76,50 @@ class UpsertSkillTest extends ContentServiceTest {
 		SkillInput input = skill("t-up-same", "T Up Same");
 		upsert(input);
 		int before = historyCount("t-up-same");
-		this.editor.document(UPSERT_SKILL)
-			.variable("input", input.toMap())
-			.execute()
-			.path("upsertSkill.created")
-			.entity(Boolean.class)
-			.isEqualTo(false);
+		upserting(input).path("upsertSkill.created").entity(Boolean.class).isEqualTo(false);
 		assertThat(historyCount("t-up-same")).isEqualTo(before);
 	}
 
-	@Test
-	void unknownPrerequisiteIsRefused() {
-		refusedNew(skill("t-v-unknown-req", "T V Unknown Req").requires("http", "t-v-nowhere"), "requires",
-				"t-v-unknown-req", "unknown skill 't-v-nowhere'");
+	/**
+	 * New skills each refused for one field; nothing of them is stored (see
+	 * {@link #refusedNew}).
+	 */
+	static Stream<Arguments> invalidNewSkills() {
+		return Stream.of(
+				invalid("an unknown prerequisite",
+						skill("t-v-unknown-req", "T V Unknown Req").requires("http", "t-v-nowhere"), "requires",
+						"t-v-unknown-req", "unknown skill 't-v-nowhere'"),
+				invalid("an unknown choice", skill("t-v-choice", "T V Choice").alternativeOf("t-v-no-choice"),
+						"alternativeOf", "t-v-choice", "unknown skill 't-v-no-choice'"),
+				invalid("a requirement of itself", skill("t-v-self", "T V Self").requires("t-v-self"), "requires",
+						"t-v-self", "cannot require itself"),
+				invalid("an alias equal to another skill's name", skill("t-al-name", "T Al Name").aliases("POSTGRÉSQL"),
+						"aliases", "t-al-name", "is the name of skill 'postgresql'"),
+				invalid("the name of another skill", skill("t-v-name", "postgresql"), "name", "t-v-name",
+						"already used by skill 'postgresql'"),
+				invalid("an alias of another skill as name", skill("t-v-name", "Postgres"), "name", "t-v-name",
+						"already an alias of skill 'postgresql'"),
+				invalid("a resource URL that is none",
+						SkillInput.bare("t-v-url", "T V Url").resource("Bad", "not a url", "DOCS", true),
+						"resources[0].url", "t-v-url", "not a valid URL"),
+				invalid("a resource URL not over https",
+						skill("t-v-url", "T V Url").resource("Ftp", "ftp://files.example.org/x", "DOCS", true),
+						"resources[1].url", "t-v-url", "https://"),
+				invalid("a resource URL without a host name",
+						skill("t-v-url", "T V Url").resource("No host", "https://localhost/x", "DOCS", true),
+						"resources[1].url", "t-v-url", "no host name"),
+				invalid("an id with capitals and spaces", skill("T_Bad Id", "T Bad Id"), "id", "T_Bad Id",
+						"not a valid id"),
+				invalid("an id with a double hyphen", skill("t--double-hyphen", "T Double Hyphen"), "id",
+						"t--double-hyphen", "not a valid id"),
+				invalid("zero estimated hours", skill("t-v-hours", "T V Hours").hours(0), "estimatedHours", "t-v-hours",
+						"between 1 and 10000"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("invalidNewSkills")
+	void aNewSkillWithAnInvalidFieldIsRefused(String invalid, SkillInput input, String field, String[] messageParts) {
+		refusedNew(input, field, messageParts);
 	}
 
 	@Test
@@ -96,14 +128,10 @@ class UpsertSkillTest extends ContentServiceTest {
 		upsert(skill("t-cyc-b", "T Cyc B").requires("t-cyc-a"));
 		upsert(skill("t-cyc-c", "T Cyc C").requires("t-cyc-b"));
 
-		ResponseError twoStep = onlyError(this.editor.document(UPSERT_SKILL)
-			.variable("input", skill("t-cyc-a", "T Cyc A").requires("t-cyc-b").toMap())
-			.execute());
+		ResponseError twoStep = onlyError(upserting(skill("t-cyc-a", "T Cyc A").requires("t-cyc-b")));
 		assertBadUserInput(twoStep, "requires", "t-cyc-a -> t-cyc-b -> t-cyc-a");
 
-		ResponseError threeStep = onlyError(this.editor.document(UPSERT_SKILL)
-			.variable("input", skill("t-cyc-a", "T Cyc A").requires("t-cyc-c").toMap())
-			.execute());
+		ResponseError threeStep = onlyError(upserting(skill("t-cyc-a", "T Cyc A").requires("t-cyc-c")));
 		assertBadUserInput(threeStep, "requires", "t-cyc-a -> t-cyc-c -> t-cyc-b -> t-cyc-a");
 
 		this.anonymous.document("{ skill(id: \"t-cyc-a\") { requires { id } } }")
@@ -112,17 +140,6 @@ class UpsertSkillTest extends ContentServiceTest {
 			.entityList(Object.class)
 			.hasSize(0);
 		assertThat(historyCount("t-cyc-a")).isEqualTo(1);
-	}
-
-	@Test
-	void unknownChoiceIsRefused() {
-		refusedNew(skill("t-v-choice", "T V Choice").alternativeOf("t-v-no-choice"), "alternativeOf", "t-v-choice",
-				"unknown skill 't-v-no-choice'");
-	}
-
-	@Test
-	void selfRequirementIsRefused() {
-		refusedNew(skill("t-v-self", "T V Self").requires("t-v-self"), "requires", "t-v-self", "cannot require itself");
 	}
 
 	@Test
@@ -136,44 +153,9 @@ class UpsertSkillTest extends ContentServiceTest {
 	}
 
 	@Test
-	void aliasEqualToAnotherSkillsNameIsRefused() {
-		refusedNew(skill("t-al-name", "T Al Name").aliases("POSTGRÉSQL"), "aliases", "t-al-name",
-				"is the name of skill 'postgresql'");
-	}
-
-	@Test
-	void nameOfAnotherSkillIsRefused() {
-		refusedNew(skill("t-v-name", "postgresql"), "name", "t-v-name", "already used by skill 'postgresql'");
-		refusedNew(skill("t-v-name", "Postgres"), "name", "t-v-name", "already an alias of skill 'postgresql'");
-	}
-
-	@Test
-	void invalidResourceUrlIsRefused() {
-		refusedNew(SkillInput.bare("t-v-url", "T V Url").resource("Bad", "not a url", "DOCS", true), "resources[0].url",
-				"t-v-url", "not a valid URL");
-		refusedNew(skill("t-v-url", "T V Url").resource("Ftp", "ftp://files.example.org/x", "DOCS", true),
-				"resources[1].url", "t-v-url", "https://");
-		refusedNew(skill("t-v-url", "T V Url").resource("No host", "https://localhost/x", "DOCS", true),
-				"resources[1].url", "t-v-url", "no host name");
-	}
-
-	@Test
-	void invalidIdIsRefused() {
-		refusedNew(skill("T_Bad Id", "T Bad Id"), "id", "T_Bad Id", "not a valid id");
-		refusedNew(skill("t--double-hyphen", "T Double Hyphen"), "id", "t--double-hyphen", "not a valid id");
-	}
-
-	@Test
-	void zeroEstimatedHoursIsRefused() {
-		refusedNew(skill("t-v-hours", "T V Hours").hours(0), "estimatedHours", "t-v-hours", "between 1 and 10000");
-	}
-
-	@Test
 	void refusedUpdateLeavesTheStoredSkillAsItWas() {
 		upsert(skill("t-v-keep", "T V Keep").hours(7));
-		ResponseError error = onlyError(this.editor.document(UPSERT_SKILL)
-			.variable("input", skill("t-v-keep", "T V Keep Renamed").hours(0).toMap())
-			.execute());
+		ResponseError error = onlyError(upserting(skill("t-v-keep", "T V Keep Renamed").hours(0)));
 		assertBadUserInput(error, "estimatedHours", "t-v-keep");
 		this.anonymous.document("{ skill(id: \"t-v-keep\") { name estimatedHours } }")
 			.execute()
@@ -255,9 +237,7 @@ class UpsertSkillTest extends ContentServiceTest {
 	}
 
 	private Mono<GraphQlResponse> upsertLater(SkillInput input) {
-		return Mono.fromCallable(
-				() -> this.editor.document(UPSERT_SKILL).variable("input", input.toMap()).execute().returnResponse())
-			.subscribeOn(Schedulers.boundedElastic());
+		return Mono.fromCallable(() -> upserting(input).returnResponse()).subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private List<String> requiredIds(String id) {
@@ -274,11 +254,15 @@ class UpsertSkillTest extends ContentServiceTest {
 	 * stored.
 	 */
 	private void refusedNew(SkillInput input, String field, String... messageParts) {
-		ResponseError error = onlyError(this.editor.document(UPSERT_SKILL).variable("input", input.toMap()).execute());
+		ResponseError error = onlyError(upserting(input));
 		assertBadUserInput(error, field, messageParts);
 		assertThat(error.getExtensions()).containsEntry("item", "skill '" + input.id() + "'");
 		assertThat(existingSkillIds(List.of(input.id()))).as("stored after a refused upsert").isEmpty();
 		assertThat(historyCount(input.id())).as("history after a refused upsert").isZero();
+	}
+
+	private static Arguments invalid(String what, SkillInput input, String field, String... messageParts) {
+		return Arguments.of(what, input, field, messageParts);
 	}
 
 	private List<List<String>> stageSkills(String roadmapId) {
