@@ -29,12 +29,7 @@ class FederationTest extends JobsServiceTest {
 
 	@Test
 	void theSdlDeclaresTheEntitiesOfTheContract() {
-		String sdl = this.anonymous.document("{ _service { sdl } }")
-			.execute()
-			.path("_service.sdl")
-			.entity(String.class)
-			.get();
-		assertThat(sdl).containsPattern("type Job @key\\(fields ?: ?\"id\"")
+		assertThat(serviceSdl()).containsPattern("type Job @key\\(fields ?: ?\"id\"")
 			.containsPattern("type Skill @key\\(fields ?: ?\"id\"")
 			.containsPattern("type Learner @key\\(fields ?: ?\"id\"")
 			.containsPattern("completedSkillIds: \\[ID!\\]! @external")
@@ -210,29 +205,12 @@ class FederationTest extends JobsServiceTest {
 								"\"postedAt\": \"2020-01-01\", \"validThrough\": \"2020-02-01\"")
 						+ "]");
 		String query = "query($f: JobFilter, $sort: JobSort) { jobs(filter: $f, sort: $sort) { totalCount edges { node { title } } } }";
-		this.anonymous.document(query)
-			.variable("f", Map.of("text", "kafka streaming"))
-			.execute()
-			.path("jobs.edges[*].node.title")
-			.entityList(String.class)
+		assertThat(titles(query, Map.of("text", "kafka streaming"))).containsExactly("Kafka Streaming Engineer");
+		assertThat(titles(query, Map.of("skills", List.of("kafka"), "remote", "REMOTE")))
 			.containsExactly("Kafka Streaming Engineer");
-		this.anonymous.document(query)
-			.variable("f", Map.of("skills", List.of("kafka"), "remote", "REMOTE"))
-			.execute()
-			.path("jobs.edges[*].node.title")
-			.entityList(String.class)
-			.containsExactly("Kafka Streaming Engineer");
-		this.anonymous.document(query)
-			.variable("f", Map.of("skills", List.of("kafka"), "country", "ca"))
-			.execute()
-			.path("jobs.edges[*].node.title")
-			.entityList(String.class)
+		assertThat(titles(query, Map.of("skills", List.of("kafka"), "country", "ca")))
 			.containsExactly("Kafka Support Engineer");
-		this.anonymous.document(query)
-			.variable("f", Map.of("skills", List.of("kafka"), "minAnnualSalary", 100000))
-			.execute()
-			.path("jobs.edges[*].node.title")
-			.entityList(String.class)
+		assertThat(titles(query, Map.of("skills", List.of("kafka"), "minAnnualSalary", 100000)))
 			.containsExactly("Kafka Streaming Engineer");
 		this.anonymous.document(query)
 			.variable("f", Map.of("skills", List.of("kafka")))
@@ -277,5 +255,15 @@ class FederationTest extends JobsServiceTest {
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static final Class<Map<String, Object>> MAP_CLASS = (Class) Map.class;
+
+	/** The titles of the jobs {@code query} finds with filter {@code filter}. */
+	private List<String> titles(String query, Map<String, Object> filter) {
+		return this.anonymous.document(query)
+			.variable("f", filter)
+			.execute()
+			.path("jobs.edges[*].node.title")
+			.entityList(String.class)
+			.get();
+	}
 
 }

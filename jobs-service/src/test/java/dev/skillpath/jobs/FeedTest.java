@@ -2,6 +2,7 @@ package dev.skillpath.jobs;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static dev.skillpath.support.testing.GraphQlErrors.assertCode;
+import static dev.skillpath.support.testing.GraphQlErrors.firstError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,28 +46,13 @@ class FeedTest extends JobsServiceTest {
 		boards.close();
 	}
 
-	private String partner(String prefix) {
-		String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-		this.admin.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Board\"}) { apiKey } }")
-			.variable("id", id)
-			.execute()
-			.path("registerPartner.apiKey")
-			.hasValue();
-		return id;
-	}
-
 	private String addFeed(String partnerId, String kind, String path, String company) {
-		return this.admin.document("""
-				mutation($p: ID!, $k: FeedKind!, $u: String!, $c: String) {
-				  addFeed(input: {partnerId: $p, kind: $k, url: $u, companyName: $c}) { id } }""")
-			.variable("p", partnerId)
-			.variable("k", kind)
-			.variable("u", boards.url(path))
-			.variable("c", company)
-			.execute()
-			.path("addFeed.id")
-			.entity(String.class)
-			.get();
+		Map<String, Object> input = new HashMap<>(
+				Map.of("partnerId", partnerId, "kind", kind, "url", boards.url(path)));
+		if (company != null) {
+			input.put("companyName", company);
+		}
+		return addFeed(input);
 	}
 
 	private Map<String, Object> pull(String feedId) {
@@ -98,15 +86,8 @@ class FeedTest extends JobsServiceTest {
 	@Test
 	void aFeedThatKeepsFailingWaitsTwiceAsLongAfterEachFailureAndAGoodPullStartsOver() {
 		String path = "/broken-" + UUID.randomUUID();
-		String feed = this.admin.document("""
-				mutation($p: ID!, $u: String!) {
-				  addFeed(input: {partnerId: $p, kind: GREENHOUSE, url: $u, intervalMinutes: 60}) { id } }""")
-			.variable("p", partner("pause"))
-			.variable("u", boards.url(path))
-			.execute()
-			.path("addFeed.id")
-			.entity(String.class)
-			.get();
+		String feed = addFeed(Map.of("partnerId", partner("pause").id(), "kind", "GREENHOUSE", "url", boards.url(path),
+				"intervalMinutes", 60));
 		for (long expected : new long[] { 60, 120, 240, 360, 360 }) { // doubling, at most
 																		// six hours
 			Map<String, Object> failed = pullWithNextRun(feed);
@@ -138,7 +119,7 @@ class FeedTest extends JobsServiceTest {
 
 	@Test
 	void greenhouseBoardsArePulledAndAnUnchangedBoardAnswers304() {
-		String feed = addFeed(partner("gh"), "GREENHOUSE", "/greenhouse", "Evergreen Fintech");
+		String feed = addFeed(partner("gh").id(), "GREENHOUSE", "/greenhouse", "Evergreen Fintech");
 		Map<String, Object> first = pull(feed);
 		assertThat(lastCounts(first)).containsEntry("created", 2).containsEntry("notModified", false);
 		assertThat(first.get("lastSuccessAt")).isNotNull();
@@ -160,7 +141,7 @@ class FeedTest extends JobsServiceTest {
 
 	@Test
 	void leverPostingsKeepSalaryWorkplaceAndNiceToHaveLists() {
-		String feed = addFeed(partner("lever"), "LEVER", "/lever", "Brightwave Energy");
+		String feed = addFeed(partner("lever").id(), "LEVER", "/lever", "Brightwave Energy");
 		assertThat(lastCounts(pull(feed))).containsEntry("created", 2);
 		List<Map<String, Object>> jobs = jobsOf("Brightwave Energy");
 		Map<String, Object> senior = jobs.stream()
@@ -177,7 +158,7 @@ class FeedTest extends JobsServiceTest {
 
 	@Test
 	void rssItemsUseTheirJsonLdJobPostingWhenTheyCarryOne() {
-		String feed = addFeed(partner("rss"), "RSS", "/rss", "Riverbend Media");
+		String feed = addFeed(partner("rss").id(), "RSS", "/rss", "Riverbend Media");
 		assertThat(lastCounts(pull(feed))).containsEntry("created", 2).containsEntry("rejected", 0);
 		List<Map<String, Object>> jobs = jobsOf("Riverbend Media");
 		Map<String, Object> node = jobs.stream()
@@ -193,7 +174,7 @@ class FeedTest extends JobsServiceTest {
 
 	@Test
 	void listingsMissingFromAFullFeedAreClosed() {
-		String partnerId = partner("indeed");
+		String partnerId = partner("indeed").id();
 		String path = "/indeed-" + partnerId;
 		boards.serve(path, "closing.xml");
 		String feed = addFeed(partnerId, "INDEED_XML", path, null);
@@ -217,7 +198,7 @@ class FeedTest extends JobsServiceTest {
 
 	@Test
 	void transientFailuresAreRetriedAndPermanentOnesShowOnTheFeed() {
-		String partnerId = partner("flaky");
+		String partnerId = partner("flaky").id();
 		String flaky = addFeed(partnerId, "INDEED_XML", "/flaky", null);
 		Map<String, Object> pulled = pull(flaky);
 		assertThat(pulled.get("lastError")).isNull();
@@ -233,7 +214,7 @@ class FeedTest extends JobsServiceTest {
 
 	@Test
 	void twoPullersNeverPullTheSameFeedAtOnce() {
-		String feed = addFeed(partner("slow"), "GREENHOUSE", "/slow", "Slowpoke Inc");
+		String feed = addFeed(partner("slow").id(), "GREENHOUSE", "/slow", "Slowpoke Inc");
 		List<Feed> pulled = Flux.merge(this.puller.pullNow(feed), this.puller.pullNow(feed), this.puller.pullNow(feed))
 			.collectList()
 			.block(Duration.ofSeconds(30));
@@ -249,14 +230,10 @@ class FeedTest extends JobsServiceTest {
 
 	@Test
 	void feedsAreAdminOnlyAndValidated() {
-		this.learner.document("{ feeds { id } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "FORBIDDEN"));
-		this.admin.document("mutation { addFeed(input: {partnerId: \"nobody\", kind: RSS, url: \"ftp://x\"}) { id } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("field", "input.url"));
+		assertCode(firstError(this.learner.document("{ feeds { id } }").execute()), "FORBIDDEN");
+		assertThat(firstError(this.admin
+			.document("mutation { addFeed(input: {partnerId: \"nobody\", kind: RSS, url: \"ftp://x\"}) { id } }")
+			.execute()).getExtensions()).containsEntry("field", "input.url");
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

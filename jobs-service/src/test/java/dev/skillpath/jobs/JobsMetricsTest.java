@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.skillpath.support.testing.Actuator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,12 +39,12 @@ class JobsMetricsTest extends JobsServiceTest {
 		String company = "Metered " + UUID.randomUUID().toString().substring(0, 8);
 		String batch = "[" + ourJob("m-1", "Kafka Engineer", company, null) + ","
 				+ ourJob("m-2", "Go Engineer", company, null) + "," + ourJob("m-3", "", company, null) + "]";
-		push(key(first), MediaType.APPLICATION_JSON, batch);
-		push(key(first), MediaType.APPLICATION_JSON, batch);
-		push(key(first), MediaType.APPLICATION_JSON,
+		push(first.apiKey(), MediaType.APPLICATION_JSON, batch);
+		push(first.apiKey(), MediaType.APPLICATION_JSON, batch);
+		push(first.apiKey(), MediaType.APPLICATION_JSON,
 				"[" + ourJob("m-1", "Kafka Engineer", company, "\"employmentType\": \"CONTRACTOR\"") + "]");
 		// the other partner sends the same posting: merged into the first partner's job
-		push(key(second), MediaType.valueOf("application/ld+json"), """
+		push(second.apiKey(), MediaType.valueOf("application/ld+json"), """
 				{"@context": "https://schema.org", "@type": "JobPosting", "identifier": "other-1",
 				 "title": "Go Engineer", "hiringOrganization": {"name": "%s"},
 				 "jobLocation": {"address": {"addressLocality": "Berlin", "addressCountry": "DE"}},
@@ -90,36 +91,9 @@ class JobsMetricsTest extends JobsServiceTest {
 		assertThat(scrape()).doesNotContain("feed=\"" + broken + "\"} ");
 	}
 
-	private record Partner(String id, String apiKey) {
-	}
-
-	private Partner partner(String prefix) {
-		String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-		String key = this.admin
-			.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Metered\"}) { apiKey } }")
-			.variable("id", id)
-			.execute()
-			.path("registerPartner.apiKey")
-			.entity(String.class)
-			.get();
-		return new Partner(id, key);
-	}
-
-	private static String key(Partner partner) {
-		return partner.apiKey();
-	}
-
 	private String addFeed(String partnerId, String url, int intervalMinutes) {
-		return this.admin.document("""
-				mutation($p: ID!, $u: String!, $i: Int) {
-				  addFeed(input: {partnerId: $p, kind: INDEED_XML, url: $u, intervalMinutes: $i}) { id } }""")
-			.variable("p", partnerId)
-			.variable("u", url)
-			.variable("i", intervalMinutes)
-			.execute()
-			.path("addFeed.id")
-			.entity(String.class)
-			.get();
+		return addFeed(
+				Map.of("partnerId", partnerId, "kind", "INDEED_XML", "url", url, "intervalMinutes", intervalMinutes));
 	}
 
 	private void pull(String feedId) {
@@ -127,14 +101,7 @@ class JobsMetricsTest extends JobsServiceTest {
 	}
 
 	private String scrape() {
-		return this.http.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		return Actuator.scrape(this.http);
 	}
 
 	private static double listings(String scrape, String partner, String format, String outcome) {

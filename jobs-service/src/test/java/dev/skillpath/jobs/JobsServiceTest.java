@@ -5,18 +5,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.skillpath.content.ContentServiceApplication;
-import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
 import dev.skillpath.support.testing.RunningService;
-import dev.skillpath.support.testing.TestClients;
+import dev.skillpath.support.testing.ServiceTest;
 import dev.skillpath.support.testing.SqlCountingConfiguration;
-import dev.skillpath.support.testing.SqlStatementCounter;
+import dev.skillpath.support.testing.TestClients;
 import dev.skillpath.support.testing.UsesTestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -41,7 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ActiveProfiles("test")
 @UsesTestDatabase
 @Import(SqlCountingConfiguration.class)
-public abstract class JobsServiceTest {
+public abstract class JobsServiceTest extends ServiceTest {
 
 	private static RunningService content;
 
@@ -59,36 +56,29 @@ public abstract class JobsServiceTest {
 		return content;
 	}
 
-	@LocalServerPort
-	protected int port;
-
-	@Autowired
-	protected DevTokenIssuer tokens;
-
-	@Autowired
-	protected SqlStatementCounter sql;
-
-	protected WebTestClient http;
-
-	protected HttpGraphQlTester anonymous;
-
+	/** An administrator: registers partners and their feeds. */
 	protected HttpGraphQlTester admin;
 
-	protected HttpGraphQlTester learner;
-
 	@BeforeEach
-	void createClients() {
-		String baseUrl = "http://localhost:" + this.port;
-		this.http = TestClients.http(baseUrl);
-		this.anonymous = TestClients.graphql(baseUrl, null);
-		this.admin = TestClients.graphql(baseUrl, this.tokens.issue("admin-ada", Role.ADMIN));
-		this.learner = TestClients.graphql(baseUrl, this.tokens.issue("learner-lena", Role.LEARNER));
+	void createAdminClient() {
+		this.admin = as("admin-ada", Role.ADMIN);
 	}
 
-	/** Registers a partner with a unique id as ADMIN and answers its API key. */
-	protected String registerPartner(String prefix) {
+	/** A partner as registered: its id, and the API key it pushes with. */
+	protected record Partner(String id, String apiKey) {
+	}
+
+	/** Registers a partner with a unique id starting with {@code prefix} as ADMIN. */
+	protected Partner partner(String prefix) {
+		return partner(this.admin, prefix);
+	}
+
+	/**
+	 * Registers a partner with a unique id starting with {@code prefix} as {@code admin}.
+	 */
+	protected static Partner partner(HttpGraphQlTester admin, String prefix) {
 		String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-		return this.admin
+		String key = admin
 			.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Test partner\"}) "
 					+ "{ apiKey partner { id } } }")
 			.variable("id", id)
@@ -96,6 +86,37 @@ public abstract class JobsServiceTest {
 			.path("registerPartner.apiKey")
 			.entity(String.class)
 			.get();
+		return new Partner(id, key);
+	}
+
+	/** Registers a partner with a unique id as ADMIN and answers its API key. */
+	protected String registerPartner(String prefix) {
+		return partner(prefix).apiKey();
+	}
+
+	/**
+	 * Adds a feed as ADMIN ({@code input} holds the fields of AddFeedInput); answers its
+	 * id.
+	 */
+	protected String addFeed(Map<String, Object> input) {
+		return this.admin.document("mutation($input: AddFeedInput!) { addFeed(input: $input) { id } }")
+			.variable("input", input)
+			.execute()
+			.path("addFeed.id")
+			.hasValue()
+			.entity(String.class)
+			.get();
+	}
+
+	/** A push of {@code body} as {@code type} with {@code key}, not sent yet. */
+	protected static WebTestClient.RequestHeadersSpec<?> pushing(WebTestClient http, String key, MediaType type,
+			Object body) {
+		return http.post().uri("/partner/v1/jobs").header("X-Api-Key", key).contentType(type).bodyValue(body);
+	}
+
+	/** A push to the service under test, not sent yet. */
+	protected WebTestClient.RequestHeadersSpec<?> pushing(String key, MediaType type, Object body) {
+		return pushing(this.http, key, type, body);
 	}
 
 	/**
@@ -103,18 +124,12 @@ public abstract class JobsServiceTest {
 	 * report.
 	 */
 	protected Map<String, Object> push(String key, MediaType type, String body) {
-		return this.http.post()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", key)
-			.contentType(type)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
+		return TestClients.okJson(pushing(key, type, body));
+	}
+
+	/** Lists the listings of the partner with {@code key}. */
+	protected WebTestClient.ResponseSpec listings(String key) {
+		return this.http.get().uri("/partner/v1/jobs").header("X-Api-Key", key).exchange();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
 
+import static dev.skillpath.support.testing.GraphQlErrors.assertBadUserInput;
+import static dev.skillpath.support.testing.GraphQlErrors.firstError;
+import static dev.skillpath.support.testing.GraphQlErrors.onlyError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,11 +51,7 @@ class NulCharacterTest extends JobsServiceTest {
 			.expectBody()
 			.jsonPath("$.counts.rejected")
 			.isEqualTo(4);
-		this.http.get()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", key)
-			.exchange()
-			.expectStatus()
+		listings(key).expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.listings.length()")
@@ -65,35 +64,25 @@ class NulCharacterTest extends JobsServiceTest {
 	void aGraphQlArgumentWithANulIsBadUserInputAndStoresNothing() {
 		String id = "nul-" + UUID.randomUUID().toString().substring(0, 8);
 		// in a variable, inside an input object
-		this.admin.document("mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { apiKey } }")
+		assertBadUserInput(onlyError(this.admin
+			.document("mutation($input: RegisterPartnerInput!) { registerPartner(input: $input) { apiKey } }")
 			.variable("input", Map.of("id", id, "name", "Null\u0000Corp"))
-			.execute()
-			.errors()
-			.satisfy((errors) -> {
-				assertThat(errors).hasSize(1);
-				assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT")
-					.containsEntry("field", "input.name");
-				assertThat(errors.get(0).getMessage()).contains("input.name").contains("U+0000");
-			});
+			.execute()), "input.name", "input.name", "U+0000");
 		// as a literal (the GraphQL escape \u0000)
-		this.admin
+		assertBadUserInput(firstError(this.admin
 			.document("mutation { registerPartner(input: {id: \"" + id + "\", name: \"Null\\u0000Corp\"}) { apiKey } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT")
-				.containsEntry("field", "input.name"));
+			.execute()), "input.name");
 		assertThat(this.admin.document("{ partners { id } }")
 			.execute()
 			.path("partners[*].id")
 			.entityList(String.class)
 			.get()).doesNotContain(id);
 		// a query's argument too: the search text would reach PostgreSQL
-		this.anonymous.document("query($text: String) { jobs(filter: {text: $text}) { totalCount } }")
-			.variable("text", "go\u0000")
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT")
-				.containsEntry("field", "filter.text"));
+		assertBadUserInput(firstError(
+				this.anonymous.document("query($text: String) { jobs(filter: {text: $text}) { totalCount } }")
+					.variable("text", "go\u0000")
+					.execute()),
+				"filter.text");
 	}
 
 }

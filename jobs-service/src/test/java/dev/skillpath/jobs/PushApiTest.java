@@ -3,10 +3,15 @@ package dev.skillpath.jobs;
 import java.util.List;
 import java.util.Map;
 
+import dev.skillpath.support.testing.TestClients;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.MediaType;
 
+import static dev.skillpath.support.testing.GraphQlErrors.assertBadUserInput;
+import static dev.skillpath.support.testing.GraphQlErrors.assertCode;
+import static dev.skillpath.support.testing.GraphQlErrors.firstError;
+import static dev.skillpath.support.testing.TestClients.expectError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,15 +45,10 @@ class PushApiTest extends JobsServiceTest {
 		assertThat((String) results.get(2).get("reason")).contains("greater than salary.max");
 		assertThat(counts(report)).containsEntry("created", 1).containsEntry("rejected", 7);
 
-		Map<String, Object> job = this.anonymous.document("""
-				query($id: ID!) { job(id: $id) { title company { name } location { city country } remote
+		Map<String, Object> job = queryJob(jobId(report, 0), """
+				title company { name } location { city country } remote
 				  salary { min max currency period annualMin source } requiredSkills { id } status
-				  sources { partnerId externalId } } }""")
-			.variable("id", jobId(report, 0))
-			.execute()
-			.path("job")
-			.entity(MAP)
-			.get();
+				  sources { partnerId externalId }""");
 		assertThat(job).containsEntry("title", "Backend Engineer")
 			.containsEntry("company", Map.of("name", "Quokka Labs GmbH"))
 			.containsEntry("location", Map.of("city", "Berlin", "country", "DE"))
@@ -84,15 +84,8 @@ class PushApiTest extends JobsServiceTest {
 			.entity(String.class)
 			.isEqualTo("SENIOR");
 
-		Map<String, Object> listed = this.http.get()
-			.uri("/partner/v1/jobs?updatedSince=2000-01-01T00:00:00Z")
-			.header("X-Api-Key", key)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(MAP)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> listed = TestClients
+			.okJson(this.http.get().uri("/partner/v1/jobs?updatedSince=2000-01-01T00:00:00Z").header("X-Api-Key", key));
 		assertThat(listed.get("listings").toString()).contains("r-1").contains("r-2");
 
 		this.http.get()
@@ -154,14 +147,9 @@ class PushApiTest extends JobsServiceTest {
 		assertThat(results(graph)).hasSize(1);
 		assertThat(results(graph).get(0)).containsEntry("externalId", "ld-4").containsEntry("status", "CREATED");
 
-		Map<String, Object> job = this.anonymous.document("""
-				query($id: ID!) { job(id: $id) { location { city region country } employmentType descriptionHtml
-				  salary { annualMin annualMax period } requiredSkills { id } } }""")
-			.variable("id", jobId(single, 0))
-			.execute()
-			.path("job")
-			.entity(MAP)
-			.get();
+		Map<String, Object> job = queryJob(jobId(single, 0), """
+				location { city region country } employmentType descriptionHtml
+				  salary { annualMin annualMax period } requiredSkills { id }""");
 		assertThat(job.get("location")).isEqualTo(Map.of("city", "Austin", "region", "TX", "country", "US"));
 		assertThat(job).containsEntry("employmentType", "FULL_TIME");
 		assertThat((String) job.get("descriptionHtml")).doesNotContain("script").contains("Node.js");
@@ -185,14 +173,9 @@ class PushApiTest extends JobsServiceTest {
 		Map<String, Object> report = push(key, MediaType.APPLICATION_XML, xml);
 		assertThat(results(report)).extracting((r) -> r.get("status")).containsExactly("CREATED", "REJECTED");
 		assertThat(results(report).get(1)).containsEntry("field", "company");
-		Map<String, Object> job = this.anonymous.document("""
-				query($id: ID!) { job(id: $id) { seniority employmentType location { country }
-				  salary { min max currency period source } requiredSkills { id } postedAt sources { url } } }""")
-			.variable("id", jobId(report, 0))
-			.execute()
-			.path("job")
-			.entity(MAP)
-			.get();
+		Map<String, Object> job = queryJob(jobId(report, 0), """
+				seniority employmentType location { country }
+				  salary { min max currency period source } requiredSkills { id } postedAt sources { url }""");
 		assertThat(job).containsEntry("seniority", "JUNIOR")
 			.containsEntry("employmentType", "FULL_TIME")
 			.containsEntry("postedAt", "2026-11-20T10:00:00Z");
@@ -220,26 +203,10 @@ class PushApiTest extends JobsServiceTest {
 				 <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">]>
 				<source><job><title>&lol9;</title></job></source>""";
 		for (String body : List.of(xxe, laughs)) {
-			this.http.post()
-				.uri("/partner/v1/jobs")
-				.header("X-Api-Key", key)
-				.contentType(MediaType.APPLICATION_XML)
-				.bodyValue(body)
-				.exchange()
-				.expectStatus()
-				.isBadRequest()
-				.expectBody()
-				.jsonPath("$.code")
-				.isEqualTo("BAD_USER_INPUT")
-				.jsonPath("$.detail")
+			expectError(pushing(key, MediaType.APPLICATION_XML, body), 400, "BAD_USER_INPUT").jsonPath("$.detail")
 				.value((detail) -> assertThat(detail.toString()).contains("DTD"));
 		}
-		this.http.post()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", key)
-			.contentType(MediaType.APPLICATION_XML)
-			.bodyValue("<source><job><title>unclosed</source>")
-			.exchange()
+		pushing(key, MediaType.APPLICATION_XML, "<source><job><title>unclosed</source>").exchange()
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
@@ -252,41 +219,11 @@ class PushApiTest extends JobsServiceTest {
 	@Test
 	void badBodiesAndTypesAreClearErrorsAndStoreNothing() {
 		String key = registerPartner("bad");
-		this.http.post()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"jobs\": [")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("BAD_USER_INPUT")
+		expectError(pushing(key, MediaType.APPLICATION_JSON, "{\"jobs\": ["), 400, "BAD_USER_INPUT")
 			.jsonPath("$.detail")
 			.value((d) -> assertThat(d.toString()).startsWith("Malformed JSON"));
-		this.http.post()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", key)
-			.contentType(MediaType.TEXT_PLAIN)
-			.bodyValue("title: engineer")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(415)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("BAD_USER_INPUT");
-		this.http.post()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", "spk_not-a-key")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("[]")
-			.exchange()
-			.expectStatus()
-			.isUnauthorized()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("UNAUTHENTICATED");
+		expectError(pushing(key, MediaType.TEXT_PLAIN, "title: engineer"), 415, "BAD_USER_INPUT");
+		expectError(pushing("spk_not-a-key", MediaType.APPLICATION_JSON, "[]"), 401, "UNAUTHENTICATED");
 		this.http.get()
 			.uri("/partner/v1/jobs?updatedSince=last-week")
 			.header("X-Api-Key", key)
@@ -296,15 +233,7 @@ class PushApiTest extends JobsServiceTest {
 			.expectBody()
 			.jsonPath("$.field")
 			.isEqualTo("updatedSince");
-		this.http.get()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", key)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.listings")
-			.isEmpty();
+		listings(key).expectStatus().isOk().expectBody().jsonPath("$.listings").isEmpty();
 	}
 
 	@Test
@@ -314,50 +243,19 @@ class PushApiTest extends JobsServiceTest {
 		for (int i = 0; i < 51; i++) {
 			many.append(i == 0 ? "" : ",").append(ourJob("m-" + i, "Engineer", "Many Jobs", ""));
 		}
-		this.http.post()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(many.append("]").toString())
-			.exchange()
-			.expectStatus()
-			.isEqualTo(413)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("PAYLOAD_TOO_LARGE")
+		expectError(pushing(key, MediaType.APPLICATION_JSON, many.append("]").toString()), 413, "PAYLOAD_TOO_LARGE")
 			.jsonPath("$.maxRecords")
 			.isEqualTo(50);
 		StringBuilder manyXml = new StringBuilder("<source>");
 		for (int i = 0; i < 51; i++) {
 			manyXml.append("<job><referencenumber>m-").append(i).append("</referencenumber></job>");
 		}
-		this.http.post()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", key)
-			.contentType(MediaType.APPLICATION_XML)
-			.bodyValue(manyXml.append("</source>").toString())
-			.exchange()
+		pushing(key, MediaType.APPLICATION_XML, manyXml.append("</source>").toString()).exchange()
 			.expectStatus()
 			.isEqualTo(413);
 		String huge = ourJob("huge", "Engineer", "Many Jobs", "\"salary\": \"" + "x".repeat(300 * 1024) + "\"");
-		this.http.post()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(huge)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(413)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("PAYLOAD_TOO_LARGE");
-		this.http.get()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", key)
-			.exchange()
-			.expectBody()
-			.jsonPath("$.listings")
-			.isEmpty();
+		expectError(pushing(key, MediaType.APPLICATION_JSON, huge), 413, "PAYLOAD_TOO_LARGE");
+		listings(key).expectBody().jsonPath("$.listings").isEmpty();
 	}
 
 	@Test
@@ -366,28 +264,14 @@ class PushApiTest extends JobsServiceTest {
 		String bob = registerPartner("bob");
 		Map<String, Object> pushed = push(alice, MediaType.APPLICATION_JSON,
 				ourJob("shared-id", "Ruby Developer", "Alice Corp", ""));
-		this.http.delete()
-			.uri("/partner/v1/jobs/shared-id")
-			.header("X-Api-Key", bob)
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("NOT_FOUND");
+		expectError(this.http.delete().uri("/partner/v1/jobs/shared-id").header("X-Api-Key", bob), 404, "NOT_FOUND");
 		this.http.get()
 			.uri("/partner/v1/ingestions/" + pushed.get("ingestionId"))
 			.header("X-Api-Key", bob)
 			.exchange()
 			.expectStatus()
 			.isNotFound();
-		this.http.get()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", bob)
-			.exchange()
-			.expectBody()
-			.jsonPath("$.listings")
-			.isEmpty();
+		listings(bob).expectBody().jsonPath("$.listings").isEmpty();
 		// the same external id from another partner is that partner's own record
 		Map<String, Object> bobs = push(bob, MediaType.APPLICATION_JSON,
 				ourJob("shared-id", "Rust Developer", "Bob Inc", ""));
@@ -399,18 +283,8 @@ class PushApiTest extends JobsServiceTest {
 			.exchange()
 			.expectStatus()
 			.isNoContent();
-		this.anonymous.document("query($id: ID!) { job(id: $id) { status } }")
-			.variable("id", jobId(pushed, 0))
-			.execute()
-			.path("job.status")
-			.entity(String.class)
-			.isEqualTo("CLOSED");
-		this.anonymous.document("query($id: ID!) { job(id: $id) { status } }")
-			.variable("id", jobId(bobs, 0))
-			.execute()
-			.path("job.status")
-			.entity(String.class)
-			.isEqualTo("OPEN");
+		assertThat(queryJob(jobId(pushed, 0), "status")).containsEntry("status", "CLOSED");
+		assertThat(queryJob(jobId(bobs, 0), "status")).containsEntry("status", "OPEN");
 	}
 
 	@Test
@@ -433,25 +307,34 @@ class PushApiTest extends JobsServiceTest {
 			.entity(String.class)
 			.get();
 		assertThat(newKey).isNotEqualTo(key).startsWith("spk_");
-		this.http.get().uri("/partner/v1/jobs").header("X-Api-Key", key).exchange().expectStatus().isUnauthorized();
-		this.http.get().uri("/partner/v1/jobs").header("X-Api-Key", newKey).exchange().expectStatus().isOk();
+		listings(key).expectStatus().isUnauthorized();
+		listings(newKey).expectStatus().isOk();
 
-		this.learner.document("mutation { registerPartner(input: {id: \"sneaky\", name: \"x\"}) { apiKey } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "FORBIDDEN"));
-		this.admin.document("mutation { registerPartner(input: {id: \"Bad Id!\", name: \"x\"}) { apiKey } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT")
-				.containsEntry("field", "input.id"));
+		assertCode(firstError(
+				this.learner.document("mutation { registerPartner(input: {id: \"sneaky\", name: \"x\"}) { apiKey } }")
+					.execute()),
+				"FORBIDDEN");
+		assertBadUserInput(firstError(
+				this.admin.document("mutation { registerPartner(input: {id: \"Bad Id!\", name: \"x\"}) { apiKey } }")
+					.execute()),
+				"input.id");
 		this.admin.document("mutation($id: ID!) { revokePartnerKeys(partnerId: $id) { activeKeyPrefixes } }")
 			.variable("id", partnerId)
 			.execute()
 			.path("revokePartnerKeys.activeKeyPrefixes")
 			.entityList(String.class)
 			.hasSize(0);
-		this.http.get().uri("/partner/v1/jobs").header("X-Api-Key", newKey).exchange().expectStatus().isUnauthorized();
+		listings(newKey).expectStatus().isUnauthorized();
+	}
+
+	/** The job {@code id} with {@code fields}, asked anonymously. */
+	private Map<String, Object> queryJob(String id, String fields) {
+		return this.anonymous.document("query($id: ID!) { job(id: $id) { " + fields + " } }")
+			.variable("id", id)
+			.execute()
+			.path("job")
+			.entity(MAP)
+			.get();
 	}
 
 	@Test

@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 
 import dev.skillpath.jobs.JobsServiceTest;
 import dev.skillpath.support.database.DatabaseCoordinates;
+import dev.skillpath.support.testing.Actuator;
+import dev.skillpath.support.testing.TestClients;
+import dev.skillpath.support.testing.Waiting;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -97,19 +99,13 @@ class AbandonedPushTest extends JobsServiceTest {
 		}
 
 		// an abandoned transaction is rolled back asynchronously: allow it a moment
-		awaitTrue(Duration.ofSeconds(15), () -> acquiredConnections() == 0 && idleInTransaction().isEmpty());
+		Waiting.until(Duration.ofSeconds(15), Duration.ofMillis(200),
+				() -> acquiredConnections() == 0 && idleInTransaction().isEmpty());
 		assertThat(idleInTransaction()).as("last statements of sessions of the jobs database idle in a transaction")
 			.isEmpty();
 		assertThat(acquiredConnections()).as("pool connections still checked out (r2dbc.pool.acquired)").isZero();
 
-		this.http.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo("UP");
+		Actuator.assertUp(this.http, "/actuator/health/readiness");
 		long start = System.nanoTime();
 		Map<String, Object> report = push(key, MediaType.APPLICATION_JSON,
 				"{\"jobs\": [" + ourJob("after-" + UUID.randomUUID(), "Backend Engineer", "Abandon GmbH", "") + "]}");
@@ -120,14 +116,9 @@ class AbandonedPushTest extends JobsServiceTest {
 
 	@Test
 	void aPushWaitingTooLongForThePartnersLockIsToldToRetryAndStoresNothing() throws Exception {
-		String partnerId = "locked-" + UUID.randomUUID().toString().substring(0, 8);
-		String key = this.admin
-			.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Locked\"}) { apiKey } }")
-			.variable("id", partnerId)
-			.execute()
-			.path("registerPartner.apiKey")
-			.entity(String.class)
-			.get();
+		Partner partner = partner("locked");
+		String partnerId = partner.id();
+		String key = partner.apiKey();
 		String job = "{\"jobs\": [" + ourJob("l-1", "Backend Engineer", "Locked GmbH", "") + "]}";
 		try (Connection holder = jdbc()) {
 			// an earlier push of the partner that does not finish: its ingestion lock
@@ -139,12 +130,7 @@ class AbandonedPushTest extends JobsServiceTest {
 				lock.execute();
 			}
 			long start = System.nanoTime();
-			this.http.post()
-				.uri("/partner/v1/jobs")
-				.header("X-Api-Key", key)
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(job)
-				.exchange()
+			pushing(key, MediaType.APPLICATION_JSON, job).exchange()
 				.expectStatus()
 				.isEqualTo(503)
 				.expectHeader()
@@ -274,14 +260,7 @@ class AbandonedPushTest extends JobsServiceTest {
 	// -------------------------------------------------------------------
 
 	double acquiredConnections() {
-		Map<String, Object> metric = this.http.get()
-			.uri("/actuator/metrics/r2dbc.pool.acquired")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(MAP)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> metric = TestClients.okJson(this.http.get().uri("/actuator/metrics/r2dbc.pool.acquired"));
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> measurements = (List<Map<String, Object>>) metric.get("measurements");
 		return ((Number) measurements.get(0).get("value")).doubleValue();
@@ -310,13 +289,6 @@ class AbandonedPushTest extends JobsServiceTest {
 	Connection jdbc() throws SQLException {
 		DatabaseCoordinates db = DatabaseCoordinates.parse(this.r2dbcUrl, this.dbUser, this.dbPassword);
 		return DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-	}
-
-	static void awaitTrue(Duration within, BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + within.toNanos();
-		while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-			Thread.sleep(200);
-		}
 	}
 
 }

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static dev.skillpath.support.testing.Waiting.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -161,13 +162,7 @@ class FeedBackoffTest extends JobsServiceTest {
 	// -------------------------------------------------------------------------------
 
 	String partner() {
-		String id = "backoff-" + UUID.randomUUID().toString().substring(0, 8);
-		this.admin.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Board\"}) { apiKey } }")
-			.variable("id", id)
-			.execute()
-			.path("registerPartner.apiKey")
-			.hasValue();
-		return id;
+		return partner("backoff").id();
 	}
 
 	void addFeed(String path) {
@@ -175,14 +170,7 @@ class FeedBackoffTest extends JobsServiceTest {
 	}
 
 	void addFeed(String partnerId, String path) {
-		this.admin.document("""
-				mutation($p: ID!, $u: String!) {
-				  addFeed(input: {partnerId: $p, kind: GREENHOUSE, url: $u, intervalMinutes: 60}) { id } }""")
-			.variable("p", partnerId)
-			.variable("u", boards.url(path))
-			.execute()
-			.path("addFeed.id")
-			.hasValue();
+		addFeed(Map.of("partnerId", partnerId, "kind", "GREENHOUSE", "url", boards.url(path), "intervalMinutes", 60));
 	}
 
 	static List<Long> gaps(List<Long> arrivals) {
@@ -191,16 +179,6 @@ class FeedBackoffTest extends JobsServiceTest {
 			gaps.add(arrivals.get(i) - arrivals.get(i - 1));
 		}
 		return gaps;
-	}
-
-	static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

@@ -61,51 +61,40 @@ class FeedRetryAfterTest extends JobsServiceTest {
 
 	@Test
 	void aRetryAfterLongerThanThePullTimeoutEndsThePullAndDelaysTheNextOne() {
-		String path = "/later-" + UUID.randomUUID();
-		board.answer(path, 429, "7200");
-		Map<String, Object> feed = pull(addFeed(path));
-		assertThat(board.arrivals(path)).as("requests to a feed that asked for two hours").hasSize(1);
-		assertThat(minutesUntil(feed.get("nextRunAt"))).as("minutes to the next pull").isBetween(118L, 120L);
+		assertOneRequestThenNextPullIn(429, "7200", 118L, 120L);
 	}
 
 	@Test
 	void anHttpDateIsHonouredLikeSeconds() {
-		String path = "/date-" + UUID.randomUUID();
-		board.answer(path, 503, DateTimeFormatter.RFC_1123_DATE_TIME
-			.format(Instant.now().plus(Duration.ofHours(3)).atOffset(ZoneOffset.UTC)));
-		Map<String, Object> feed = pull(addFeed(path));
-		assertThat(board.arrivals(path)).hasSize(1);
-		assertThat(minutesUntil(feed.get("nextRunAt"))).as("minutes to the next pull").isBetween(177L, 180L);
+		assertOneRequestThenNextPullIn(503, DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(Instant.now().plus(Duration.ofHours(3)).atOffset(ZoneOffset.UTC)), 177L, 180L);
 	}
 
 	@Test
 	void aRetryAfterBeyondSixHoursWaitsSixHours() {
-		String path = "/never-" + UUID.randomUUID();
-		board.answer(path, 429, "172800");
+		assertOneRequestThenNextPullIn(429, "172800", 358L, 360L);
+	}
+
+	/**
+	 * A feed answering {@code status} with {@code retryAfter}, too long to wait within
+	 * the pull: one request, and the next pull between {@code fromMinutes} and
+	 * {@code toMinutes} away.
+	 */
+	void assertOneRequestThenNextPullIn(int status, String retryAfter, long fromMinutes, long toMinutes) {
+		String path = "/later-" + UUID.randomUUID();
+		board.answer(path, status, retryAfter);
 		Map<String, Object> feed = pull(addFeed(path));
-		assertThat(board.arrivals(path)).hasSize(1);
-		assertThat(minutesUntil(feed.get("nextRunAt"))).as("minutes to the next pull").isBetween(358L, 360L);
+		assertThat(board.arrivals(path)).as("requests to a feed that asked for %s", retryAfter).hasSize(1);
+		assertThat(minutesUntil(feed.get("nextRunAt"))).as("minutes to the next pull")
+			.isBetween(fromMinutes, toMinutes);
 	}
 
 	// ---- helpers
 	// -------------------------------------------------------------------------------
 
 	String addFeed(String path) {
-		String partnerId = "retry-" + UUID.randomUUID().toString().substring(0, 8);
-		this.admin.document("mutation($id: ID!) { registerPartner(input: {id: $id, name: \"Board\"}) { apiKey } }")
-			.variable("id", partnerId)
-			.execute()
-			.path("registerPartner.apiKey")
-			.hasValue();
-		return this.admin.document("""
-				mutation($p: ID!, $u: String!) {
-				  addFeed(input: {partnerId: $p, kind: GREENHOUSE, url: $u, intervalMinutes: 60}) { id } }""")
-			.variable("p", partnerId)
-			.variable("u", board.url(path))
-			.execute()
-			.path("addFeed.id")
-			.entity(String.class)
-			.get();
+		return addFeed(Map.of("partnerId", partner("retry").id(), "kind", "GREENHOUSE", "url", board.url(path),
+				"intervalMinutes", 60));
 	}
 
 	Map<String, Object> pull(String feedId) {
