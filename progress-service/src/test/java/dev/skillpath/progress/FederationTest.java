@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,12 +21,7 @@ class FederationTest extends ProgressServiceTest {
 
 	@Test
 	void sdlDeclaresTheEntitiesAndRequires() {
-		String sdl = this.anonymous.document("{ _service { sdl } }")
-			.execute()
-			.path("_service.sdl")
-			.entity(String.class)
-			.get();
-		assertThat(sdl).contains("specs.apollo.dev/federation/v2.7")
+		assertThat(serviceSdl()).contains("specs.apollo.dev/federation/v2.7")
 			.contains("type Learner @key(fields : \"id\"")
 			.contains("type Skill @key(fields : \"id\"")
 			.contains("myCompletion: Completion @requires(fields : \"skillIds\")")
@@ -75,22 +71,8 @@ class FederationTest extends ProgressServiceTest {
 			.entityList(String.class)
 			.containsExactly("java");
 
-		as(newLearner("ivy")).document(query)
-			.variable("r", List.of(Map.of("__typename", "Learner", "id", hal)))
-			.execute()
-			.errors()
-			.expect((e) -> "FORBIDDEN".equals(e.getExtensions().get("code")))
-			.verify()
-			.path("_entities[0]")
-			.valueIsNull();
-		this.anonymous.document(query)
-			.variable("r", List.of(Map.of("__typename", "Learner", "id", hal)))
-			.execute()
-			.errors()
-			.expect((e) -> "UNAUTHENTICATED".equals(e.getExtensions().get("code")))
-			.verify()
-			.path("_entities[0]")
-			.valueIsNull();
+		assertLearnerRefused(as(newLearner("ivy")), query, hal, "FORBIDDEN");
+		assertLearnerRefused(this.anonymous, query, hal, "UNAUTHENTICATED");
 	}
 
 	@Test
@@ -104,49 +86,16 @@ class FederationTest extends ProgressServiceTest {
 		SyncProgressTest.sync(client, all);
 		String query = ENTITIES.formatted("... on Roadmap { id myCompletion { done learning skipped total percent } }");
 
-		client.document(query)
-			.variable("r", List.of(roadmap("backend", roadmap)))
-			.execute()
-			.path("_entities[0].myCompletion.total")
-			.entity(Integer.class)
-			.isEqualTo(roadmap.size())
-			.path("_entities[0].myCompletion.done")
-			.entity(Integer.class)
-			.isEqualTo(roadmap.size())
-			.path("_entities[0].myCompletion.percent")
-			.entity(Integer.class)
-			.isEqualTo(100);
+		assertCompletion(client, query, roadmap, roadmap.size(), roadmap.size(), 100);
 
 		// a skill left the roadmap: the learner's progress on it no longer counts
 		List<String> smaller = roadmap.subList(1, roadmap.size());
-		client.document(query)
-			.variable("r", List.of(roadmap("backend", smaller)))
-			.execute()
-			.path("_entities[0].myCompletion.total")
-			.entity(Integer.class)
-			.isEqualTo(smaller.size())
-			.path("_entities[0].myCompletion.done")
-			.entity(Integer.class)
-			.isEqualTo(smaller.size())
-			.path("_entities[0].myCompletion.percent")
-			.entity(Integer.class)
-			.isEqualTo(100);
+		assertCompletion(client, query, smaller, smaller.size(), smaller.size(), 100);
 
 		// a new skill joined: one left of 80 is 98 %, never rounded up to 100
 		List<String> eighty = new ArrayList<>(roadmap.subList(0, 79));
 		eighty.add("brand-new-skill");
-		client.document(query)
-			.variable("r", List.of(roadmap("backend", eighty)))
-			.execute()
-			.path("_entities[0].myCompletion.total")
-			.entity(Integer.class)
-			.isEqualTo(80)
-			.path("_entities[0].myCompletion.done")
-			.entity(Integer.class)
-			.isEqualTo(79)
-			.path("_entities[0].myCompletion.percent")
-			.entity(Integer.class)
-			.isEqualTo(98);
+		assertCompletion(client, query, eighty, 80, 79, 98);
 	}
 
 	@Test
@@ -190,21 +139,12 @@ class FederationTest extends ProgressServiceTest {
 						skill("hosting", "http", "dns"), skill("browsers", "hosting")));
 		String query = ENTITIES.formatted("... on Roadmap { myNextSkills(first: 10) { id myProgress { status } } }");
 
-		client.document(query)
-			.variable("r", List.of(representation))
-			.execute()
-			.path("_entities[0].myNextSkills[*].id")
-			.entityList(String.class)
-			.containsExactly("internet");
+		nextSkillIds(client, query, representation).entityList(String.class).containsExactly("internet");
 
 		SyncProgressTest.sync(client, List.of(SyncProgressTest.item("internet", "DONE", "2026-01-03T10:00:00Z"),
 				SyncProgressTest.item("dns", "LEARNING", "2026-01-03T10:00:00Z")));
 		// LEARNING first, then roadmap order; hosting still waits for http and dns
-		client.document(query)
-			.variable("r", List.of(representation))
-			.execute()
-			.path("_entities[0].myNextSkills[*].id")
-			.entityList(String.class)
+		nextSkillIds(client, query, representation).entityList(String.class)
 			.containsExactly("dns", "http")
 			.path("_entities[0].myNextSkills[0].myProgress.status")
 			.entity(String.class)
@@ -212,12 +152,7 @@ class FederationTest extends ProgressServiceTest {
 
 		SyncProgressTest.sync(client, List.of(SyncProgressTest.item("http", "SKIPPED", "2026-01-03T11:00:00Z"),
 				SyncProgressTest.item("dns", "DONE", "2026-01-03T11:00:00Z")));
-		client.document(query)
-			.variable("r", List.of(representation))
-			.execute()
-			.path("_entities[0].myNextSkills[*].id")
-			.entityList(String.class)
-			.containsExactly("hosting");
+		nextSkillIds(client, query, representation).entityList(String.class).containsExactly("hosting");
 
 		this.anonymous.document(query)
 			.variable("r", List.of(representation))
@@ -235,20 +170,54 @@ class FederationTest extends ProgressServiceTest {
 				List.of(skill("backend-language"), option("python", "backend-language"),
 						option("java", "backend-language"), skill("oop", "backend-language")));
 		String query = ENTITIES.formatted("... on Roadmap { myNextSkills { id } }");
-		client.document(query)
-			.variable("r", List.of(representation))
-			.execute()
-			.path("_entities[0].myNextSkills[*].id")
-			.entityList(String.class)
+		nextSkillIds(client, query, representation).entityList(String.class)
 			.containsExactly("backend-language", "python", "java");
 
 		SetSkillStatusTest.set(client, Map.of("skillId", "java", "status", "DONE"));
+		nextSkillIds(client, query, representation).entityList(String.class).containsExactly("oop");
+	}
+
+	/**
+	 * Asserts that {@code client} may not resolve learner {@code id}: an error
+	 * {@code code}, and null.
+	 */
+	private static void assertLearnerRefused(GraphQlTester client, String query, String id, String code) {
 		client.document(query)
-			.variable("r", List.of(representation))
+			.variable("r", List.of(Map.of("__typename", "Learner", "id", id)))
 			.execute()
-			.path("_entities[0].myNextSkills[*].id")
-			.entityList(String.class)
-			.containsExactly("oop");
+			.errors()
+			.expect((e) -> code.equals(e.getExtensions().get("code")))
+			.verify()
+			.path("_entities[0]")
+			.valueIsNull();
+	}
+
+	/**
+	 * Asserts the completion {@code query} answers {@code client} for the backend roadmap
+	 * of {@code skillIds}.
+	 */
+	private static void assertCompletion(GraphQlTester client, String query, List<String> skillIds, int total, int done,
+			int percent) {
+		client.document(query)
+			.variable("r", List.of(roadmap("backend", skillIds)))
+			.execute()
+			.path("_entities[0].myCompletion.total")
+			.entity(Integer.class)
+			.isEqualTo(total)
+			.path("_entities[0].myCompletion.done")
+			.entity(Integer.class)
+			.isEqualTo(done)
+			.path("_entities[0].myCompletion.percent")
+			.entity(Integer.class)
+			.isEqualTo(percent);
+	}
+
+	/**
+	 * The ids of the next skills {@code query} finds for {@code client} in
+	 * {@code roadmap}.
+	 */
+	private static GraphQlTester.Path nextSkillIds(GraphQlTester client, String query, Map<String, Object> roadmap) {
+		return client.document(query).variable("r", List.of(roadmap)).execute().path("_entities[0].myNextSkills[*].id");
 	}
 
 	static Map<String, Object> roadmap(String id, List<String> skillIds) {

@@ -22,12 +22,7 @@ class HistoryAndCorrectionsTest extends ProgressServiceTest {
 		String ned = newLearner("ned");
 		HttpGraphQlTester client = as(ned);
 		SetSkillStatusTest.set(client, Map.of("skillId", "redis", "status", "LEARNING", "note", "caching"));
-		String done = client.document(SetSkillStatusTest.SET)
-			.variable("input", Map.of("skillId", "redis", "status", "DONE"))
-			.execute()
-			.path("setSkillStatus.statementId")
-			.entity(String.class)
-			.get();
+		String done = SetSkillStatusTest.set(client, Map.of("skillId", "redis", "status", "DONE"));
 
 		String voiding = client.document(VOID)
 			.variable("id", done)
@@ -89,12 +84,7 @@ class HistoryAndCorrectionsTest extends ProgressServiceTest {
 	void voidingTheOnlyChangeLeavesNoProgressAndOthersStatementsAreNotFound() {
 		String ola = newLearner("ola");
 		HttpGraphQlTester client = as(ola);
-		String only = client.document(SetSkillStatusTest.SET)
-			.variable("input", Map.of("skillId", "kafka", "status", "LEARNING"))
-			.execute()
-			.path("setSkillStatus.statementId")
-			.entity(String.class)
-			.get();
+		String only = SetSkillStatusTest.set(client, Map.of("skillId", "kafka", "status", "LEARNING"));
 		as(newLearner("pam")).document(VOID)
 			.variable("id", only)
 			.execute()

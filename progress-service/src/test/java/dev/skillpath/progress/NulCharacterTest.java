@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
+import static dev.skillpath.support.testing.GraphQlErrors.assertBadUserInput;
+import static dev.skillpath.support.testing.GraphQlErrors.firstError;
+import static dev.skillpath.support.testing.GraphQlErrors.onlyError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -20,35 +23,22 @@ class NulCharacterTest extends ProgressServiceTest {
 	void aNoteOrClientMutationIdWithANulIsRefusedAndNothingIsStored() {
 		String ada = newLearner("nul-ada");
 		HttpGraphQlTester client = as(ada);
-		client.document(SetSkillStatusTest.SET)
+		assertBadUserInput(onlyError(client.document(SetSkillStatusTest.SET)
 			.variable("input", Map.of("skillId", "postgresql", "status", "DONE", "note", "indexes\u0000next"))
-			.execute()
-			.errors()
-			.satisfy((errors) -> {
-				assertThat(errors).hasSize(1);
-				assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT")
-					.containsEntry("field", "input.note");
-				assertThat(errors.get(0).getMessage()).contains("U+0000");
-			});
+			.execute()), "input.note", "U+0000");
 		// a literal in the document, and the second item of an offline sync: the whole
 		// upload is refused
-		client.document(
+		assertBadUserInput(firstError(client.document(
 				"mutation { setSkillStatus(input: {skillId: \"git\", status: DONE, clientMutationId: \"c\\u0000\"}) "
 						+ "{ statementId } }")
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT")
-				.containsEntry("field", "input.clientMutationId"));
+			.execute()), "input.clientMutationId");
 		String now = Instant.now().toString();
-		client
+		assertBadUserInput(firstError(client
 			.document("mutation($items: [SyncProgressItem!]!) { syncProgress(items: $items) { results { outcome } } }")
 			.variable("items",
 					List.of(Map.of("skillId", "git", "status", "DONE", "timestamp", now),
 							Map.of("skillId", "http", "status", "LEARNING", "timestamp", now, "note", "\u0000")))
-			.execute()
-			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "BAD_USER_INPUT")
-				.containsEntry("field", "items[1].note"));
+			.execute()), "items[1].note");
 		assertThat(count("SELECT count(*) FROM statement WHERE learner_id = :learner", ada)).isZero();
 		client.document("{ me { progress { skillId } } }")
 			.execute()

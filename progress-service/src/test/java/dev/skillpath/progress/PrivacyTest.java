@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.skillpath.support.security.Role;
+import dev.skillpath.support.testing.TestClients;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -54,12 +55,7 @@ class PrivacyTest extends ProgressServiceTest {
 		SetSkillStatusTest.set(client,
 				Map.of("skillId", "rest-apis", "status", "LEARNING", "masteryLevel", "FAMILIAR", "note", "HATEOAS?"));
 		SyncProgressTest.sync(client, List.of(SyncProgressTest.item("soap", "SKIPPED", "2026-01-05T10:00:00+02:00")));
-		String done = client.document(SetSkillStatusTest.SET)
-			.variable("input", Map.of("skillId", "rest-apis", "status", "DONE"))
-			.execute()
-			.path("setSkillStatus.statementId")
-			.entity(String.class)
-			.get();
+		String done = SetSkillStatusTest.set(client, Map.of("skillId", "rest-apis", "status", "DONE"));
 		client.document(HistoryAndCorrectionsTest.VOID)
 			.variable("id", done)
 			.execute()
@@ -106,14 +102,7 @@ class PrivacyTest extends ProgressServiceTest {
 			.isEqualTo(6)
 			.jsonPath("$.more")
 			.isEqualTo("");
-		this.http.get()
-			.uri("/xapi/statements")
-			.exchange()
-			.expectStatus()
-			.isUnauthorized()
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("UNAUTHENTICATED");
+		TestClients.expectError(this.http.get().uri("/xapi/statements"), 401, "UNAUTHENTICATED");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.skillpath.progress.metrics.ActiveLearners;
+import dev.skillpath.support.testing.Actuator;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -164,14 +165,7 @@ class ProgressMetricsTest extends ProgressServiceTest {
 	}
 
 	private String scrape() {
-		return this.http.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		return Actuator.scrape(this.http);
 	}
 
 }

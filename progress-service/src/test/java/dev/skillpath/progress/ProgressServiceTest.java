@@ -4,31 +4,25 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.skillpath.progress.content.SkillCatalog;
-import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
-import dev.skillpath.support.testing.TestClients;
+import dev.skillpath.support.testing.ServiceTest;
 import dev.skillpath.support.testing.SqlCountingConfiguration;
-import dev.skillpath.support.testing.SqlStatementCounter;
 import dev.skillpath.support.testing.UsesTestDatabase;
 import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Base of progress-service tests: the real service on a random port with a real
@@ -41,7 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ActiveProfiles("test")
 @UsesTestDatabase
 @Import({ SqlCountingConfiguration.class, ProgressServiceTest.TestClock.class })
-public abstract class ProgressServiceTest {
+public abstract class ProgressServiceTest extends ServiceTest {
 
 	/**
 	 * content-service behind the proxy; a test class may put something of its own in
@@ -65,15 +59,6 @@ public abstract class ProgressServiceTest {
 
 	}
 
-	@LocalServerPort
-	protected int port;
-
-	@Autowired
-	protected DevTokenIssuer tokens;
-
-	@Autowired
-	protected SqlStatementCounter sql;
-
 	@Autowired
 	protected MutableClock clock;
 
@@ -82,17 +67,6 @@ public abstract class ProgressServiceTest {
 
 	@Autowired
 	protected SkillCatalog catalog;
-
-	protected WebTestClient http;
-
-	/** No token: what a public roadmap page sends. */
-	protected HttpGraphQlTester anonymous;
-
-	@BeforeEach
-	void createClients() {
-		this.http = TestClients.http("http://localhost:" + this.port);
-		this.anonymous = TestClients.graphql("http://localhost:" + this.port, null);
-	}
 
 	@AfterEach
 	void restoreTimeAndContent() {
@@ -107,17 +81,12 @@ public abstract class ProgressServiceTest {
 		return name + "-" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	protected HttpGraphQlTester as(String subject, Role... roles) {
-		return TestClients.graphql("http://localhost:" + this.port,
-				this.tokens.issue(subject, roles.length == 0 ? new Role[] { Role.LEARNER } : roles));
-	}
-
 	/**
 	 * {@code setSkillStatus} as {@code learner}, not yet sent: for tests that send many
 	 * at once (a GraphQlTester call blocks until its answer).
 	 */
 	protected Mono<Map<String, Object>> setStatusConcurrently(String learner, Map<String, Object> input) {
-		return WebClient.create("http://localhost:" + this.port + "/graphql")
+		return WebClient.create(baseUrl() + "/graphql")
 			.post()
 			.header("Authorization", bearer(learner))
 			.bodyValue(Map.of("query", SetSkillStatusTest.SET, "variables", Map.of("input", input)))

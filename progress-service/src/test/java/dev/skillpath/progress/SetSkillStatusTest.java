@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,18 +25,11 @@ class SetSkillStatusTest extends ProgressServiceTest {
 	void setsAStatusThatMeAndMyProgressThenShow() {
 		String ada = newLearner("ada");
 		HttpGraphQlTester client = as(ada);
-		client.document(SET)
+		assertApplied(client.document(SET)
 			.variable("input",
 					Map.of("skillId", "postgresql", "status", "DONE", "masteryLevel", "PROFICIENT", "note",
 							"indexes next"))
-			.execute()
-			.path("setSkillStatus.replayed")
-			.entity(Boolean.class)
-			.isEqualTo(false)
-			.path("setSkillStatus.progress.status")
-			.entity(String.class)
-			.isEqualTo("DONE")
-			.path("setSkillStatus.progress.masteryLevel")
+			.execute(), "DONE").path("setSkillStatus.progress.masteryLevel")
 			.entity(String.class)
 			.isEqualTo("PROFICIENT")
 			.path("setSkillStatus.progress.note")
@@ -222,19 +216,36 @@ class SetSkillStatusTest extends ProgressServiceTest {
 
 		// the client retries once content-service is back, and the change is applied once
 		ContentService.proxy().start();
-		as(fay).document(SET)
+		assertApplied(as(fay).document(SET)
 			.variable("input", Map.of("skillId", "docker", "status", "LEARNING", "clientMutationId", "c-1"))
+			.execute(), "LEARNING");
+	}
+
+	/**
+	 * Sets a status as {@code client}, failing the test on any error; answers the
+	 * statement's id.
+	 */
+	static String set(HttpGraphQlTester client, Map<String, Object> input) {
+		return client.document(SET)
+			.variable("input", input)
 			.execute()
-			.path("setSkillStatus.replayed")
+			.path("setSkillStatus.statementId")
+			.hasValue()
+			.entity(String.class)
+			.get();
+	}
+
+	/**
+	 * Asserts that a {@code setSkillStatus} was applied (not a replay) with
+	 * {@code status}; answers the answer to assert more on.
+	 */
+	private static GraphQlTester.Traversable assertApplied(GraphQlTester.Response response, String status) {
+		return response.path("setSkillStatus.replayed")
 			.entity(Boolean.class)
 			.isEqualTo(false)
 			.path("setSkillStatus.progress.status")
 			.entity(String.class)
-			.isEqualTo("LEARNING");
-	}
-
-	static void set(HttpGraphQlTester client, Map<String, Object> input) {
-		client.document(SET).variable("input", input).execute().path("setSkillStatus.statementId").hasValue();
+			.isEqualTo(status);
 	}
 
 }

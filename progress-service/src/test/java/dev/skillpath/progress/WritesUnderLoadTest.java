@@ -108,9 +108,7 @@ class WritesUnderLoadTest extends ProgressServiceTest {
 	@Test
 	void aWriteOfAKnownSkillIsThreeStatementsAndItsRetryOneMore() {
 		String learner = newLearner("lean");
-		String skill = ContentService.backendSkillIds().get(4);
-		assertThat(setStatusConcurrently(learner, Map.of("skillId", skill, "status", "LEARNING")).block())
-			.doesNotContainKey("errors");
+		String skill = startLearning(learner, 4);
 
 		this.sql.reset();
 		Map<String, Object> input = Map.of("skillId", skill, "status", "DONE", "clientMutationId", "tap-9");
@@ -129,9 +127,7 @@ class WritesUnderLoadTest extends ProgressServiceTest {
 	@Test
 	void writesBeyondTheBoundsAreRefusedAtOnceAndEveryAcknowledgedWriteIsStored() {
 		String held = newLearner("held");
-		String skill = ContentService.backendSkillIds().get(5);
-		assertThat(setStatusConcurrently(held, Map.of("skillId", skill, "status", "LEARNING")).block())
-			.doesNotContainKey("errors");
+		String skill = startLearning(held, 5);
 
 		// the test holds the learner's row lock, so the next writes of this learner
 		// cannot finish
@@ -187,6 +183,17 @@ class WritesUnderLoadTest extends ProgressServiceTest {
 		assertThat(count("SELECT count(*) FROM statement WHERE learner_id = :learner", held)).isEqualTo(43);
 		eventually(() -> this.admission.inFlight() == 0);
 		assertThat(this.admission.waiting()).isZero();
+	}
+
+	/**
+	 * {@code learner} starts learning the backend roadmap's skill at {@code index};
+	 * answers the skill's id.
+	 */
+	private String startLearning(String learner, int index) {
+		String skill = ContentService.backendSkillIds().get(index);
+		assertThat(setStatusConcurrently(learner, Map.of("skillId", skill, "status", "LEARNING")).block())
+			.doesNotContainKey("errors");
+		return skill;
 	}
 
 	private static void eventually(java.util.function.BooleanSupplier condition) {
