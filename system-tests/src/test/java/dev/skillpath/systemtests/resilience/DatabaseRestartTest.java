@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import dev.skillpath.systemtests.SuiteServices;
@@ -34,6 +29,7 @@ import dev.skillpath.progress.ProgressServiceApplication;
 import dev.skillpath.support.database.DatabaseCoordinates;
 import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
+import dev.skillpath.support.testing.Waiting;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,34 +118,22 @@ class DatabaseRestartTest {
 	@Test
 	void servicesRecoverWithoutARestartAndKeepEveryAcknowledgedWrite() throws Exception {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		ConcurrentLinkedQueue<Write> writes = new ConcurrentLinkedQueue<>();
-		long begin = System.nanoTime();
-		long end = begin + Duration.ofSeconds(24).toNanos();
-		ExecutorService load = Executors.newFixedThreadPool(6);
+		Load<Write> load = new Load<>(Duration.ofSeconds(24), 6);
+		long begin = load.begin();
 		for (int i = 0; i < 3; i++) {
 			String learner = "restart-learner-" + i + "-" + UUID.randomUUID();
 			String token = token(progress, learner, Role.LEARNER);
-			load.execute(() -> {
-				for (int n = 0; System.nanoTime() < end; n++) {
-					writes.add(setSkillStatus(client, token, learner, n, begin));
-				}
-			});
-			load.execute(() -> {
-				while (System.nanoTime() < end) {
-					writes.add(push(client, begin));
-				}
-			});
+			load.client((n) -> setSkillStatus(client, token, learner, n, begin));
+			load.client((n) -> push(client, begin));
 		}
-		GatewayUnderTest.pause(Duration.ofSeconds(4));
-		long stoppedAt = millisSince(begin);
+		Waiting.pause(Duration.ofSeconds(4));
+		long stoppedAt = load.millis();
 		postgres.close();
-		GatewayUnderTest.pause(DOWN_FOR);
+		Waiting.pause(DOWN_FOR);
 		postgres = startPostgres();
-		long backAt = millisSince(begin);
-		load.shutdown();
-		assertThat(load.awaitTermination(90, TimeUnit.SECONDS)).as("load finished").isTrue();
+		long backAt = load.millis();
 
-		List<Write> all = new ArrayList<>(writes);
+		List<Write> all = load.answers(Duration.ofSeconds(90));
 		for (String service : List.of("progress", "jobs")) {
 			List<Write> ofService = all.stream().filter((w) -> w.service().equals(service)).toList();
 			assertThat(ofService.stream().filter((w) -> w.answeredAt() < stoppedAt))
@@ -214,7 +198,7 @@ class DatabaseRestartTest {
 	@SuppressWarnings("unchecked")
 	static Write send(HttpClient client, String service, String key, String url, String authorization, String body,
 			long begin, Function<Map<String, Object>, Boolean> acknowledged) {
-		long askedAt = millisSince(begin);
+		long askedAt = Load.millisSince(begin);
 		try {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 				.timeout(Duration.ofSeconds(20))
@@ -233,11 +217,12 @@ class DatabaseRestartTest {
 			boolean retryable = "SERVICE_UNAVAILABLE".equals(response.statusCode() == 200
 					? path(answer, "errors", "0", "extensions", "code") : answer.get("code"))
 					&& (response.statusCode() == 200 || response.statusCode() == 503);
-			return new Write(service, key, ok, retryable, askedAt, millisSince(begin),
+			return new Write(service, key, ok, retryable, askedAt, Load.millisSince(begin),
 					response.statusCode() + " " + abbreviate(response.body()));
 		}
 		catch (Exception ex) {
-			return new Write(service, key, false, false, askedAt, millisSince(begin), ex.getClass().getSimpleName());
+			return new Write(service, key, false, false, askedAt, Load.millisSince(begin),
+					ex.getClass().getSimpleName());
 		}
 	}
 
@@ -359,10 +344,6 @@ class DatabaseRestartTest {
 
 	static String abbreviate(String text) {
 		return text.length() > 200 ? text.substring(0, 200) : text;
-	}
-
-	static long millisSince(long begin) {
-		return (System.nanoTime() - begin) / 1_000_000;
 	}
 
 }

@@ -5,16 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import dev.skillpath.systemtests.SuiteServices;
 import dev.skillpath.support.testing.TcpProxy;
+import dev.skillpath.support.testing.Waiting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,27 +81,18 @@ class SubgraphOutageUnderLoadTest {
 	@Test
 	void partialAnswersWhileJobsIsDownAndNoErrorsSoonAfterItIsBack() throws Exception {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-		ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
-		long begin = System.nanoTime();
-		long end = begin + Duration.ofSeconds(16).toNanos();
-		ExecutorService load = Executors.newFixedThreadPool(CLIENTS);
+		Load<Sample> load = new Load<>(Duration.ofSeconds(16), CLIENTS);
 		for (int i = 0; i < CLIENTS; i++) {
-			load.execute(() -> {
-				while (System.nanoTime() < end) {
-					samples.add(ask(client, begin));
-				}
-			});
+			load.client((n) -> ask(client, load.begin()));
 		}
-		GatewayUnderTest.pause(Duration.ofSeconds(3));
-		long downAt = millisSince(begin);
+		Waiting.pause(Duration.ofSeconds(3));
+		long downAt = load.millis();
 		jobs.stop();
-		GatewayUnderTest.pause(Duration.ofSeconds(5));
-		long backAt = millisSince(begin);
+		Waiting.pause(Duration.ofSeconds(5));
+		long backAt = load.millis();
 		jobs.start();
-		load.shutdown();
-		assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).as("load finished").isTrue();
 
-		List<Sample> all = new ArrayList<>(samples);
+		List<Sample> all = load.answers(Duration.ofSeconds(60));
 		all.sort((a, b) -> Long.compare(a.askedAt(), b.askedAt()));
 		assertThat(all.stream().filter((s) -> s.kind() == Kind.BROKEN).toList()).as("broken answers").isEmpty();
 		assertThat(all.stream().filter((s) -> s.answeredAt() < downAt).map(Sample::kind).distinct())
@@ -135,7 +122,7 @@ class SubgraphOutageUnderLoadTest {
 
 	@SuppressWarnings("unchecked")
 	static Sample ask(HttpClient client, long begin) {
-		long askedAt = millisSince(begin);
+		long askedAt = Load.millisSince(begin);
 		try {
 			HttpResponse<String> response = client
 				.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/graphql"))
@@ -143,7 +130,7 @@ class SubgraphOutageUnderLoadTest {
 					.header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("query", QUERY))))
 					.build(), HttpResponse.BodyHandlers.ofString());
-			long answeredAt = millisSince(begin);
+			long answeredAt = Load.millisSince(begin);
 			if (response.statusCode() != 200) {
 				return new Sample(askedAt, answeredAt, Kind.BROKEN, response.statusCode() + " " + response.body());
 			}
@@ -164,12 +151,8 @@ class SubgraphOutageUnderLoadTest {
 			return new Sample(askedAt, answeredAt, namesJobs ? Kind.PARTIAL : Kind.BROKEN, response.body());
 		}
 		catch (Exception ex) {
-			return new Sample(askedAt, millisSince(begin), Kind.BROKEN, ex.toString());
+			return new Sample(askedAt, Load.millisSince(begin), Kind.BROKEN, ex.toString());
 		}
-	}
-
-	static long millisSince(long begin) {
-		return (System.nanoTime() - begin) / 1_000_000;
 	}
 
 }
