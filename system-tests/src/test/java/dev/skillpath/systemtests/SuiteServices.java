@@ -74,31 +74,6 @@ public final class SuiteServices {
 	}
 
 	/**
-	 * Waits until the gateway under test has composed the supergraph from the three
-	 * services.
-	 */
-	public static void awaitReadyGateway(org.springframework.test.web.reactive.server.WebTestClient gateway) {
-		long deadline = System.currentTimeMillis() + 60_000;
-		while (gateway.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.returnResult(String.class)
-			.getStatus()
-			.value() != 200) {
-			if (System.currentTimeMillis() > deadline) {
-				throw new AssertionError("the gateway did not compose the supergraph within 60 s");
-			}
-			try {
-				Thread.sleep(250);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new AssertionError(ex);
-			}
-		}
-	}
-
-	/**
 	 * The gateway's libraries are on this class path too; the services must not act as
 	 * gateways.
 	 */

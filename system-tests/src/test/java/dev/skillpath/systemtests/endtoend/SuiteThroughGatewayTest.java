@@ -1,18 +1,15 @@
 package dev.skillpath.systemtests.endtoend;
 
-import java.time.Duration;
 import java.util.Map;
 
 import dev.skillpath.gateway.GatewayApplication;
-import dev.skillpath.systemtests.SuiteServices;
-import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
+import dev.skillpath.systemtests.SuiteGatewayTest;
+import dev.skillpath.systemtests.SuiteServices;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,13 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
 				SuiteServices.GATEWAY_EXCLUSIONS })
 @ActiveProfiles("test")
-class SuiteThroughGatewayTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DevTokenIssuer tokens;
+class SuiteThroughGatewayTest extends SuiteGatewayTest {
 
 	WebTestClient http;
 
@@ -46,43 +37,9 @@ class SuiteThroughGatewayTest {
 	}
 
 	@BeforeEach
-	void awaitSupergraph() {
-		this.http = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
-		// polled with a short timeout each: one readiness call that gets no answer (seen
-		// once, in a CI
-		// run, right after the context started) is asked again rather than waited on for
-		// 30 s
-		WebTestClient poll = this.http.mutate().responseTimeout(Duration.ofSeconds(5)).build();
-		long deadline = System.currentTimeMillis() + 60_000;
-		while (System.currentTimeMillis() < deadline) {
-			try {
-				int status = poll.get()
-					.uri("/actuator/health/readiness")
-					.exchange()
-					.expectBody()
-					.returnResult()
-					.getStatus()
-					.value();
-				if (status == 200) {
-					return;
-				}
-			}
-			catch (IllegalStateException timedOut) {
-				// no answer within 5 s: ask again
-			}
-			sleep();
-		}
-		throw new AssertionError("the gateway did not compose the supergraph within 60 s");
-	}
-
-	HttpGraphQlTester graphql(String subject, Role... roles) {
-		HttpGraphQlTester tester = HttpGraphQlTester
-			.create(this.http.mutate().baseUrl("http://localhost:" + this.port + "/graphql").build());
-		return subject == null ? tester
-				: tester.mutate().header("Authorization", "Bearer " + this.tokens.issue(subject, roles)).build();
+	void awaitGateway() {
+		this.http = gateway();
+		awaitSupergraph();
 	}
 
 	@Test
@@ -146,19 +103,12 @@ class SuiteThroughGatewayTest {
 
 	@Test
 	void editorsEditThroughTheGatewayAndTheServicesStillCheckRoles() {
-		graphql("gw-editor", Role.EDITOR)
-			.document(
-					"""
-							mutation { upsertSkill(input: { id: "gw-htmx", name: "htmx via gateway", category: FRAMEWORK,
-							  summary: "Hypermedia.", requires: ["http"], estimatedHours: 4,
-							  resources: [{ title: "htmx docs", url: "https://htmx.org/docs/", kind: DOCS, free: true }] }) { created } }
-							""")
-			.execute()
-			.errors()
-			.verify()
-			.path("upsertSkill.created")
-			.entity(Boolean.class)
-			.isEqualTo(true);
+		createSkill("gw-editor",
+				"""
+						mutation { upsertSkill(input: { id: "gw-htmx", name: "htmx via gateway", category: FRAMEWORK,
+						  summary: "Hypermedia.", requires: ["http"], estimatedHours: 4,
+						  resources: [{ title: "htmx docs", url: "https://htmx.org/docs/", kind: DOCS, free: true }] }) { created } }
+						""");
 		graphql("gw-learner-2", Role.LEARNER).document("mutation { deleteSkill(id: \"gw-htmx\") { deletedId } }")
 			.execute()
 			.errors()
@@ -184,14 +134,7 @@ class SuiteThroughGatewayTest {
 	 */
 	@Test
 	void theSignatureQueryCrossesEveryServiceWithAFixedNumberOfCalls() {
-		String apiKey = graphql("gw-admin", Role.ADMIN)
-			.document("mutation { registerPartner(input: { id: \"gw-board\", name: \"Gateway Board\" }) { apiKey } }")
-			.execute()
-			.errors()
-			.verify()
-			.path("registerPartner.apiKey")
-			.entity(String.class)
-			.get();
+		String apiKey = registerPartner("gw-admin", "gw-board", "Gateway Board");
 		StringBuilder jobsJson = new StringBuilder("{\"jobs\": [");
 		for (int i = 0; i < 120; i++) {
 			jobsJson.append(i == 0 ? "" : ",").append("""
@@ -201,17 +144,7 @@ class SuiteThroughGatewayTest {
 					 "skills": ["Java", "SQL"]}""".formatted(i, i, i % 7));
 		}
 		jobsJson.append("]}");
-		this.http.post()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", apiKey)
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.bodyValue(jobsJson.toString())
-			.exchange()
-			.expectStatus()
-			.is2xxSuccessful()
-			.expectBody()
-			.jsonPath("$.counts.created")
-			.isEqualTo(120);
+		pushListings(apiKey, jobsJson.toString(), 120);
 
 		HttpGraphQlTester learner = graphql("gw-signature", Role.LEARNER);
 		for (String skill : java.util.List.of("java", "sql")) {
@@ -256,14 +189,7 @@ class SuiteThroughGatewayTest {
 				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED")))
 			.path("me")
 			.valueIsNull();
-		graphql("gw-editor-2", Role.EDITOR).document(SIGNATURE)
-			.variable("first", 5)
-			.execute()
-			.errors()
-			.verify()
-			.path("me.completedSkillIds")
-			.entityList(String.class)
-			.hasSize(0);
+		assertNoCompletedSkills(graphql("gw-editor-2", Role.EDITOR).document(SIGNATURE).variable("first", 5));
 	}
 
 	@Test
@@ -289,15 +215,6 @@ class SuiteThroughGatewayTest {
 			.exchange()
 			.expectStatus()
 			.isEqualTo(405);
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(250);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

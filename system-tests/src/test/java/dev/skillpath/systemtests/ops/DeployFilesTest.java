@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,19 +20,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.skillpath.gateway.GatewayApplication;
-import dev.skillpath.systemtests.SuiteServices;
-import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
+import dev.skillpath.support.testing.Actuator;
 import dev.skillpath.support.testing.RunningService;
+import dev.skillpath.support.testing.TestClients;
+import dev.skillpath.systemtests.SuiteGatewayTest;
+import dev.skillpath.systemtests.SuiteServices;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,7 +54,7 @@ import static org.assertj.core.api.Assertions.fail;
 				// rejection counted
 				"skillpath.gateway.rate-limit.partner-per-window=1", SuiteServices.GATEWAY_EXCLUSIONS })
 @ActiveProfiles("test")
-class DeployFilesTest {
+class DeployFilesTest extends SuiteGatewayTest {
 
 	static final Path DEPLOY = repositoryRoot().resolve("deploy");
 
@@ -64,12 +63,6 @@ class DeployFilesTest {
 	/** Series Prometheus makes itself rather than scraping them. */
 	static final Set<String> SYNTHETIC = Set.of("up");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DevTokenIssuer tokens;
-
 	@DynamicPropertySource
 	static void subgraphs(DynamicPropertyRegistry registry) {
 		SuiteServices.register(registry);
@@ -77,14 +70,16 @@ class DeployFilesTest {
 
 	@Test
 	void everyMetricNamedByAnAlertOrADashboardExistsInARealScrape() {
-		WebTestClient gateway = client("http://localhost:" + this.port);
-		awaitReadiness(gateway);
+		WebTestClient gateway = gateway();
+		awaitSupergraph();
 		causeTrafficThatEveryPanelShows(gateway);
 		Map<String, Set<String>> scraped = new TreeMap<>();
-		scraped.put("gateway", metricNames(scrape(gateway)));
-		scraped.put("content-service", metricNames(scrape(client(SuiteServices.get().content.baseUrl()))));
-		scraped.put("progress-service", metricNames(scrape(client(SuiteServices.get().progress.baseUrl()))));
-		scraped.put("jobs-service", metricNames(scrape(client(SuiteServices.get().jobs.baseUrl()))));
+		scraped.put("gateway", metricNames(Actuator.scrape(gateway)));
+		scraped.put("content-service",
+				metricNames(Actuator.scrape(TestClients.http(SuiteServices.get().content.baseUrl()))));
+		scraped.put("progress-service",
+				metricNames(Actuator.scrape(TestClients.http(SuiteServices.get().progress.baseUrl()))));
+		scraped.put("jobs-service", metricNames(Actuator.scrape(TestClients.http(SuiteServices.get().jobs.baseUrl()))));
 		Set<String> anywhere = new TreeSet<>();
 		scraped.values().forEach(anywhere::addAll);
 
@@ -149,7 +144,8 @@ class DeployFilesTest {
 	void subgraphsAreReadyOnlyWithTheirDatabase() {
 		SuiteServices suite = SuiteServices.get();
 		for (RunningService service : List.of(suite.content, suite.progress, suite.jobs)) {
-			client(service.baseUrl()).get()
+			TestClients.http(service.baseUrl())
+				.get()
 				.uri("/actuator/health/readiness")
 				.exchange()
 				.expectStatus()
@@ -159,7 +155,8 @@ class DeployFilesTest {
 				.isEqualTo("UP")
 				.jsonPath("$.components.readinessState.status")
 				.isEqualTo("UP");
-			client(service.baseUrl()).get()
+			TestClients.http(service.baseUrl())
+				.get()
 				.uri("/actuator/health/liveness")
 				.exchange()
 				.expectStatus()
@@ -346,7 +343,7 @@ class DeployFilesTest {
 	 * first use).
 	 */
 	private void causeTrafficThatEveryPanelShows(WebTestClient gateway) {
-		String learner = "Bearer " + this.tokens.issue("ops-learner", Role.LEARNER);
+		String learner = "Bearer " + token("ops-learner", Role.LEARNER);
 		graphql(gateway, null, "{ roadmap(id: \"backend\") { title skills { id } } }");
 		graphql(gateway, learner,
 				"mutation { setSkillStatus(input: { skillId: \"internet\", status: DONE, clientMutationId: \"ops-1\" }) { progress { status } } }");
@@ -369,8 +366,8 @@ class DeployFilesTest {
 	 * feed.
 	 */
 	private void causeJobsIngestion() {
-		WebTestClient jobs = client(SuiteServices.get().jobs.baseUrl());
-		String admin = "Bearer " + this.tokens.issue("ops-admin", Role.ADMIN);
+		WebTestClient jobs = TestClients.http(SuiteServices.get().jobs.baseUrl());
+		String admin = "Bearer " + token("ops-admin", Role.ADMIN);
 		String partner = "ops-" + Long.toHexString(System.nanoTime());
 		Matcher key = Pattern.compile("\"apiKey\":\"([^\"]+)\"")
 			.matcher(graphql(jobs, admin,
@@ -397,13 +394,7 @@ class DeployFilesTest {
 		if (authorization != null) {
 			request.header("Authorization", authorization);
 		}
-		String body = request.bodyValue(Map.of("query", query))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String body = TestClients.okText(request.bodyValue(Map.of("query", query)));
 		assertThat(body).contains("\"data\"");
 		return body;
 	}
@@ -416,17 +407,6 @@ class DeployFilesTest {
 			.returnResult(String.class)
 			.getStatus()
 			.value();
-	}
-
-	private static String scrape(WebTestClient service) {
-		return service.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
 	}
 
 	/**
@@ -446,34 +426,6 @@ class DeployFilesTest {
 			names.add(line.substring(0, end));
 		}
 		return names;
-	}
-
-	/**
-	 * Waits until the gateway has composed the supergraph (its readiness answers 200).
-	 */
-	static void awaitReadiness(WebTestClient gateway) {
-		long deadline = System.currentTimeMillis() + 60_000;
-		while (gateway.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.returnResult(String.class)
-			.getStatus()
-			.value() != 200) {
-			if (System.currentTimeMillis() > deadline) {
-				fail("the gateway did not compose the supergraph within 60 s");
-			}
-			try {
-				Thread.sleep(250);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-	}
-
-	private static WebTestClient client(String baseUrl) {
-		return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30)).build();
 	}
 
 	// --- the expressions in the deploy files

@@ -3,19 +3,17 @@ package dev.skillpath.systemtests.ops;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.time.Duration;
 
 import dev.skillpath.gateway.GatewayApplication;
+import dev.skillpath.systemtests.SuiteGatewayTest;
 import dev.skillpath.systemtests.SuiteServices;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The gateway's probes when rate-limit counts live in Redis (as in Compose and
@@ -27,11 +25,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class GatewayHealthGroupsTest {
 
 	@Nested
-	@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
-					"skillpath.gateway.rate-limit.store=redis", "management.health.redis.enabled=true",
-					SuiteServices.GATEWAY_EXCLUSIONS })
-	@ActiveProfiles("test")
 	class WithRedis extends Probes {
 
 		@DynamicPropertySource
@@ -41,8 +34,8 @@ class GatewayHealthGroupsTest {
 
 		@Test
 		void readyWithTheSupergraphAndHealthyWithRedis() {
-			awaitReady();
-			client().get()
+			awaitSupergraph();
+			gateway().get()
 				.uri("/actuator/health/readiness")
 				.exchange()
 				.expectStatus()
@@ -52,7 +45,7 @@ class GatewayHealthGroupsTest {
 				.isEqualTo("UP")
 				.jsonPath("$.components.redis")
 				.doesNotExist();
-			client().get()
+			gateway().get()
 				.uri("/actuator/health")
 				.exchange()
 				.expectStatus()
@@ -60,7 +53,7 @@ class GatewayHealthGroupsTest {
 				.expectBody()
 				.jsonPath("$.components.redis.status")
 				.isEqualTo("UP");
-			client().get()
+			gateway().get()
 				.uri("/actuator/health/liveness")
 				.exchange()
 				.expectStatus()
@@ -73,11 +66,6 @@ class GatewayHealthGroupsTest {
 	}
 
 	@Nested
-	@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-			properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
-					"skillpath.gateway.rate-limit.store=redis", "management.health.redis.enabled=true",
-					SuiteServices.GATEWAY_EXCLUSIONS })
-	@ActiveProfiles("test")
 	class WithRedisDown extends Probes {
 
 		@DynamicPropertySource
@@ -91,8 +79,8 @@ class GatewayHealthGroupsTest {
 
 		@Test
 		void staysReadyAndLiveButReportsRedisDown() {
-			awaitReady();
-			client().get()
+			awaitSupergraph();
+			gateway().get()
 				.uri("/actuator/health")
 				.exchange()
 				.expectStatus()
@@ -100,9 +88,9 @@ class GatewayHealthGroupsTest {
 				.expectBody()
 				.jsonPath("$.components.redis.status")
 				.isEqualTo("DOWN");
-			client().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+			gateway().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 			// and requests are still answered (the limiter lets them through)
-			client().post()
+			gateway().post()
 				.uri("/graphql")
 				.bodyValue(java.util.Map.of("query", "{ careerFacts { figure } }"))
 				.exchange()
@@ -115,24 +103,19 @@ class GatewayHealthGroupsTest {
 
 	}
 
-	abstract static class Probes {
-
-		@LocalServerPort
-		int port;
+	/**
+	 * The gateway keeping its rate-limit counts in Redis, with Redis in its health; each
+	 * nested class says which Redis, in a context of its own.
+	 */
+	@SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+			properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
+					"skillpath.gateway.rate-limit.store=redis", "management.health.redis.enabled=true",
+					SuiteServices.GATEWAY_EXCLUSIONS })
+	@ActiveProfiles("test")
+	abstract static class Probes extends SuiteGatewayTest {
 
 		static void common(DynamicPropertyRegistry registry) {
 			SuiteServices.register(registry);
-		}
-
-		WebTestClient client() {
-			return WebTestClient.bindToServer()
-				.baseUrl("http://localhost:" + this.port)
-				.responseTimeout(Duration.ofSeconds(30))
-				.build();
-		}
-
-		void awaitReady() {
-			DeployFilesTest.awaitReadiness(client());
 		}
 
 	}

@@ -1,6 +1,5 @@
 package dev.skillpath.systemtests.ops;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -8,10 +7,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import dev.skillpath.gateway.GatewayApplication;
-import dev.skillpath.systemtests.SuiteServices;
 import dev.skillpath.support.observability.GraphQlRequestLog;
-import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
+import dev.skillpath.support.testing.TestClients;
+import dev.skillpath.systemtests.SuiteGatewayTest;
+import dev.skillpath.systemtests.SuiteServices;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -21,18 +21,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,13 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				SuiteServices.GATEWAY_EXCLUSIONS })
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
-class TraceContextTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	DevTokenIssuer tokens;
+class TraceContextTest extends SuiteGatewayTest {
 
 	@DynamicPropertySource
 	static void subgraphs(DynamicPropertyRegistry registry) {
@@ -76,22 +67,12 @@ class TraceContextTest {
 		// successful answers are logged at DEBUG
 		this.logging.setLogLevel(GraphQlRequestLog.class.getName(), LogLevel.DEBUG);
 
-		WebTestClient gateway = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
-		DeployFilesTest.awaitReadiness(gateway);
-		String body = gateway.post()
+		awaitSupergraph();
+		String body = TestClients.okText(gateway().post()
 			.uri("/graphql")
-			.header("Authorization", "Bearer " + this.tokens.issue("trace-learner", Role.LEARNER))
+			.header("Authorization", "Bearer " + token("trace-learner", Role.LEARNER))
 			.header("traceparent", "00-" + traceId + "-" + clientSpanId + "-01")
-			.bodyValue(Map.of("query", "{ me { completedSkillIds } }"))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+			.bodyValue(Map.of("query", "{ me { completedSkillIds } }")));
 		assertThat(body).contains("\"completedSkillIds\"").doesNotContain("\"errors\"");
 
 		// the subgraph continued the client's trace from a span of the gateway's own (its

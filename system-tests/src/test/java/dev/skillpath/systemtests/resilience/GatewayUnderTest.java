@@ -8,6 +8,7 @@ import dev.skillpath.gateway.GatewayApplication;
 import dev.skillpath.systemtests.SuiteServices;
 import dev.skillpath.support.security.DevTokenIssuer;
 import dev.skillpath.support.security.Role;
+import dev.skillpath.support.testing.Actuator;
 import dev.skillpath.support.testing.TestClients;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -75,7 +76,8 @@ final class GatewayUnderTest {
 		all.putAll(properties);
 		GatewayUnderTest gateway = new GatewayUnderTest(
 				InProcess.start(GatewayApplication.class, GatewayApplication.NAME, all));
-		gateway.awaitReady(Duration.ofSeconds(60));
+		// ready means the supergraph is composed; until then every query would be refused
+		Actuator.awaitReady(gateway.http(), Duration.ofSeconds(60));
 		return gateway;
 	}
 
@@ -93,35 +95,6 @@ final class GatewayUnderTest {
 	 */
 	static String token(String subject, Role... roles) {
 		return SuiteServices.get().progress.context().getBean(DevTokenIssuer.class).issue(subject, roles);
-	}
-
-	/**
-	 * Ready means the supergraph is composed; until then every query would be refused.
-	 */
-	void awaitReady(Duration within) {
-		WebTestClient http = http();
-		long deadline = System.nanoTime() + within.toNanos();
-		while (http.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.returnResult(String.class)
-			.getStatus()
-			.value() != 200) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("the gateway did not compose the supergraph within " + within);
-			}
-			pause(Duration.ofMillis(200));
-		}
-	}
-
-	static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

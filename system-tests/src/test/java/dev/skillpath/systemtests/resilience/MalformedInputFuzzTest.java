@@ -472,18 +472,11 @@ class MalformedInputFuzzTest {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", query);
 		body.put("variables", variables);
-		@SuppressWarnings("unchecked")
-		Map<String, Object> response = http.post()
+		Map<String, Object> response = TestClients.okJson(http.post()
 			.uri("/graphql")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+			.bodyValue(body));
 		assertThat(response).as("set-up call").doesNotContainKey("errors");
 		return new GraphQlData(response.get("data"));
 	}

@@ -15,12 +15,7 @@ class AnonymousBrowsingTest extends BrowserTest {
 
 	@Test
 	void theRoadmapIsAGraphOfStagesSkillsChoicesAndPrerequisites() {
-		int skillsInRoadmap = graphql(null).document("{ roadmap(id: \"backend\") { skillIds } }")
-			.execute()
-			.path("roadmap.skillIds")
-			.entityList(String.class)
-			.get()
-			.size();
+		int skillsInRoadmap = backendSkillCount();
 
 		this.browser.open("/");
 

@@ -1,21 +1,14 @@
 package dev.skillpath.systemtests.webapp;
 
-import java.time.Duration;
-
 import dev.skillpath.gateway.GatewayApplication;
+import dev.skillpath.systemtests.SuiteGatewayTest;
 import dev.skillpath.systemtests.SuiteServices;
-import dev.skillpath.support.security.DevTokenIssuer;
-import dev.skillpath.support.security.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,14 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				SuiteServices.GATEWAY_EXCLUSIONS })
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BrowserTest {
-
-	@LocalServerPort
-	int port;
-
-	/** Absent in the prod profile. */
-	@Autowired
-	ObjectProvider<DevTokenIssuer> tokens;
+abstract class BrowserTest extends SuiteGatewayTest {
 
 	WebTestClient http;
 
@@ -53,12 +39,9 @@ abstract class BrowserTest {
 
 	@BeforeAll
 	void startBrowser() {
-		this.http = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
-		SuiteServices.awaitReadyGateway(this.http);
-		this.browser = Browser.start("http://localhost:" + this.port, 1280, 900);
+		this.http = gateway();
+		awaitSupergraph();
+		this.browser = Browser.start(baseUrl(), 1280, 900);
 	}
 
 	@AfterEach
@@ -73,13 +56,26 @@ abstract class BrowserTest {
 		}
 	}
 
-	HttpGraphQlTester graphql(String subject, Role... roles) {
-		HttpGraphQlTester tester = HttpGraphQlTester
-			.create(this.http.mutate().baseUrl("http://localhost:" + this.port + "/graphql").build());
-		return subject == null ? tester
-				: tester.mutate()
-					.header("Authorization", "Bearer " + this.tokens.getObject().issue(subject, roles))
-					.build();
+	/** How many skills the shipped backend roadmap has, asked through the gateway. */
+	int backendSkillCount() {
+		return graphql(null).document("{ roadmap(id: \"backend\") { skillIds } }")
+			.execute()
+			.path("roadmap.skillIds")
+			.entityList(String.class)
+			.get()
+			.size();
+	}
+
+	/** Asserts whether the app's settings offer the demo sign-in. */
+	void assertDevSignIn(boolean offered) {
+		this.http.get()
+			.uri("/webapp/settings")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.devSignIn")
+			.isEqualTo(offered);
 	}
 
 	/**

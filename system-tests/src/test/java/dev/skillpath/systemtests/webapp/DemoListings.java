@@ -1,9 +1,5 @@
 package dev.skillpath.systemtests.webapp;
 
-import dev.skillpath.support.security.Role;
-
-import org.springframework.http.MediaType;
-
 /**
  * Job listings the browser tests look for, pushed once per JVM the way a partner does: an
  * ADMIN registers the partner through GraphQL, the partner pushes through the gateway's
@@ -26,15 +22,7 @@ final class DemoListings {
 		if (pushed) {
 			return;
 		}
-		String apiKey = test.graphql("webapp-admin", Role.ADMIN)
-			.document(
-					"mutation { registerPartner(input: { id: \"webapp-board\", name: \"Web App Board\" }) { apiKey } }")
-			.execute()
-			.errors()
-			.verify()
-			.path("registerPartner.apiKey")
-			.entity(String.class)
-			.get();
+		String apiKey = test.registerPartner("webapp-admin", "webapp-board", "Web App Board");
 		String listings = """
 				{"jobs": [
 				 {"externalId": "webapp-go-1", "title": "%s", "company": "Gopher Works",
@@ -45,17 +33,7 @@ final class DemoListings {
 				  "salary": {"min": 50000, "max": 60000, "currency": "USD", "period": "YEAR"}, "skills": ["Python", "Django"]}
 				]}"""
 			.formatted(GO_JOB, PYTHON_JOB);
-		test.http.post()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", apiKey)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(listings)
-			.exchange()
-			.expectStatus()
-			.is2xxSuccessful()
-			.expectBody()
-			.jsonPath("$.counts.created")
-			.isEqualTo(2);
+		test.pushListings(apiKey, listings, 2);
 		pushed = true;
 	}
 

@@ -23,12 +23,7 @@ class LearnerProgressTest extends BrowserTest {
 
 	@Test
 	void markingASkillDoneUpdatesCompletionAndTheJobsTheLearnerIsReadyFor() {
-		int skills = graphql(null).document("{ roadmap(id: \"backend\") { skillIds } }")
-			.execute()
-			.path("roadmap.skillIds")
-			.entityList(String.class)
-			.get()
-			.size();
+		int skills = backendSkillCount();
 		this.browser.open("/");
 		signInAs("webapp-learner");
 		assertThat(this.browser.text(".completion-counts")).isEqualTo("0 done, 0 skipped, 0 learning of " + skills);

@@ -18,14 +18,7 @@ class ProdProfileTest extends BrowserTest {
 
 	@Test
 	void theAppIsServedForAnonymousBrowsingWithoutTheDemoSignIn() {
-		this.http.get()
-			.uri("/webapp/settings")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.devSignIn")
-			.isEqualTo(false);
+		assertDevSignIn(false);
 		this.http.post()
 			.uri("/dev/tokens")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -20,28 +20,17 @@ class RollbackTest extends BrowserTest {
 
 	@BeforeAll
 	void aSkillAnEditorWillRemove() {
-		graphql("webapp-editor", Role.EDITOR).document("""
+		createSkill("webapp-editor", """
 				mutation { upsertSkill(input: { id: "%s", name: "Short-lived skill", category: CAREER,
 				  summary: "An editor adds it and removes it again.", estimatedHours: 1,
 				  resources: [{ title: "Nothing", url: "https://example.org/", kind: DOCS, free: true }],
 				  placement: { roadmapId: "backend", stage: 12 } }) { created } }
-				""".formatted(DOOMED))
-			.execute()
-			.errors()
-			.verify()
-			.path("upsertSkill.created")
-			.entity(Boolean.class)
-			.isEqualTo(true);
+				""".formatted(DOOMED));
 	}
 
 	@Test
 	void aChangeTheServerRefusesIsRolledBackWithAMessage() {
-		int skills = graphql(null).document("{ roadmap(id: \"backend\") { skillIds } }")
-			.execute()
-			.path("roadmap.skillIds")
-			.entityList(String.class)
-			.get()
-			.size();
+		int skills = backendSkillCount();
 		this.browser.open("/");
 		signInAs("webapp-rollback");
 		this.browser.skill(DOOMED).click();
@@ -74,13 +63,7 @@ class RollbackTest extends BrowserTest {
 		this.browser.readmeScreenshot("rollback");
 
 		// and nothing was stored
-		graphql("webapp-rollback", Role.LEARNER).document("{ me { completedSkillIds } }")
-			.execute()
-			.errors()
-			.verify()
-			.path("me.completedSkillIds")
-			.entityList(String.class)
-			.hasSize(0);
+		assertNoCompletedSkills(graphql("webapp-rollback", Role.LEARNER).document("{ me { completedSkillIds } }"));
 	}
 
 }

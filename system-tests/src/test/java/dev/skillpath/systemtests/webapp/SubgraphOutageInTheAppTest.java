@@ -1,8 +1,7 @@
 package dev.skillpath.systemtests.webapp;
 
-import java.time.Duration;
-
 import dev.skillpath.gateway.GatewayApplication;
+import dev.skillpath.systemtests.SuiteGatewayTest;
 import dev.skillpath.systemtests.SuiteServices;
 import dev.skillpath.support.testing.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
@@ -12,11 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,14 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"skillpath.gateway.circuit-open-for=1s", SuiteServices.GATEWAY_EXCLUSIONS })
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SubgraphOutageInTheAppTest {
+class SubgraphOutageInTheAppTest extends SuiteGatewayTest {
 
 	static final TcpProxy jobs = TcpProxy.to(SuiteServices.get().jobs.port());
 
 	static final TcpProxy progress = TcpProxy.to(SuiteServices.get().progress.port());
-
-	@LocalServerPort
-	int port;
 
 	Browser browser;
 
@@ -53,11 +47,8 @@ class SubgraphOutageInTheAppTest {
 
 	@BeforeAll
 	void startBrowser() {
-		SuiteServices.awaitReadyGateway(WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build());
-		this.browser = Browser.start("http://localhost:" + this.port, 1280, 900);
+		awaitSupergraph();
+		this.browser = Browser.start(baseUrl(), 1280, 900);
 	}
 
 	@AfterEach

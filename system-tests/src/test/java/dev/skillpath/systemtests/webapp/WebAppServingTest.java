@@ -47,14 +47,7 @@ class WebAppServingTest extends BrowserTest {
 			.expectHeader()
 			.contentTypeCompatibleWith("text/javascript");
 		this.http.get().uri("/operations/Roadmap.graphql").exchange().expectStatus().isOk();
-		this.http.get()
-			.uri("/webapp/settings")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.devSignIn")
-			.isEqualTo(true);
+		assertDevSignIn(true);
 		// the other routes are untouched
 		this.http.post()
 			.uri("/graphql")
