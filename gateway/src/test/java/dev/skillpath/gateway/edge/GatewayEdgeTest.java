@@ -58,10 +58,7 @@ class GatewayEdgeTest {
 
 	@BeforeEach
 	void client() {
-		this.http = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20))
-			.build();
+		this.http = EdgeClients.http(this.port);
 	}
 
 	String token() {
@@ -72,6 +69,20 @@ class GatewayEdgeTest {
 		return this.http.post()
 			.uri("/graphql")
 			.header(HttpHeaders.AUTHORIZATION, token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange();
+	}
+
+	/** A body sent to /graphql as JSON with no token, as it is written. */
+	WebTestClient.ResponseSpec postJson(String body) {
+		return this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+	}
+
+	WebTestClient.ResponseSpec postPartner(String key, String body) {
+		return this.http.post()
+			.uri("/partner/v1/jobs")
+			.header("X-Api-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
 			.exchange();
@@ -139,13 +150,7 @@ class GatewayEdgeTest {
 	void partnersAreLimitedPerKeyAndTheRouteFailsClosedWithAProblem() {
 		String key = "pk_" + RUN;
 		for (int i = 0; i < 2; i++) {
-			this.http.post()
-				.uri("/partner/v1/jobs")
-				.header("X-Api-Key", key)
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("[]")
-				.exchange()
-				.expectStatus()
+			postPartner(key, "[]").expectStatus()
 				.isEqualTo(503)
 				.expectHeader()
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -153,38 +158,18 @@ class GatewayEdgeTest {
 				.jsonPath("$.code")
 				.isEqualTo("SERVICE_UNAVAILABLE");
 		}
-		this.http.post()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("[]")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(429)
-			.expectBody()
-			.jsonPath("$.code")
-			.isEqualTo("RATE_LIMITED");
+		postPartner(key, "[]").expectStatus().isEqualTo(429).expectBody().jsonPath("$.code").isEqualTo("RATE_LIMITED");
 	}
 
 	@Test
 	void graphQlBodiesOverTheSizeLimitAreRefusedAndBadJsonIsNamed() {
 		String padding = "x".repeat(300 * 1024);
-		this.http.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"query\": \"{ __typename }\", \"operationName\": \"" + padding + "\"}")
-			.exchange()
-			.expectStatus()
+		postJson("{\"query\": \"{ __typename }\", \"operationName\": \"" + padding + "\"}").expectStatus()
 			.isEqualTo(413)
 			.expectBody()
 			.jsonPath("$.errors[0].extensions.code")
 			.isEqualTo("PAYLOAD_TOO_LARGE");
-		this.http.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"query\": ")
-			.exchange()
-			.expectStatus()
+		postJson("{\"query\": ").expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].message")
@@ -193,34 +178,27 @@ class GatewayEdgeTest {
 
 	@Test
 	void partnerBodiesOverTheSizeLimitAreRefusedAtTheEdge() {
-		this.http.post()
-			.uri("/partner/v1/jobs")
-			.header("X-Api-Key", "pk_big_" + RUN)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("[" + "\"x\",".repeat(1000) + "\"x\"]")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(413);
+		postPartner("pk_big_" + RUN, "[" + "\"x\",".repeat(1000) + "\"x\"]").expectStatus().isEqualTo(413);
+	}
+
+	/**
+	 * A browser's CORS preflight for a POST to /graphql from a page of {@code origin}.
+	 */
+	WebTestClient.ResponseSpec preflightFrom(String origin) {
+		return this.http.options()
+			.uri("/graphql")
+			.header(HttpHeaders.ORIGIN, origin)
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.exchange();
 	}
 
 	@Test
 	void browsersFromAllowedOriginsOnly() {
-		this.http.options()
-			.uri("/graphql")
-			.header(HttpHeaders.ORIGIN, "https://app.skillpath.dev")
-			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-			.exchange()
-			.expectStatus()
+		preflightFrom("https://app.skillpath.dev").expectStatus()
 			.isOk()
 			.expectHeader()
 			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://app.skillpath.dev");
-		this.http.options()
-			.uri("/graphql")
-			.header(HttpHeaders.ORIGIN, "https://evil.example")
-			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-			.exchange()
-			.expectStatus()
-			.isForbidden();
+		preflightFrom("https://evil.example").expectStatus().isForbidden();
 	}
 
 	@Test
@@ -254,30 +232,13 @@ class GatewayEdgeTest {
 
 	@Test
 	void bodiesThatAreNotGraphQlRequestsAreRefusedWith400() {
-		this.http.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"query\": ")
-			.exchange()
-			.expectStatus()
+		postJson("{\"query\": ").expectStatus()
 			.isBadRequest()
 			.expectBody()
 			.jsonPath("$.errors[0].extensions.code")
 			.isEqualTo("BAD_REQUEST");
-		this.http.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"query\": 42}")
-			.exchange()
-			.expectStatus()
-			.isBadRequest();
-		this.http.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("\"just a string\"")
-			.exchange()
-			.expectStatus()
-			.isBadRequest();
+		postJson("{\"query\": 42}").expectStatus().isBadRequest();
+		postJson("\"just a string\"").expectStatus().isBadRequest();
 	}
 
 	@Test

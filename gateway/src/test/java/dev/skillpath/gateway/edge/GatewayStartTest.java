@@ -28,31 +28,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class GatewayStartTest {
 
-	static SubgraphOutageTest.SwitchableSubgraph late;
+	static SwitchableSubgraph late;
 
 	@LocalServerPort
 	int port;
 
 	@DynamicPropertySource
 	static void subgraphs(DynamicPropertyRegistry registry) throws IOException {
-		late = new SubgraphOutageTest.SwitchableSubgraph("hello", "world");
+		late = new SwitchableSubgraph("hello", "world");
 		late.down.set(true);
-		registry.add("skillpath.gateway.subgraphs.content", late::url);
-		registry.add("skillpath.gateway.subgraphs.progress", () -> "");
-		registry.add("skillpath.gateway.subgraphs.jobs", () -> "");
+		SwitchableSubgraph.register(registry, late, null);
 	}
 
 	@AfterAll
 	static void stop() {
-		late.server.stop(0);
+		late.close();
 	}
 
 	@Test
 	void notReadyUntilTheSubgraphsAnswerThenReadyWithinSeconds() throws InterruptedException {
-		WebTestClient http = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20))
-			.build();
+		WebTestClient http = EdgeClients.http(this.port);
 		awaitLastError(http);
 		http.get()
 			.uri("/actuator/health/readiness")
@@ -64,18 +59,8 @@ class GatewayStartTest {
 			.value((String error) -> assertThat(error).contains("subgraph content").contains(late.url()));
 
 		late.down.set(false);
-		long upAt = System.nanoTime();
-		while (http.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.returnResult(String.class)
-			.getStatus()
-			.value() != 200) {
-			assertThat(Duration.ofNanos(System.nanoTime() - upAt)).as("composed after the subgraph came up")
-				.isLessThan(Duration.ofSeconds(8)); // retried every second, not every 10
-													// minutes
-			Thread.sleep(100);
-		}
+		// retried every second, not every 10 minutes
+		EdgeClients.awaitReady(http, Duration.ofSeconds(8), "composed after the subgraph came up");
 		http.post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -1,17 +1,13 @@
 package dev.skillpath.gateway.edge;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.skillpath.gateway.GatewayApplication;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,66 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class SubgraphOutageTest {
 
-	/** A tiny subgraph server we can switch off: it answers 503 while {@code down}. */
-	static final class SwitchableSubgraph {
-
-		final HttpServer server;
-
-		final AtomicBoolean down = new AtomicBoolean();
-
-		/** Queries received (SDL polls are not counted). */
-		final AtomicInteger hits = new AtomicInteger();
-
-		/** How long a query waits before its answer. */
-		final AtomicInteger delayMillis = new AtomicInteger();
-
-		SwitchableSubgraph(String field, String value) throws IOException {
-			String sdl = "extend schema @link(url: \\\"https://specs.apollo.dev/federation/v2.7\\\", import: [\\\"@key\\\"]) "
-					+ "type Query { " + field + ": String }";
-			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			this.server.createContext("/graphql", (exchange) -> {
-				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-				if (!body.contains("_service")) {
-					this.hits.incrementAndGet(); // queries only: the gateway's SDL polls
-													// go on regardless
-					pause(this.delayMillis.get());
-				}
-				byte[] answer;
-				int status;
-				if (this.down.get()) {
-					status = 503;
-					answer = "unavailable".getBytes(StandardCharsets.UTF_8);
-				}
-				else {
-					status = 200;
-					answer = (body.contains("_service") ? "{\"data\":{\"_service\":{\"sdl\":\"" + sdl + "\"}}}"
-							: "{\"data\":{\"" + field + "\":\"" + value + "\"}}")
-						.getBytes(StandardCharsets.UTF_8);
-				}
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(status, answer.length);
-				exchange.getResponseBody().write(answer);
-				exchange.close();
-			});
-			this.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
-			this.server.start();
-		}
-
-		private static void pause(int millis) {
-			try {
-				Thread.sleep(millis);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
-		String url() {
-			return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/graphql";
-		}
-
-	}
-
 	static SwitchableSubgraph greetings;
 
 	static SwitchableSubgraph weather;
@@ -106,21 +42,27 @@ class SubgraphOutageTest {
 	static void subgraphs(DynamicPropertyRegistry registry) throws IOException {
 		greetings = new SwitchableSubgraph("hello", "world");
 		weather = new SwitchableSubgraph("forecast", "sunny");
-		registry.add("skillpath.gateway.subgraphs.content", greetings::url);
-		registry.add("skillpath.gateway.subgraphs.progress", weather::url);
-		registry.add("skillpath.gateway.subgraphs.jobs", () -> "");
+		SwitchableSubgraph.register(registry, greetings, weather);
 		registry.add("skillpath.gateway.poll-interval", () -> "1s");
 	}
 
 	@AfterAll
 	static void stop() {
-		greetings.server.stop(0);
-		weather.server.stop(0);
+		greetings.close();
+		weather.close();
+	}
+
+	WebTestClient http;
+
+	@BeforeEach
+	void awaitSupergraph() throws InterruptedException {
+		this.http = EdgeClients.http(this.port);
+		EdgeClients.awaitReady(this.http, Duration.ofSeconds(30), "supergraph composed");
 	}
 
 	@SuppressWarnings("unchecked")
-	Map<String, Object> ask(WebTestClient http) {
-		return http.post()
+	Map<String, Object> ask() {
+		return this.http.post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("query", "{ hello forecast }"))
@@ -134,17 +76,12 @@ class SubgraphOutageTest {
 
 	@Test
 	void partialDataWhileASubgraphIsDownThenTheCircuitOpensAndClosesAgain() throws InterruptedException {
-		WebTestClient http = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20))
-			.build();
-		awaitReady(http);
-		assertThat(ask(http)).containsEntry("data", Map.of("hello", "world", "forecast", "sunny"));
+		assertThat(ask()).containsEntry("data", Map.of("hello", "world", "forecast", "sunny"));
 
 		weather.down.set(true);
 		Map<String, Object> partial = null;
 		for (int i = 0; i < 15; i++) {
-			partial = ask(http);
+			partial = ask();
 		}
 		assertThat((Map<String, Object>) partial.get("data")).containsEntry("hello", "world")
 			.containsEntry("forecast", null);
@@ -154,19 +91,19 @@ class SubgraphOutageTest {
 			.containsEntry("service", "progress");
 		// the circuit is open: requests no longer reach the failing subgraph
 		int hitsWhileOpen = weather.hits.get();
-		ask(http);
-		ask(http);
+		ask();
+		ask();
 		assertThat(weather.hits.get() - hitsWhileOpen).as("calls reaching a subgraph whose circuit is open")
 			.isLessThanOrEqualTo(1);
 		assertThat(error.get("message").toString()).contains("progress");
 		// the last good supergraph is still served, and the gateway stays ready
-		http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		this.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
 
 		weather.down.set(false);
 		Thread.sleep(2_500);
 		Map<String, Object> recovered = null;
 		for (int i = 0; i < 5 && (recovered == null || recovered.containsKey("errors")); i++) {
-			recovered = ask(http);
+			recovered = ask();
 			Thread.sleep(200);
 		}
 		assertThat(recovered).doesNotContainKey("errors")
@@ -175,16 +112,11 @@ class SubgraphOutageTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void aSubgraphThatAnswersTooLateCostsItsFieldsAfterTheSubgraphTimeout() throws InterruptedException {
-		WebTestClient http = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(20))
-			.build();
-		awaitReady(http);
+	void aSubgraphThatAnswersTooLateCostsItsFieldsAfterTheSubgraphTimeout() {
 		weather.delayMillis.set(6_000);
 		try {
 			long started = System.nanoTime();
-			Map<String, Object> partial = ask(http);
+			Map<String, Object> partial = ask();
 			Duration took = Duration.ofNanos(System.nanoTime() - started);
 			assertThat((Map<String, Object>) partial.get("data")).containsEntry("hello", "world")
 				.containsEntry("forecast", null);
@@ -196,19 +128,6 @@ class SubgraphOutageTest {
 		}
 		finally {
 			weather.delayMillis.set(0);
-		}
-	}
-
-	private static void awaitReady(WebTestClient http) throws InterruptedException {
-		long deadline = System.currentTimeMillis() + 30_000;
-		while (http.get()
-			.uri("/actuator/health/readiness")
-			.exchange()
-			.returnResult(String.class)
-			.getStatus()
-			.value() != 200) {
-			assertThat(System.currentTimeMillis()).as("supergraph composed").isLessThan(deadline);
-			Thread.sleep(200);
 		}
 	}
 
