@@ -146,12 +146,24 @@ public final class QueryPlanner {
 		return resolvers.get(0);
 	}
 
-	/** State of one planning pass: fresh node ids and the operation's variables. */
+	/**
+	 * The most fetches one plan may hold: far above any real operation, low enough that a
+	 * document cannot make the planner work without bound.
+	 */
+	static final int MAX_FETCHES = 1000;
+
+	/**
+	 * State of one planning pass: fresh node ids, the operation's variables and the
+	 * entity fetches being planned (to stop a cycle of keys).
+	 */
 	private final class Planning {
 
 		private final AtomicInteger ids;
 
 		private final Map<String, VariableDefinition> variables;
+
+		/** Entity fetches whose representation is being planned: type, from and to. */
+		private final Set<String> entityFetchesInProgress = new LinkedHashSet<>();
 
 		Planning(AtomicInteger ids, Map<String, VariableDefinition> variables) {
 			this.ids = ids;
@@ -159,7 +171,12 @@ public final class QueryPlanner {
 		}
 
 		int nextId() {
-			return this.ids.incrementAndGet();
+			int id = this.ids.incrementAndGet();
+			if (id > MAX_FETCHES) {
+				throw new PlanningException(
+						"This operation needs more than " + MAX_FETCHES + " subgraph fetches; split it or select less");
+			}
+			return id;
 		}
 
 		/**
@@ -259,6 +276,26 @@ public final class QueryPlanner {
 				}
 			}
 			SelectionSet representationSet = SelectionSet.newSelectionSet().selections(representation).build();
+			// the representation's fields may need an entity fetch of their own; one that
+			// needs this same fetch again is a cycle of keys that no plan can break
+			String hop = type.name() + " from " + subgraph + " to " + target;
+			if (!this.entityFetchesInProgress.add(hop)) {
+				throw new PlanningException("Cannot fetch " + type.name() + " fields " + names(fields)
+						+ " from subgraph " + target + ": the key fields it needs lead back to the same fetch ("
+						+ String.join(", then ", this.entityFetchesInProgress) + ")");
+			}
+			try {
+				return planEntityFetch(parent, subgraph, entity, target, fields, path, type, representation,
+						representationSet);
+			}
+			finally {
+				this.entityFetchesInProgress.remove(hop);
+			}
+		}
+
+		private List<Selection> planEntityFetch(FetchNode parent, String subgraph, TypeInfo entity, String target,
+				List<Selection> fields, List<String> path, TypeInfo type, List<Selection> representation,
+				SelectionSet representationSet) {
 			// the representation fields come from the parent's subgraph (or, for required
 			// fields it cannot
 			// resolve, from sibling entity fetches that this fetch then waits for)
@@ -269,7 +306,11 @@ public final class QueryPlanner {
 			// needs
 			List<Selection> inParent = new ArrayList<>();
 			inParent.add(Field.newField(TYPENAME).build());
-			inParent.addAll(select(parent, subgraph, type, representation.subList(1, representation.size()), path, null)
+			// a subgraph can always answer the fields of its own keys (canSelect counts
+			// on it),
+			// even those it marks @external
+			inParent.addAll(select(parent, subgraph, type, representation.subList(1, representation.size()), path,
+					ownKeyFields(type, subgraph))
 				.getSelections());
 			List<FetchNode> providers = new ArrayList<>(parent.children().subList(before, parent.children().size()));
 			FetchNode fetch = new FetchNode(nextId(), target, path, entity.name(), representationSet);
@@ -309,6 +350,13 @@ public final class QueryPlanner {
 					.build()));
 				finishChildren(child);
 			}
+		}
+
+		/** The fields of every key {@code subgraph} declares on {@code type}. */
+		private SelectionSet ownKeyFields(TypeInfo type, String subgraph) {
+			List<Selection> fields = new ArrayList<>();
+			type.keysIn(subgraph).forEach((key) -> fields.addAll(key.selection().getSelections()));
+			return fields.isEmpty() ? null : SelectionSet.newSelectionSet().selections(fields).build();
 		}
 
 		private boolean canSelect(TypeInfo type, SelectionSet selection, String subgraph) {
