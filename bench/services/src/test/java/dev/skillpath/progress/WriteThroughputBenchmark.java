@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -17,9 +16,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Write throughput of {@code setSkillStatus} over HTTP, end to end (token check, GraphQL,
  * one transaction with the learner lock, statement and projection). A benchmark, not a
  * test: it asserts nothing about time and only runs when asked:
- * {@code ./mvnw -o test -pl progress-service -Dtest=WriteThroughputBenchmark -Dbenchmark=true}.
+ * {@code bench/run progress-throughput}.
  */
-@EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class WriteThroughputBenchmark extends ProgressServiceTest {
 
 	@Test

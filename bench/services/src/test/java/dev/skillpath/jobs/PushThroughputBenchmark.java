@@ -26,7 +26,6 @@ import dev.skillpath.support.security.Role;
 import dev.skillpath.support.testing.TestDatabase;
 import dev.skillpath.support.testing.UsesTestDatabase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import tools.jackson.databind.JsonNode;
@@ -49,12 +48,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same stored rows into a table of the same shape ({@code LIKE job INCLUDING ALL}: same
  * columns, generated search column and indexes) and, for reference, into the bare columns
  * without indexes. Skipped unless asked for: <pre>
- * ./mvnw -o -q test -pl jobs-service -am -Dtest=PushThroughputBenchmark -Dbenchmark=true \
+ * bench/run jobs-push, or ./mvnw -o -q test -pl bench/services -am -Dtest=PushThroughputBenchmark -Dbenchmark=true \
  *     -Dsurefire.failIfNoSpecifiedTests=false [-Dbenchmark.postings=100000] [-Dbenchmark.inFlight=2]
  * </pre> Results go to standard output and to
  * {@code jobs-service/target/push-benchmark.txt}.
  */
-@EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + JobsServiceApplication.NAME, "skillpath.jobs.feeds.poll-interval=0s" })
 @ActiveProfiles("test")
