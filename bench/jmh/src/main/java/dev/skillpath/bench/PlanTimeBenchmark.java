@@ -5,36 +5,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import dev.skillpath.router.Router;
 import dev.skillpath.router.supergraph.SubgraphComposer;
 import dev.skillpath.router.supergraph.SubgraphComposer.SubgraphSchema;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The gateway router's plan time over the suite's three subgraph schemas (as the services
- * ship them): {@code cold} is what a new document costs (parse, validate, plan, limits),
+ * The router's plan time over the suite's three subgraph schemas (as the services ship
+ * them): {@code cold} is what a new document costs (parse, validate, plan, limits),
  * {@code cached} what every later request with the same document costs (a lookup in the
  * plan cache).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class PlanTimeBenchmark {
+public class PlanTimeBenchmark extends MicroBenchmark {
 
 	@Param({ "skill", "signature", "roadmap-progress" })
 	public String query;
