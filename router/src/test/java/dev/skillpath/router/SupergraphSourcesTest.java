@@ -73,6 +73,16 @@ class SupergraphSourcesTest {
 	}
 
 	@Test
+	void anInterfaceDeclaredInTwoSubgraphsNeedsNoShareable() {
+		Supergraph supergraph = SubgraphComposer.compose(List.of(
+				subgraph("a",
+						"type Query { node: Node } interface Node { id: ID! } type A implements Node { id: ID! }"),
+				subgraph("b",
+						"type Query { nodes: [Node] } interface Node { id: ID! } type B implements Node { id: ID! }")));
+		assertThat(supergraph.type("Node").fields()).containsKey("id");
+	}
+
+	@Test
 	void conflictingKindsAndTypesAreRefusedNamingSubgraphTypeAndField() {
 		assertThatExceptionOfType(CompositionException.class)
 			.isThrownBy(() -> SubgraphComposer

@@ -207,8 +207,11 @@ public final class SubgraphComposer {
 			this.overrides.put(coordinate + "@" + subgraph, overridden);
 		}
 		if (!external) {
+			// an interface's fields are resolved by its implementations, so two subgraphs
+			// may
+			// both declare them (federation does not even allow @shareable there)
 			boolean isShareable = has(composite.getDirectives(), "shareable") || has(fieldDirectives, "shareable")
-					|| isKeyField(composite, fieldDefinition.getName());
+					|| isKeyField(composite, fieldDefinition.getName()) || composite instanceof InterfaceTypeDefinition;
 			(isShareable ? this.shareable : this.nonShareable).computeIfAbsent(coordinate, (c) -> new ArrayList<>())
 				.add(subgraph);
 		}
