@@ -153,6 +153,13 @@ public final class QueryPlanner {
 	static final int MAX_FETCHES = 1000;
 
 	/**
+	 * How deep entity fetches may nest while their representations are planned (a key or
+	 * required field that needs a fetch of its own): bounds the planner's recursion, so
+	 * its stack, far below any supergraph's real chains.
+	 */
+	static final int MAX_NESTED_ENTITY_FETCHES = 32;
+
+	/**
 	 * State of one planning pass: fresh node ids, the operation's variables and the
 	 * entity fetches being planned (to stop a cycle of keys).
 	 */
@@ -278,7 +285,16 @@ public final class QueryPlanner {
 			SelectionSet representationSet = SelectionSet.newSelectionSet().selections(representation).build();
 			// the representation's fields may need an entity fetch of their own; one that
 			// needs this same fetch again is a cycle of keys that no plan can break
-			String hop = type.name() + " from " + subgraph + " to " + target;
+			// a chain of @requires may fetch from the same subgraph again for other
+			// fields;
+			// only the same fields at the same path again is a cycle
+			String hop = type.name() + " " + fields.stream().map(AstPrinter::printAstCompact).toList() + " at "
+					+ String.join(".", path) + " from " + subgraph + " to " + target;
+			if (this.entityFetchesInProgress.size() >= MAX_NESTED_ENTITY_FETCHES) {
+				throw new PlanningException("Cannot fetch " + type.name() + " fields " + names(fields)
+						+ " from subgraph " + target + ": the key and required fields nest more than "
+						+ MAX_NESTED_ENTITY_FETCHES + " entity fetches deep");
+			}
 			if (!this.entityFetchesInProgress.add(hop)) {
 				throw new PlanningException("Cannot fetch " + type.name() + " fields " + names(fields)
 						+ " from subgraph " + target + ": the key fields it needs lead back to the same fetch ("
