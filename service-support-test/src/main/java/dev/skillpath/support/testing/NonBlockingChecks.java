@@ -14,10 +14,13 @@ public final class NonBlockingChecks implements BlockHoundIntegration {
 
 	@Override
 	public void applyTo(BlockHound.Builder builder) {
-		// graphql-java reads its validation messages (a ResourceBundle the JDK caches)
-		// the
-		// first time a document is validated
+		// graphql-java reads its validation messages (a ResourceBundle the JDK
+		// caches) the first time a document is validated
 		builder.allowBlockingCallsInside("graphql.i18n.I18n", "i18n");
+		// Jackson builds a type's deserializer once, under a lock, and caches it;
+		// event loops decoding the same new type at once wait there for microseconds
+		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
+				"_createAndCacheValueDeserializer");
 		// random UUIDs and API keys read /dev/urandom, which never waits for entropy
 		builder.allowBlockingCallsInside("java.security.SecureRandom", "nextBytes");
 		// resilience4j records each call's outcome and its events under short locks
