@@ -169,7 +169,10 @@ public final class QueryPlanner {
 
 		private final Map<String, VariableDefinition> variables;
 
-		/** Entity fetches whose representation is being planned: type, from and to. */
+		/**
+		 * Entity fetches whose representation is being planned: type, fields, path, from
+		 * and to.
+		 */
 		private final Set<String> entityFetchesInProgress = new LinkedHashSet<>();
 
 		Planning(AtomicInteger ids, Map<String, VariableDefinition> variables) {
@@ -283,11 +286,9 @@ public final class QueryPlanner {
 				}
 			}
 			SelectionSet representationSet = SelectionSet.newSelectionSet().selections(representation).build();
-			// the representation's fields may need an entity fetch of their own; one that
-			// needs this same fetch again is a cycle of keys that no plan can break
-			// a chain of @requires may fetch from the same subgraph again for other
-			// fields;
-			// only the same fields at the same path again is a cycle
+			// the representation's fields may need entity fetches of their own;
+			// a chain of @requires may go to the same subgraph again for other
+			// fields, but the same fields at the same path again is a cycle
 			String hop = type.name() + " " + fields.stream().map(AstPrinter::printAstCompact).toList() + " at "
 					+ String.join(".", path) + " from " + subgraph + " to " + target;
 			if (this.entityFetchesInProgress.size() >= MAX_NESTED_ENTITY_FETCHES) {
@@ -322,9 +323,8 @@ public final class QueryPlanner {
 			// needs
 			List<Selection> inParent = new ArrayList<>();
 			inParent.add(Field.newField(TYPENAME).build());
-			// a subgraph can always answer the fields of its own keys (canSelect counts
-			// on it),
-			// even those it marks @external
+			// a subgraph can always answer the fields of its own keys, even those it
+			// marks @external (canSelect counts on it)
 			inParent.addAll(select(parent, subgraph, type, representation.subList(1, representation.size()), path,
 					ownKeyFields(type, subgraph))
 				.getSelections());
