@@ -1,9 +1,12 @@
 package dev.skillpath.router.execution;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.skillpath.router.supergraph.FieldInfo;
 import dev.skillpath.router.supergraph.Supergraph;
@@ -18,6 +21,8 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.Type;
 import graphql.language.TypeName;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLEnumValueDefinition;
 
 /**
  * Builds the client's response from the merged subgraph data by walking the client's own
@@ -32,8 +37,21 @@ public final class ResponseShaper {
 
 	private final Supergraph supergraph;
 
+	/**
+	 * The values of each enum of the API schema: a subgraph may answer a value the API
+	 * does not have (@inaccessible, or defined in that subgraph only).
+	 */
+	private final Map<String, Set<String>> enumValues = new HashMap<>();
+
 	public ResponseShaper(Supergraph supergraph) {
 		this.supergraph = supergraph;
+		supergraph.apiSchema()
+			.getAllTypesAsList()
+			.stream()
+			.filter(GraphQLEnumType.class::isInstance)
+			.map(GraphQLEnumType.class::cast)
+			.forEach((type) -> this.enumValues.put(type.getName(),
+					type.getValues().stream().map(GraphQLEnumValueDefinition::getName).collect(Collectors.toSet())));
 	}
 
 	public Map<String, Object> shape(OperationDefinition operation, Map<String, Object> data, List<GraphQlError> errors,
@@ -179,6 +197,17 @@ public final class ResponseShaper {
 				}
 				Object object = object(named, selection, PlanExecutor.castMap(map), path);
 				return object == BUBBLE ? null : object;
+			}
+			Set<String> values = ResponseShaper.this.enumValues.get(((TypeName) type).getName());
+			if (values != null && !values.contains(String.valueOf(raw))) {
+				// as a GraphQL server does when a resolver returns a value outside the
+				// enum
+				this.errors.add(
+						GraphQlError
+							.of("Enum " + ((TypeName) type).getName() + " has no value " + raw + " in this API",
+									"INTERNAL_SERVER_ERROR")
+							.withPath(Path.toList(path)));
+				return null;
 			}
 			return raw;
 		}
