@@ -198,7 +198,8 @@ public final class ResponseShaper {
 				Object object = object(named, selection, PlanExecutor.castMap(map), path);
 				return object == BUBBLE ? null : object;
 			}
-			Set<String> values = ResponseShaper.this.enumValues.get(((TypeName) type).getName());
+			Set<String> values = (named != null && named.kind() == TypeInfo.Kind.ENUM)
+					? ResponseShaper.this.enumValues.get(named.name()) : null;
 			if (values != null && !values.contains(String.valueOf(raw))) {
 				// as a GraphQL server does when a resolver returns a value outside the
 				// enum
