@@ -175,6 +175,9 @@ public final class QueryPlanner {
 		 */
 		private final Set<String> entityFetchesInProgress = new LinkedHashSet<>();
 
+		/** {@link #hops} worked out so far: type, from and target to the count. */
+		private final Map<String, Integer> hopCounts = new java.util.HashMap<>();
+
 		Planning(AtomicInteger ids, Map<String, VariableDefinition> variables) {
 			this.ids = ids;
 			this.variables = variables;
@@ -196,6 +199,10 @@ public final class QueryPlanner {
 		 */
 		SelectionSet select(FetchNode node, String subgraph, TypeInfo type, List<Selection> selections,
 				List<String> path, SelectionSet provided) {
+			if (type.isAbstract() && !type.interfaceObjectIn().contains(subgraph)
+					&& needsTypeExplosion(type, subgraph, selections)) {
+				return selectPerPossibleType(node, subgraph, type, selections, path, provided);
+			}
 			List<Selection> out = new ArrayList<>();
 			Map<String, List<Selection>> elsewhere = new LinkedHashMap<>();
 			// an @interfaceObject subgraph does not know the concrete types: the owner of
@@ -237,12 +244,144 @@ public final class QueryPlanner {
 						continue; // this subgraph never returns objects of that type
 					}
 					List<Selection> inner = new ArrayList<>(fragment.getSelectionSet().getSelections());
+					if (!type.isAbstract() && conditionType.isAbstract()) {
+						// an interface or union fragment on an object: its fields are the
+						// object's, and the subgraph may not know the object as a member
+						if (!QueryPlanner.this.supergraph.matches(type.name(), condition)) {
+							continue;
+						}
+						SelectionSet sub = select(node, subgraph, type, inner, path, provided);
+						out.add(InlineFragment.newInlineFragment()
+							.directives(fragment.getDirectives())
+							.selectionSet(sub)
+							.build());
+						continue;
+					}
 					SelectionSet sub = select(node, subgraph, conditionType, inner, path, provided);
 					out.add(fragment.transform((b) -> b.selectionSet(withTypename(sub))));
 				}
 			}
 			elsewhere.forEach((target, fields) -> out.addAll(entityFetch(node, subgraph, type, target, fields, path)));
 			return SelectionSet.newSelectionSet().selections(out).build();
+		}
+
+		/**
+		 * Whether {@code subgraph} cannot answer {@code selections} on the abstract
+		 * {@code type} as they are: a field it does not resolve for the interface itself
+		 * or for one of its members (so each member goes its own way), or a fragment on a
+		 * type it does not know as a member (invalid in its schema).
+		 */
+		private boolean needsTypeExplosion(TypeInfo type, String subgraph, List<Selection> selections) {
+			Set<String> members = type.possibleTypesIn(subgraph);
+			for (Selection<?> selection : selections) {
+				if (selection instanceof Field field) {
+					String name = field.getName();
+					if (name.startsWith("__")) {
+						continue;
+					}
+					if (!type.resolvable(name, subgraph)) {
+						if (reachableThroughOwnKey(type, name, subgraph)) {
+							continue;
+						}
+						return true;
+					}
+					for (String member : members) {
+						TypeInfo object = QueryPlanner.this.supergraph.type(member);
+						FieldInfo info = object == null ? null : object.fields().get(name);
+						if (info == null) {
+							continue;
+						}
+						FieldSource source = info.sources().get(subgraph);
+						if (!object.resolvable(name, subgraph) || (source != null && source.requires() != null)) {
+							return true;
+						}
+					}
+				}
+				else if (selection instanceof InlineFragment fragment) {
+					String condition = fragment.getTypeCondition() == null ? type.name()
+							: fragment.getTypeCondition().getName();
+					if (condition.equals(type.name())) {
+						if (needsTypeExplosion(type, subgraph, fragment.getSelectionSet().getSelections())) {
+							return true;
+						}
+					}
+					else if (!members.contains(condition)) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+
+		/**
+		 * Whether an entity interface's field can be fetched with the interface's own key
+		 * (from an {@code @interfaceObject} subgraph): one fetch for every member.
+		 */
+		private boolean reachableThroughOwnKey(TypeInfo type, String field, String subgraph) {
+			return type.resolvers(field)
+				.stream()
+				.anyMatch((target) -> type.keysIn(target)
+					.stream()
+					.anyMatch((k) -> k.resolvable() && canSelect(type, k.selection(), subgraph)));
+		}
+
+		/**
+		 * {@code selections} on an abstract type, as one fragment per object type
+		 * {@code subgraph} may return: each member then fetches what it lacks through its
+		 * own keys.
+		 */
+		private SelectionSet selectPerPossibleType(FetchNode node, String subgraph, TypeInfo type,
+				List<Selection> selections, List<String> path, SelectionSet provided) {
+			List<Selection> out = new ArrayList<>();
+			out.add(Field.newField(TYPENAME).build());
+			for (String member : type.possibleTypesIn(subgraph)) {
+				TypeInfo object = QueryPlanner.this.supergraph.type(member);
+				if (object == null) {
+					continue;
+				}
+				List<Selection> forMember = selectionsFor(selections, member);
+				if (forMember.isEmpty()) {
+					continue;
+				}
+				SelectionSet sub = select(node, subgraph, object, forMember, path, provided);
+				out.add(InlineFragment.newInlineFragment()
+					.typeCondition(new graphql.language.TypeName(member))
+					.selectionSet(withTypename(sub))
+					.build());
+			}
+			return SelectionSet.newSelectionSet().selections(out).build();
+		}
+
+		/**
+		 * The selections that apply to objects of {@code member}: fragments on other
+		 * types dropped, the others flattened (kept, without their condition, when their
+		 * directives must stay).
+		 */
+		private List<Selection> selectionsFor(List<Selection> selections, String member) {
+			List<Selection> out = new ArrayList<>();
+			for (Selection<?> selection : selections) {
+				if (selection instanceof InlineFragment fragment) {
+					String condition = fragment.getTypeCondition() == null ? null
+							: fragment.getTypeCondition().getName();
+					if (!QueryPlanner.this.supergraph.matches(member, condition)) {
+						continue;
+					}
+					List<Selection> inner = selectionsFor(fragment.getSelectionSet().getSelections(), member);
+					if (fragment.getDirectives().isEmpty()) {
+						out.addAll(inner);
+					}
+					else if (!inner.isEmpty()) {
+						out.add(InlineFragment.newInlineFragment()
+							.directives(fragment.getDirectives())
+							.selectionSet(SelectionSet.newSelectionSet().selections(inner).build())
+							.build());
+					}
+				}
+				else {
+					out.add(selection);
+				}
+			}
+			return out;
 		}
 
 		private Field resolveHere(FetchNode node, String subgraph, TypeInfo type, Field field, FieldInfo info,
@@ -271,6 +410,11 @@ public final class QueryPlanner {
 				.filter(TypeInfo.Key::resolvable)
 				.filter((k) -> canSelect(type, k.selection(), subgraph))
 				.findFirst()
+				.or(() -> entity.keysIn(target)
+					.stream()
+					.filter(TypeInfo.Key::resolvable)
+					.filter((k) -> canReach(type, k.selection(), subgraph))
+					.findFirst())
 				.orElseThrow(() -> new PlanningException("Cannot fetch " + type.name() + " fields " + names(fields)
 						+ " from subgraph " + target + ": no key of " + type.name() + " in " + target
 						+ " that subgraph " + subgraph + " can provide"));
@@ -420,6 +564,18 @@ public final class QueryPlanner {
 
 		private String entitySubgraph(TypeInfo type, String field, String from) {
 			List<String> resolvers = type.resolvers(field);
+			String nearest = null;
+			int fewest = Integer.MAX_VALUE;
+			for (String candidate : resolvers) {
+				int hops = hops(type, from, candidate);
+				if (hops > 0 && hops < fewest) {
+					nearest = candidate;
+					fewest = hops;
+				}
+			}
+			if (nearest != null) {
+				return nearest;
+			}
 			for (String candidate : resolvers) {
 				if (entityTypeIn(type, candidate).keysIn(candidate).stream().anyMatch(TypeInfo.Key::resolvable)) {
 					return candidate;
@@ -428,6 +584,78 @@ public final class QueryPlanner {
 			throw new PlanningException("Field " + type.name() + "." + field + " cannot be reached from subgraph "
 					+ from + (resolvers.isEmpty() ? ": no subgraph resolves it"
 							: ": " + type.name() + " has no resolvable key in " + String.join(", ", resolvers)));
+		}
+
+		/**
+		 * The fewest entity fetches that lead from {@code from} to {@code target} for
+		 * objects of {@code type} (each one through a key the subgraphs before it can
+		 * provide), 0 for the same subgraph, -1 when none does.
+		 */
+		private int hops(TypeInfo type, String from, String target) {
+			if (from.equals(target)) {
+				return 0;
+			}
+			String memo = type.name() + " " + from + " " + target;
+			Integer known = this.hopCounts.get(memo);
+			if (known != null) {
+				return known;
+			}
+			Map<String, Integer> distance = new LinkedHashMap<>();
+			distance.put(from, 0);
+			List<String> queue = new ArrayList<>(List.of(from));
+			for (int i = 0; i < queue.size(); i++) {
+				String at = queue.get(i);
+				for (String next : type.subgraphs()) {
+					if (distance.containsKey(next)) {
+						continue;
+					}
+					boolean reachable = entityTypeIn(type, next).keysIn(next)
+						.stream()
+						.anyMatch((k) -> k.resolvable() && canSelect(type, k.selection(), at));
+					if (reachable) {
+						distance.put(next, distance.get(at) + 1);
+						queue.add(next);
+					}
+				}
+				for (String next : interfaceObjectSubgraphs(type)) {
+					if (!distance.containsKey(next) && entityTypeIn(type, next).keysIn(next)
+						.stream()
+						.anyMatch((k) -> k.resolvable() && canSelect(type, k.selection(), at))) {
+						distance.put(next, distance.get(at) + 1);
+						queue.add(next);
+					}
+				}
+			}
+			int hops = distance.getOrDefault(target, -1);
+			this.hopCounts.put(memo, hops);
+			return hops;
+		}
+
+		/** Subgraphs that know {@code type} only through an interface object. */
+		private List<String> interfaceObjectSubgraphs(TypeInfo type) {
+			List<String> out = new ArrayList<>();
+			for (String name : type.interfaces()) {
+				TypeInfo iface = QueryPlanner.this.supergraph.type(name);
+				if (iface != null) {
+					out.addAll(iface.interfaceObjectIn());
+				}
+			}
+			return out;
+		}
+
+		/**
+		 * Whether every field of {@code key} is resolvable in {@code subgraph} or in a
+		 * subgraph that entity fetches can reach from it.
+		 */
+		private boolean canReach(TypeInfo type, SelectionSet key, String subgraph) {
+			for (Selection<?> s : key.getSelections()) {
+				if (s instanceof Field f
+						&& !canSelect(type, SelectionSet.newSelectionSet().selection(f).build(), subgraph)
+						&& type.resolvers(f.getName()).stream().noneMatch((r) -> hops(type, subgraph, r) > 0)) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		private boolean knows(TypeInfo type, String subgraph) {

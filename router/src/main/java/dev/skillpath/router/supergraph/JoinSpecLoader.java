@@ -74,7 +74,7 @@ public final class JoinSpecLoader {
 			}
 			else if (definition instanceof UnionTypeDefinition union) {
 				TypeInfo type = assembler.type(name, TypeInfo.Kind.UNION);
-				readTypeDirectives(type, union.getDirectives(), graphNames);
+				readTypeDirectives(type, union.getDirectives(), graphNames, assembler);
 				union.getMemberTypes().forEach((member) -> type.possibleTypes().add(((TypeName) member).getName()));
 			}
 			else {
@@ -82,7 +82,7 @@ public final class JoinSpecLoader {
 						: definition instanceof InputObjectTypeDefinition ? TypeInfo.Kind.INPUT_OBJECT
 								: TypeInfo.Kind.SCALAR;
 				TypeInfo type = assembler.type(name, kind);
-				readTypeDirectives(type, definition.getDirectives(), graphNames);
+				readTypeDirectives(type, definition.getDirectives(), graphNames, assembler);
 				assembler.leafDefinitions.put(name, definition);
 			}
 			if (definition.getDirectives().stream().anyMatch((d) -> d.getName().equals("inaccessible"))) {
@@ -106,7 +106,7 @@ public final class JoinSpecLoader {
 
 	private static void readComposite(TypeInfo type, ImplementingTypeDefinition<?> definition,
 			List<FieldDefinition> fields, SupergraphAssembler assembler, Map<String, String> graphNames) {
-		readTypeDirectives(type, definition.getDirectives(), graphNames);
+		readTypeDirectives(type, definition.getDirectives(), graphNames, assembler);
 		if (definition instanceof graphql.language.AbstractDescribedNode<?> described
 				&& described.getDescription() != null) {
 			assembler.descriptions.put(type.name(), described.getDescription());
@@ -132,7 +132,8 @@ public final class JoinSpecLoader {
 		}
 	}
 
-	private static void readTypeDirectives(TypeInfo type, List<Directive> directives, Map<String, String> graphNames) {
+	private static void readTypeDirectives(TypeInfo type, List<Directive> directives, Map<String, String> graphNames,
+			SupergraphAssembler assembler) {
 		for (Directive directive : directives) {
 			if (directive.getArgument("graph") == null) {
 				continue;
@@ -154,11 +155,13 @@ public final class JoinSpecLoader {
 				case "join__implements" -> {
 					if (directive.getArgument("interface").getValue() instanceof StringValue iface) {
 						type.interfaces().add(iface.getValue());
+						assembler.implementsIn(subgraph, type.name(), iface.getValue());
 					}
 				}
 				case "join__unionMember" -> {
 					if (directive.getArgument("member").getValue() instanceof StringValue member) {
 						type.possibleTypes().add(member.getValue());
+						type.addPossibleTypeIn(subgraph, member.getValue());
 					}
 				}
 				default -> {

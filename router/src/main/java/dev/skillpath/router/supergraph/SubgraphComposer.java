@@ -148,7 +148,10 @@ public final class SubgraphComposer {
 			collectComposite(subgraph, composite, type);
 		}
 		else if (definition instanceof UnionTypeDefinition union) {
-			union.getMemberTypes().forEach((m) -> type.possibleTypes().add(((TypeName) m).getName()));
+			union.getMemberTypes().forEach((m) -> {
+				type.possibleTypes().add(((TypeName) m).getName());
+				type.addPossibleTypeIn(subgraph, ((TypeName) m).getName());
+			});
 		}
 		else {
 			mergeLeaf(definition);
@@ -161,7 +164,10 @@ public final class SubgraphComposer {
 				&& described.getDescription() != null) {
 			this.assembler.descriptions.putIfAbsent(type.name(), described.getDescription());
 		}
-		composite.getImplements().forEach((i) -> type.interfaces().add(((TypeName) i).getName()));
+		composite.getImplements().forEach((i) -> {
+			type.interfaces().add(((TypeName) i).getName());
+			this.assembler.implementsIn(subgraph, type.name(), ((TypeName) i).getName());
+		});
 		for (Directive key : directives(composite.getDirectives(), "key")) {
 			String fields = SupergraphAssembler.stringArg(key, "fields");
 			Boolean resolvable = SupergraphAssembler.booleanArg(key, "resolvable");

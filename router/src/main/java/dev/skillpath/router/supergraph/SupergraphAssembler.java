@@ -58,6 +58,15 @@ final class SupergraphAssembler {
 
 	String mutationType;
 
+	/**
+	 * subgraph, object type, interface: the {@code implements} each subgraph declares.
+	 */
+	private final List<String[]> implementations = new java.util.ArrayList<>();
+
+	void implementsIn(String subgraph, String objectType, String iface) {
+		this.implementations.add(new String[] { subgraph, objectType, iface });
+	}
+
 	TypeInfo type(String name, TypeInfo.Kind kind) {
 		return this.types.computeIfAbsent(name, (n) -> new TypeInfo(n, kind));
 	}
@@ -74,6 +83,25 @@ final class SupergraphAssembler {
 					TypeInfo interfaceType = this.types.get(iface);
 					if (interfaceType != null) {
 						interfaceType.possibleTypes().add(type.name());
+					}
+				}
+			}
+		}
+		for (String[] implementation : this.implementations) {
+			TypeInfo object = this.types.get(implementation[1]);
+			TypeInfo iface = this.types.get(implementation[2]);
+			if (object != null && object.kind() == TypeInfo.Kind.OBJECT && iface != null) {
+				iface.addPossibleTypeIn(implementation[0], object.name());
+			}
+		}
+		for (TypeInfo type : this.types.values()) {
+			// a supergraph that does not say which subgraph declares which member: every
+			// subgraph of a member may return it
+			if (type.isAbstract() && !type.hasPossibleTypesBySubgraph()) {
+				for (String member : type.possibleTypes()) {
+					TypeInfo object = this.types.get(member);
+					if (object != null) {
+						object.subgraphs().forEach((subgraph) -> type.addPossibleTypeIn(subgraph, member));
 					}
 				}
 			}

@@ -41,6 +41,13 @@ public final class TypeInfo {
 
 	private final Set<String> interfaces = new LinkedHashSet<>();
 
+	/**
+	 * For an abstract type: the object types each subgraph says belong to it (its own
+	 * {@code implements} or union members). A subgraph only ever returns these, and a
+	 * fragment on any other type is invalid in its schema.
+	 */
+	private final Map<String, Set<String>> possibleTypesIn = new LinkedHashMap<>();
+
 	private boolean inaccessible;
 
 	public TypeInfo(String name, Kind kind) {
@@ -94,6 +101,21 @@ public final class TypeInfo {
 
 	public Set<String> interfaces() {
 		return this.interfaces;
+	}
+
+	/**
+	 * The object types of this abstract type that {@code subgraph} knows as its members.
+	 */
+	public Set<String> possibleTypesIn(String subgraph) {
+		return this.possibleTypesIn.getOrDefault(subgraph, Set.of());
+	}
+
+	void addPossibleTypeIn(String subgraph, String objectType) {
+		this.possibleTypesIn.computeIfAbsent(subgraph, (s) -> new LinkedHashSet<>()).add(objectType);
+	}
+
+	boolean hasPossibleTypesBySubgraph() {
+		return !this.possibleTypesIn.isEmpty();
 	}
 
 	public boolean inaccessible() {
