@@ -23,6 +23,12 @@ public final class FieldInfo {
 
 	private boolean inaccessible;
 
+	/**
+	 * A bare {@code @join__field} in a supergraph: no subgraph defines the field on this
+	 * type (an {@code @interfaceObject} adds it through the interface).
+	 */
+	private boolean noOwnSource;
+
 	public FieldInfo(String name, Type<?> type) {
 		this.name = name;
 		this.type = type;
@@ -51,6 +57,14 @@ public final class FieldInfo {
 
 	void markInaccessible() {
 		this.inaccessible = true;
+	}
+
+	public boolean noOwnSource() {
+		return this.noOwnSource;
+	}
+
+	void markNoOwnSource() {
+		this.noOwnSource = true;
 	}
 
 	static String unwrap(Type<?> type) {

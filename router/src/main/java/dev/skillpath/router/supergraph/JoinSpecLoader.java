@@ -116,15 +116,19 @@ public final class JoinSpecLoader {
 			FieldInfo field = assembler.field(type, fieldDefinition);
 			for (Directive joinField : fieldDefinition.getDirectives("join__field")) {
 				if (joinField.getArgument("graph") == null) {
-					continue; // a field every subgraph of the type resolves
+					// no subgraph defines it here: it comes from an @interfaceObject
+					field.markNoOwnSource();
+					continue;
 				}
 				String subgraph = graphNames.get(((EnumValue) joinField.getArgument("graph").getValue()).getName());
 				boolean external = Boolean.TRUE.equals(SupergraphAssembler.booleanArg(joinField, "external"))
 						|| Boolean.TRUE.equals(SupergraphAssembler.booleanArg(joinField, "usedOverridden"));
 				field.sources()
-					.put(subgraph, new FieldSource(subgraph, external,
-							SupergraphAssembler.fieldSet(SupergraphAssembler.stringArg(joinField, "requires")),
-							SupergraphAssembler.fieldSet(SupergraphAssembler.stringArg(joinField, "provides"))));
+					.put(subgraph,
+							new FieldSource(subgraph, external,
+									SupergraphAssembler.fieldSet(SupergraphAssembler.stringArg(joinField, "requires")),
+									SupergraphAssembler.fieldSet(SupergraphAssembler.stringArg(joinField, "provides")),
+									SupergraphAssembler.stringArg(joinField, "type")));
 			}
 			if (fieldDefinition.getDirectives().stream().anyMatch((d) -> d.getName().equals("inaccessible"))) {
 				field.markInaccessible();

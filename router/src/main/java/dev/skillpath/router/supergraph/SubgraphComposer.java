@@ -202,7 +202,8 @@ public final class SubgraphComposer {
 			.put(subgraph,
 					new FieldSource(subgraph, external,
 							SupergraphAssembler.fieldSet(arg(fieldDirectives, "requires", "fields")),
-							SupergraphAssembler.fieldSet(arg(fieldDirectives, "provides", "fields"))));
+							SupergraphAssembler.fieldSet(arg(fieldDirectives, "provides", "fields")),
+							AstPrinter.printAst(fieldDefinition.getType())));
 		if (has(fieldDirectives, "inaccessible")) {
 			field.markInaccessible();
 		}
@@ -231,7 +232,8 @@ public final class SubgraphComposer {
 			FieldInfo field = this.assembler.types.get(parts[0]).fields().get(parts[1]);
 			FieldSource source = field.sources().get(from);
 			if (source != null) {
-				field.sources().put(from, new FieldSource(from, true, source.requires(), source.provides()));
+				field.sources()
+					.put(from, new FieldSource(from, true, source.requires(), source.provides(), source.type()));
 				List<String> resolvers = this.nonShareable.get(coordinate);
 				if (resolvers != null) {
 					resolvers.remove(from);

@@ -127,7 +127,16 @@ final class SupergraphAssembler {
 			for (String implementation : iface.possibleTypes()) {
 				TypeInfo type = this.types.get(implementation);
 				for (FieldInfo field : iface.fields().values()) {
-					if (type.fields().containsKey(field.name())) {
+					FieldInfo declared = type.fields().get(field.name());
+					if (declared != null && declared.noOwnSource() && declared.sources().isEmpty()) {
+						field.sources().forEach((subgraph, source) -> {
+							if (iface.interfaceObjectIn().contains(subgraph)) {
+								declared.sources().put(subgraph, source);
+							}
+						});
+						continue;
+					}
+					if (declared != null) {
 						continue;
 					}
 					FieldInfo copy = new FieldInfo(field.name(), field.type());

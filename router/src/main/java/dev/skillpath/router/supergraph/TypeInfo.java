@@ -143,7 +143,7 @@ public final class TypeInfo {
 			return false;
 		}
 		if (info.sources().isEmpty()) {
-			return this.subgraphs.contains(subgraph);
+			return !info.noOwnSource() && this.subgraphs.contains(subgraph);
 		}
 		FieldSource source = info.sources().get(subgraph);
 		return source != null && !source.external();
@@ -156,7 +156,7 @@ public final class TypeInfo {
 			return List.of();
 		}
 		if (info.sources().isEmpty()) {
-			return List.copyOf(this.subgraphs);
+			return info.noOwnSource() ? List.of() : List.copyOf(this.subgraphs);
 		}
 		return info.sources().values().stream().filter((s) -> !s.external()).map(FieldSource::subgraph).toList();
 	}
