@@ -34,9 +34,12 @@ import graphql.language.VariableReference;
  * stay in the subgraph that fetched the parent object for every field it can resolve
  * (fewest requests), and collect the fields it cannot resolve at one path into one entity
  * fetch per subgraph, adding the key and {@code @requires} fields to the parent's
- * selection so that the representations can be built. The number of fetches depends only
- * on the document, never on the data: a list of 200 jobs costs the same requests as a
- * list of 20.
+ * selection so that the representations can be built. A field the parent's subgraph lacks
+ * goes to the resolving subgraph reachable in the fewest entity fetches (through keys
+ * that subgraphs on the way can provide). A selection on an interface or union that the
+ * subgraph cannot answer for the abstract type as a whole is split into one fragment per
+ * member type that subgraph declares. The number of fetches depends only on the document,
+ * never on the data: a list of 200 jobs costs the same requests as a list of 20.
  */
 public final class QueryPlanner {
 
