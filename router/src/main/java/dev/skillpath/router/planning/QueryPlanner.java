@@ -352,6 +352,18 @@ public final class QueryPlanner {
 					.selectionSet(withTypename(sub))
 					.build());
 			}
+			if (type.possibleTypesIn(subgraph).isEmpty()) {
+				// no member to fetch the fields through: the subgraph can only answer
+				// __typename, which names no type a client may see
+				selections.stream()
+					.filter((s) -> s instanceof Field f && !f.getName().startsWith("__"))
+					.findFirst()
+					.ifPresent((s) -> {
+						throw new PlanningException("Field " + type.name() + "." + ((Field) s).getName()
+								+ " cannot be reached from subgraph " + subgraph + ": it declares no member of "
+								+ type.name() + " and the interface has no resolvable key there");
+					});
+			}
 			return SelectionSet.newSelectionSet().selections(out).build();
 		}
 

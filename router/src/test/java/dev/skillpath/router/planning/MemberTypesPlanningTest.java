@@ -65,4 +65,17 @@ class MemberTypesPlanningTest {
 				""");
 	}
 
+	@Test
+	void aFieldNoMemberCanBeFetchedThroughIsAPlanningError() {
+		Supergraph noMembers = compose(subgraph("a", """
+				type Query { a: Node }
+				interface Node @key(fields: "id") { id: ID! }
+				"""), subgraph("b", """
+				type Node @key(fields: "id", resolvable: false) @interfaceObject { id: ID! field: String }
+				"""));
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlanFixtures.plan(noMembers, "{ a { field } }"))
+			.isInstanceOf(PlanningException.class)
+			.hasMessageContaining("Node.field cannot be reached from subgraph a");
+	}
+
 }
