@@ -178,8 +178,11 @@ public final class QueryPlanner {
 		 */
 		private final Set<String> entityFetchesInProgress = new LinkedHashSet<>();
 
-		/** {@link #hops} worked out so far: type, from and target to the count. */
-		private final Map<String, Integer> hopCounts = new java.util.HashMap<>();
+		/**
+		 * The distances {@link #hops} worked out so far: type and starting subgraph to
+		 * the entity fetches to each subgraph reachable from it.
+		 */
+		private final Map<String, Map<String, Integer>> hopCounts = new java.util.HashMap<>();
 
 		Planning(AtomicInteger ids, Map<String, VariableDefinition> variables) {
 			this.ids = ids;
@@ -321,11 +324,7 @@ public final class QueryPlanner {
 		 * (from an {@code @interfaceObject} subgraph): one fetch for every member.
 		 */
 		private boolean reachableThroughOwnKey(TypeInfo type, String field, String subgraph) {
-			return type.resolvers(field)
-				.stream()
-				.anyMatch((target) -> type.keysIn(target)
-					.stream()
-					.anyMatch((k) -> k.resolvable() && canSelect(type, k.selection(), subgraph)));
+			return type.resolvers(field).stream().anyMatch((target) -> hasKeyFrom(type, type, target, subgraph));
 		}
 
 		/**
@@ -607,43 +606,37 @@ public final class QueryPlanner {
 		 * provide), 0 for the same subgraph, -1 when none does.
 		 */
 		private int hops(TypeInfo type, String from, String target) {
-			if (from.equals(target)) {
-				return 0;
-			}
-			String memo = type.name() + " " + from + " " + target;
-			Integer known = this.hopCounts.get(memo);
-			if (known != null) {
-				return known;
-			}
+			return this.hopCounts.computeIfAbsent(type.name() + " " + from, (k) -> distancesFrom(type, from))
+				.getOrDefault(target, -1);
+		}
+
+		/** Breadth first over the subgraphs of {@code type}: entity fetches to each. */
+		private Map<String, Integer> distancesFrom(TypeInfo type, String from) {
+			List<String> candidates = new ArrayList<>(type.subgraphs());
+			candidates.addAll(interfaceObjectSubgraphs(type));
 			Map<String, Integer> distance = new LinkedHashMap<>();
 			distance.put(from, 0);
 			List<String> queue = new ArrayList<>(List.of(from));
 			for (int i = 0; i < queue.size(); i++) {
 				String at = queue.get(i);
-				for (String next : type.subgraphs()) {
-					if (distance.containsKey(next)) {
-						continue;
-					}
-					boolean reachable = entityTypeIn(type, next).keysIn(next)
-						.stream()
-						.anyMatch((k) -> k.resolvable() && canSelect(type, k.selection(), at));
-					if (reachable) {
-						distance.put(next, distance.get(at) + 1);
-						queue.add(next);
-					}
-				}
-				for (String next : interfaceObjectSubgraphs(type)) {
-					if (!distance.containsKey(next) && entityTypeIn(type, next).keysIn(next)
-						.stream()
-						.anyMatch((k) -> k.resolvable() && canSelect(type, k.selection(), at))) {
+				for (String next : candidates) {
+					if (!distance.containsKey(next) && hasKeyFrom(type, entityTypeIn(type, next), next, at)) {
 						distance.put(next, distance.get(at) + 1);
 						queue.add(next);
 					}
 				}
 			}
-			int hops = distance.getOrDefault(target, -1);
-			this.hopCounts.put(memo, hops);
-			return hops;
+			return distance;
+		}
+
+		/**
+		 * Whether {@code entity} has a resolvable key in {@code target} whose fields
+		 * {@code from} can provide for objects of {@code type}.
+		 */
+		private boolean hasKeyFrom(TypeInfo type, TypeInfo entity, String target, String from) {
+			return entity.keysIn(target)
+				.stream()
+				.anyMatch((k) -> k.resolvable() && canSelect(type, k.selection(), from));
 		}
 
 		/** Subgraphs that know {@code type} only through an interface object. */
