@@ -1,20 +1,16 @@
 package dev.skillpath.router;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.apollographql.federation.graphqljava.Federation;
 import dev.skillpath.router.execution.RequestContext;
 import dev.skillpath.router.supergraph.SubgraphComposer;
 import dev.skillpath.router.supergraph.SubgraphComposer.SubgraphSchema;
 import graphql.ExecutionInput;
 import graphql.GraphQL;
-import graphql.schema.TypeResolver;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeRuntimeWiring;
 import org.junit.jupiter.api.Test;
@@ -56,11 +52,11 @@ class InterfaceObjectTest {
 	/** Every request a subgraph received: name and representations' typenames. */
 	final List<String> calls = new CopyOnWriteArrayList<>();
 
-	final Map<String, GraphQL> subgraphs = Map.of("media", subgraph(MEDIA, RuntimeWiring.newRuntimeWiring()
+	final Map<String, GraphQL> subgraphs = Map.of("media", GraphQlSubgraph.of(MEDIA, RuntimeWiring.newRuntimeWiring()
 		.type(TypeRuntimeWiring.newTypeWiring("Query").dataFetcher("media", (env) -> List.copyOf(CATALOGUE.values())))
-		.type(TypeRuntimeWiring.newTypeWiring("Media").typeResolver(byTypename()))
+		.type(TypeRuntimeWiring.newTypeWiring("Media").typeResolver(GraphQlSubgraph.byTypename()))
 		.build(), (representation) -> CATALOGUE.get(representation.get("id"))), "reviews",
-			subgraph(REVIEWS,
+			GraphQlSubgraph.of(REVIEWS,
 					RuntimeWiring.newRuntimeWiring()
 						.type(TypeRuntimeWiring.newTypeWiring("Query")
 							.dataFetcher("topRated", (env) -> List.of(media("m1"), media("b1"))))
@@ -117,21 +113,6 @@ class InterfaceObjectTest {
 		media.put("id", id);
 		media.put("stars", STARS.get(id));
 		return media;
-	}
-
-	private static GraphQL subgraph(String sdl, RuntimeWiring wiring,
-			java.util.function.Function<Map<String, Object>, Object> entities) {
-		return GraphQL.newGraphQL(Federation.transform(sdl, wiring).fetchEntities((env) -> {
-			List<Object> out = new ArrayList<>();
-			for (Map<String, Object> representation : env.<List<Map<String, Object>>>getArgument("representations")) {
-				out.add(entities.apply(representation));
-			}
-			return Collections.unmodifiableList(out);
-		}).resolveEntityType(byTypename()).build()).build();
-	}
-
-	private static TypeResolver byTypename() {
-		return (env) -> env.getSchema().getObjectType((String) ((Map<?, ?>) env.getObject()).get("__typename"));
 	}
 
 }

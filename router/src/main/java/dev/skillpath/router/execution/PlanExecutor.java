@@ -91,7 +91,7 @@ public final class PlanExecutor {
 				Object responseData = response.get("data");
 				synchronized (this.data) {
 					if (responseData instanceof Map<?, ?> map) {
-						merge(this.data, castMap(map));
+						merge(this.data, castMap((Map<?, ?>) renamed(map, node.responseKeyRenames())));
 					}
 				}
 				for (Map<String, Object> error : errorsOf(response)) {
@@ -165,7 +165,8 @@ public final class PlanExecutor {
 								// since later fetches at different paths may write
 								// different fields into them
 								List<Target> same = targetsByRepresentation.get(i);
-								Map<String, Object> answer = castMap(entity);
+								Map<String, Object> answer = castMap(
+										(Map<?, ?>) renamed(entity, node.responseKeyRenames()));
 								if (interfaceObject) {
 									answer.remove("__typename"); // the interface's name,
 																	// not the object's
@@ -247,7 +248,9 @@ public final class PlanExecutor {
 			}
 			extensions.putIfAbsent("code", "DOWNSTREAM_SERVICE_ERROR");
 			extensions.put("service", node.subgraph());
-			List<?> at = path instanceof List<?> list && !list.isEmpty() ? list : null;
+			List<?> at = path instanceof List<?> list && !list.isEmpty() ? list.stream()
+				.map((p) -> p instanceof String key ? node.responseKeyRenames().getOrDefault(key, key) : p)
+				.toList() : null;
 			return new GraphQlError(message, List.of(), null, extensions).withPath(at);
 		}
 
@@ -290,6 +293,29 @@ public final class PlanExecutor {
 		collect(map.get(key), path, depth + 1, next, out);
 	}
 
+	/**
+	 * {@code value} with the fields under the fetch's own aliases moved to the response
+	 * keys they stand for.
+	 */
+	@SuppressWarnings("unchecked")
+	private static Object renamed(Object value, Map<String, String> renames) {
+		if (renames.isEmpty()) {
+			return value;
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> object = new LinkedHashMap<>();
+			((Map<String, Object>) map)
+				.forEach((key, v) -> object.put(renames.getOrDefault(key, key), renamed(v, renames)));
+			return object;
+		}
+		if (value instanceof List<?> list) {
+			List<Object> out = new ArrayList<>(list.size());
+			list.forEach((v) -> out.add(renamed(v, renames)));
+			return out;
+		}
+		return value;
+	}
+
 	/** The representation of an object: the fields of {@code selection}, read by name. */
 	private static Map<String, Object> represent(SelectionSet selection, Map<String, Object> object) {
 		Map<String, Object> representation = new LinkedHashMap<>();
@@ -297,8 +323,10 @@ public final class PlanExecutor {
 			if (!(s instanceof Field field)) {
 				continue;
 			}
-			Object value = object.get(field.getName());
-			if (value == null && !object.containsKey(field.getName())) {
+			// a required field with arguments is read from its alias in the parent
+			String key = responseKey(field);
+			Object value = object.get(key);
+			if (value == null && !object.containsKey(key)) {
 				return null; // the parent fetch did not deliver a key field
 			}
 			representation.put(field.getName(),

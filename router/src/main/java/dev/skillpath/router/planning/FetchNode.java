@@ -2,6 +2,7 @@ package dev.skillpath.router.planning;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import graphql.language.SelectionSet;
 
@@ -37,6 +38,9 @@ public final class FetchNode {
 	private String document;
 
 	private List<String> variables = List.of();
+
+	/** Aliases this fetch sends for conflicting fields, to the client's response keys. */
+	private Map<String, String> responseKeyRenames = Map.of();
 
 	FetchNode(int id, String subgraph, List<String> path, String entityType, SelectionSet representation) {
 		this.id = id;
@@ -100,6 +104,18 @@ public final class FetchNode {
 
 	void variables(List<String> variables) {
 		this.variables = List.copyOf(variables);
+	}
+
+	/**
+	 * The aliases in {@link #document()} that stand for another response key: the answers
+	 * under them are renamed to that key before they are merged. Empty for most fetches.
+	 */
+	public Map<String, String> responseKeyRenames() {
+		return this.responseKeyRenames;
+	}
+
+	void responseKeyRenames(Map<String, String> renames) {
+		this.responseKeyRenames = Map.copyOf(renames);
 	}
 
 	/**

@@ -125,7 +125,8 @@ public final class QueryPlanner {
 	private void finishRoot(Planning planning, FetchNode node, TypeInfo root, List<Selection> fields,
 			OperationDefinition operation) {
 		Map<String, VariableDefinition> variables = planning.variables;
-		SelectionSet selection = planning.select(node, node.subgraph(), root, fields, List.of(), null);
+		SelectionSet selection = ResponseKeyConflicts.resolve(this.supergraph, node.subgraph(), root.name(),
+				planning.select(node, node.subgraph(), root, fields, List.of(), null), node);
 		node.selection(selection);
 		List<String> used = usedVariables(selection);
 		node.variables(used);
@@ -183,6 +184,13 @@ public final class QueryPlanner {
 		 * the entity fetches to each subgraph reachable from it.
 		 */
 		private final Map<String, Map<String, Integer>> hopCounts = new java.util.HashMap<>();
+
+		/**
+		 * The alias of each required field with arguments, by the field as printed: the
+		 * parent's selection may need it with other arguments too, for the client or for
+		 * another {@code @requires}.
+		 */
+		private final Map<String, String> requiredFieldAliases = new java.util.HashMap<>();
 
 		Planning(AtomicInteger ids, Map<String, VariableDefinition> variables) {
 			this.ids = ids;
@@ -268,7 +276,7 @@ public final class QueryPlanner {
 				}
 			}
 			elsewhere.forEach((target, fields) -> out.addAll(entityFetch(node, subgraph, type, target, fields, path)));
-			return SelectionSet.newSelectionSet().selections(out).build();
+			return SelectionSet.newSelectionSet().selections(withoutRepeatedLeaves(out)).build();
 		}
 
 		/**
@@ -418,6 +426,106 @@ public final class QueryPlanner {
 		 */
 		private List<Selection> entityFetch(FetchNode parent, String subgraph, TypeInfo type, String target,
 				List<Selection> fields, List<String> path) {
+			List<List<Selection>> groups = new ArrayList<>();
+			List<List<Selection>> groupRequires = new ArrayList<>();
+			for (Selection<?> selection : fields) {
+				List<Selection> requires = requiredBy(type, target, selection);
+				int at = 0;
+				while (at < groups.size() && conflict(groupRequires.get(at), requires)) {
+					at++;
+				}
+				if (at == groups.size()) {
+					groups.add(new ArrayList<>());
+					groupRequires.add(new ArrayList<>());
+				}
+				groups.get(at).add(selection);
+				groupRequires.get(at).addAll(requires);
+			}
+			List<Selection> inParent = new ArrayList<>();
+			for (List<Selection> group : groups) {
+				inParent.addAll(entityFetchOf(parent, subgraph, type, target, group, path));
+			}
+			return inParent;
+		}
+
+		/**
+		 * The fields {@code target} requires to resolve {@code selection}, those with
+		 * arguments under their alias in the parent.
+		 */
+		private List<Selection> requiredBy(TypeInfo type, String target, Selection<?> selection) {
+			if (selection instanceof Field field && !field.getName().startsWith("__")) {
+				FieldSource source = type.fields().get(field.getName()).sources().get(target);
+				if (source != null && source.requires() != null) {
+					return aliasArguments(source.requires().getSelections());
+				}
+			}
+			return List.of();
+		}
+
+		/**
+		 * {@code selections} with every field that takes arguments under an alias: the
+		 * parent's selection may hold the same field with other arguments, and the
+		 * representation reads it from there under that alias.
+		 */
+		private List<Selection> aliasArguments(List<Selection> selections) {
+			List<Selection> out = new ArrayList<>();
+			for (Selection<?> selection : selections) {
+				if (selection instanceof Field field) {
+					SelectionSet below = field.getSelectionSet() == null ? null
+							: SelectionSet.newSelectionSet()
+								.selections(aliasArguments(field.getSelectionSet().getSelections()))
+								.build();
+					String alias = field.getArguments().isEmpty() ? null
+							: this.requiredFieldAliases.computeIfAbsent(
+									AstPrinter.printAstCompact(field.transform((b) -> b.selectionSet(null))),
+									(k) -> field.getName() + "__required_" + this.requiredFieldAliases.size());
+					out.add(field.transform((b) -> b.alias(alias).selectionSet(below)));
+				}
+				else if (selection instanceof InlineFragment fragment) {
+					out.add(fragment.transform((b) -> b.selectionSet(SelectionSet.newSelectionSet()
+						.selections(aliasArguments(fragment.getSelectionSet().getSelections()))
+						.build())));
+				}
+				else {
+					out.add(selection);
+				}
+			}
+			return out;
+		}
+
+		/**
+		 * Whether two representations would hold one field with different arguments: they
+		 * need fetches of their own.
+		 */
+		private static boolean conflict(List<Selection> a, List<Selection> b) {
+			for (Selection<?> x : a) {
+				for (Selection<?> y : b) {
+					if (x instanceof InlineFragment fx) {
+						if (conflict(fx.getSelectionSet().getSelections(), List.of(y))) {
+							return true;
+						}
+					}
+					else if (y instanceof InlineFragment fy) {
+						if (conflict(List.of(x), fy.getSelectionSet().getSelections())) {
+							return true;
+						}
+					}
+					else if (x instanceof Field fx && y instanceof Field fy && fx.getName().equals(fy.getName())) {
+						if (!responseKey(fx).equals(responseKey(fy))) {
+							return true;
+						}
+						if (fx.getSelectionSet() != null && fy.getSelectionSet() != null && conflict(
+								fx.getSelectionSet().getSelections(), fy.getSelectionSet().getSelections())) {
+							return true;
+						}
+					}
+				}
+			}
+			return false;
+		}
+
+		private List<Selection> entityFetchOf(FetchNode parent, String subgraph, TypeInfo type, String target,
+				List<Selection> fields, List<String> path) {
 			TypeInfo entity = entityTypeIn(type, target);
 			TypeInfo.Key key = entity.keysIn(target)
 				.stream()
@@ -436,14 +544,11 @@ public final class QueryPlanner {
 			representation.add(Field.newField(TYPENAME).build());
 			representation.addAll(key.selection().getSelections());
 			for (Selection<?> selection : fields) {
-				if (selection instanceof Field field && !field.getName().startsWith("__")) {
-					FieldSource source = type.fields().get(field.getName()).sources().get(target);
-					if (source != null && source.requires() != null) {
-						representation.addAll(source.requires().getSelections());
-					}
-				}
+				representation.addAll(requiredBy(type, target, selection));
 			}
-			SelectionSet representationSet = SelectionSet.newSelectionSet().selections(representation).build();
+			SelectionSet representationSet = SelectionSet.newSelectionSet()
+				.selections(withoutRepeatedLeaves(representation))
+				.build();
 			// the representation's fields may need entity fetches of their own;
 			// a chain of @requires may go to the same subgraph again for other
 			// fields, but the same fields at the same path again is a cycle
@@ -497,6 +602,8 @@ public final class QueryPlanner {
 		/** Prints each entity fetch as the {@code _entities} operation it sends. */
 		void finishChildren(FetchNode node) {
 			for (FetchNode child : node.children()) {
+				child.selection(ResponseKeyConflicts.resolve(QueryPlanner.this.supergraph, child.subgraph(),
+						child.entityType(), child.selection(), child));
 				List<String> used = usedVariables(child.selection());
 				child.variables(used);
 				List<VariableDefinition> definitions = new ArrayList<>();
@@ -693,6 +800,22 @@ public final class QueryPlanner {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * {@code selections} without the second and later copies of a leaf field (key and
+	 * required fields that several entity fetches add to one parent).
+	 */
+	private static List<Selection> withoutRepeatedLeaves(List<Selection> selections) {
+		Set<String> leaves = new java.util.HashSet<>();
+		List<Selection> out = new ArrayList<>(selections.size());
+		for (Selection<?> selection : selections) {
+			if (!(selection instanceof Field field) || field.getSelectionSet() != null
+					|| leaves.add(AstPrinter.printAstCompact(field))) {
+				out.add(selection);
+			}
+		}
+		return out;
 	}
 
 	static SelectionSet withTypename(SelectionSet selection) {

@@ -133,7 +133,7 @@ class AbstractTypesPlanningTest {
 				QueryPlan {
 				  Sequence {
 				    Fetch(service: "media") {
-				      { media { __typename title ... on Film { __typename minutes } __typename id } }
+				      { media { __typename title ... on Film { __typename minutes } id } }
 				    }
 				    Flatten(path: "media") {
 				      Fetch(service: "ratings") {
@@ -186,7 +186,7 @@ class AbstractTypesPlanningTest {
 				QueryPlan {
 				  Sequence {
 				    Fetch(service: "ratings") {
-				      { topRated { __typename stars __typename id } }
+				      { topRated { __typename stars id } }
 				    }
 				    Flatten(path: "topRated") {
 				      Fetch(service: "media") {

@@ -109,7 +109,7 @@ class FieldDirectivesPlanningTest {
 				QueryPlan {
 				  Sequence {
 				    Fetch(service: "reviews") {
-				      { topReviews { __typename product { upc name __typename upc } } }
+				      { topReviews { __typename product { upc name __typename } } }
 				    }
 				    Flatten(path: "topReviews.product") {
 				      Fetch(service: "pricing") {

@@ -206,7 +206,7 @@ class KeyPlanningTest {
 				QueryPlan {
 				  Sequence {
 				    Fetch(service: "catalog") {
-				      { products { name __typename sku __typename upc } }
+				      { products { name __typename sku upc } }
 				    }
 				    Parallel {
 				      Flatten(path: "products") {
@@ -240,7 +240,7 @@ class KeyPlanningTest {
 				QueryPlan {
 				  Sequence {
 				    Fetch(service: "flights") {
-				      { seats { number window __typename flight number } }
+				      { seats { number window __typename flight } }
 				    }
 				    Flatten(path: "seats") {
 				      Fetch(service: "meals") {

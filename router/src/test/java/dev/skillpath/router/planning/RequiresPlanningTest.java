@@ -147,7 +147,7 @@ class RequiresPlanningTest {
 				QueryPlan {
 				  Sequence {
 				    Fetch(service: "catalog") {
-				      { products { __typename upc __typename upc } }
+				      { products { __typename upc } }
 				    }
 				    Flatten(path: "products") {
 				      Fetch(service: "pricing") {
@@ -180,7 +180,7 @@ class RequiresPlanningTest {
 				QueryPlan {
 				  Sequence {
 				    Fetch(service: "catalog") {
-				      { products { __typename upc __typename upc __typename upc } }
+				      { products { __typename upc } }
 				    }
 				    Parallel {
 				      Flatten(path: "products") {
@@ -215,7 +215,7 @@ class RequiresPlanningTest {
 				QueryPlan {
 				  Sequence {
 				    Fetch(service: "catalog") {
-				      { product(upc: "p1") { __typename upc weight __typename upc } }
+				      { product(upc: "p1") { __typename upc weight } }
 				    }
 				    Flatten(path: "product") {
 				      Fetch(service: "pricing") {
@@ -241,7 +241,7 @@ class RequiresPlanningTest {
 				QueryPlan {
 				  Sequence {
 				    Fetch(service: "catalog") {
-				      { products { __typename upc __typename upc weight } }
+				      { products { __typename upc weight } }
 				    }
 				    Flatten(path: "products") {
 				      Fetch(service: "pricing") {

@@ -38,12 +38,12 @@ class SupergraphFilePlanningTest {
 						QueryPlan {
 						  Sequence {
 						    Fetch(service: "learners") {
-						      { me { streak completedSkillIds __typename org login completedSkillIds } }
+						      { me { streak completedSkillIds __typename org login } }
 						    }
 						    Flatten(path: "me") {
 						      Fetch(service: "jobs") {
 						        { ... on Learner { __typename org login completedSkillIds } } =>
-						        { ... on Learner { matchingJobs(first: 500) { __typename title company { __typename name } requiredSkills { __typename id __typename id } } } }
+						        { ... on Learner { matchingJobs(first: 500) { __typename title company { __typename name } requiredSkills { __typename id } } } }
 						      }
 						    }
 						    Parallel {
