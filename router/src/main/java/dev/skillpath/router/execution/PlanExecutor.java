@@ -13,6 +13,7 @@ import dev.skillpath.router.planning.FetchNode;
 import dev.skillpath.router.planning.QueryPlan;
 import dev.skillpath.router.supergraph.Supergraph;
 import graphql.language.Field;
+import graphql.language.InlineFragment;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import reactor.core.publisher.Flux;
@@ -316,10 +317,27 @@ public final class PlanExecutor {
 		return value;
 	}
 
-	/** The representation of an object: the fields of {@code selection}, read by name. */
-	private static Map<String, Object> represent(SelectionSet selection, Map<String, Object> object) {
+	/**
+	 * The representation of an object: the fields of {@code selection}, read by response
+	 * key and written by name, with the fragments whose type condition the object's type
+	 * meets; null when the parent fetch did not deliver a field.
+	 */
+	private Map<String, Object> represent(SelectionSet selection, Map<String, Object> object) {
 		Map<String, Object> representation = new LinkedHashMap<>();
+		return represent(selection, object, representation) ? representation : null;
+	}
+
+	private boolean represent(SelectionSet selection, Map<String, Object> object, Map<String, Object> out) {
 		for (Selection<?> s : selection.getSelections()) {
+			if (s instanceof InlineFragment fragment) {
+				String condition = fragment.getTypeCondition() == null ? null : fragment.getTypeCondition().getName();
+				if ((condition == null || (object.get("__typename") instanceof String type
+						&& this.supergraph.matches(type, condition)))
+						&& !represent(fragment.getSelectionSet(), object, out)) {
+					return false;
+				}
+				continue;
+			}
 			if (!(s instanceof Field field)) {
 				continue;
 			}
@@ -327,15 +345,14 @@ public final class PlanExecutor {
 			String key = responseKey(field);
 			Object value = object.get(key);
 			if (value == null && !object.containsKey(key)) {
-				return null; // the parent fetch did not deliver a key field
+				return false;
 			}
-			representation.put(field.getName(),
-					field.getSelectionSet() == null ? value : project(field.getSelectionSet(), value));
+			out.put(field.getName(), field.getSelectionSet() == null ? value : project(field.getSelectionSet(), value));
 		}
-		return representation;
+		return true;
 	}
 
-	private static Object project(SelectionSet selection, Object value) {
+	private Object project(SelectionSet selection, Object value) {
 		if (value instanceof List<?> list) {
 			return list.stream().map((v) -> project(selection, v)).toList();
 		}

@@ -192,7 +192,7 @@ public final class ResponseShaper {
 			}
 			TypeInfo named = ResponseShaper.this.supergraph.type(((TypeName) type).getName());
 			if (named != null && named.isComposite()) {
-				if (!(raw instanceof Map<?, ?> map)) {
+				if (!(raw instanceof Map<?, ?> map) || hiddenType(map)) {
 					return null;
 				}
 				Object object = object(named, selection, PlanExecutor.castMap(map), path);
@@ -211,6 +211,16 @@ public final class ResponseShaper {
 				return null;
 			}
 			return raw;
+		}
+
+		/**
+		 * Whether the object is of a type the API does not show ({@code @inaccessible}):
+		 * a client cannot be given an object it could not name, so it is null.
+		 */
+		private boolean hiddenType(Map<?, ?> object) {
+			TypeInfo type = object.get("__typename") instanceof String name ? ResponseShaper.this.supergraph.type(name)
+					: null;
+			return type != null && type.inaccessible();
 		}
 
 		private boolean hasErrorAtOrBelow(List<Object> path) {

@@ -110,7 +110,22 @@ public final class QueryPlanner {
 					.filter((s) -> root.resolvable(field.getName(), s))
 					.findFirst()
 					.orElse(null);
-				bySubgraph.computeIfAbsent(rootSubgraph(root, field, preferred), (s) -> new ArrayList<>()).add(field);
+				String subgraph = rootSubgraph(root, field, preferred);
+				List<String> resolvers = root.resolvers(field.getName());
+				PlanningException failure = field.getSelectionSet() == null || resolvers.size() < 2 ? null
+						: planning.trial(subgraph, root, field, List.of());
+				if (failure == null) {
+					bySubgraph.computeIfAbsent(subgraph, (s) -> new ArrayList<>()).add(field);
+					continue;
+				}
+				// a shared root field that no one subgraph can answer in full
+				// (a type without a key below): each part from one that can
+				List<String> others = resolvers.stream().filter((r) -> !r.equals(subgraph)).toList();
+				Map<Field, String> parts = planning.splitAcross(root, field, subgraph, others, List.of(), null);
+				if (parts == null) {
+					throw failure;
+				}
+				parts.forEach((part, in) -> bySubgraph.computeIfAbsent(in, (s) -> new ArrayList<>()).add(part));
 			}
 			bySubgraph.forEach((subgraph, fields) -> {
 				FetchNode node = new FetchNode(planning.nextId(), subgraph, List.of(), null, null);
@@ -192,6 +207,9 @@ public final class QueryPlanner {
 		 */
 		private final Map<String, String> requiredFieldAliases = new java.util.HashMap<>();
 
+		/** The {@link #splitAcross} calls under way, one inside the other. */
+		private final Set<String> splitsInProgress = new LinkedHashSet<>();
+
 		Planning(AtomicInteger ids, Map<String, VariableDefinition> variables) {
 			this.ids = ids;
 			this.variables = variables;
@@ -204,6 +222,71 @@ public final class QueryPlanner {
 						"This operation needs more than " + MAX_FETCHES + " subgraph fetches; split it or select less");
 			}
 			return id;
+		}
+
+		/**
+		 * Why {@code field} on {@code type} cannot be planned from {@code subgraph}, or
+		 * null if it can: a trial whose fetches are thrown away.
+		 */
+		PlanningException trial(String subgraph, TypeInfo type, Field field, List<String> path) {
+			try {
+				select(new FetchNode(0, subgraph, path, null, null), subgraph, type, List.of(field), path, null);
+				return null;
+			}
+			catch (PlanningException ex) {
+				return ex;
+			}
+		}
+
+		/**
+		 * {@code field} as parts with its alias and arguments, each with the selections
+		 * that one subgraph can plan: {@code here} if it can resolve them itself, else
+		 * the first of {@code others}. Their answers merge into one object.
+		 * @return each part and the subgraph it goes to; null if some selection can be
+		 * planned nowhere
+		 */
+		Map<Field, String> splitAcross(TypeInfo type, Field field, String here, List<String> others, List<String> path,
+				SelectionSet providedBelow) {
+			// the same split inside its own trial would go round in a circle
+			String split = here + " " + type.name() + " " + path + " " + AstPrinter.printAstCompact(field);
+			if (this.splitsInProgress.size() >= MAX_NESTED_ENTITY_FETCHES || !this.splitsInProgress.add(split)) {
+				return null;
+			}
+			try {
+				FieldInfo info = type.fields().get(field.getName());
+				Map<String, List<Selection>> parts = new LinkedHashMap<>();
+				for (Selection<?> selection : field.getSelectionSet().getSelections()) {
+					Field part = withSelections(field, List.of(selection));
+					String in = resolvesHere(here, type, part, info, path, providedBelow) ? here
+							: others.stream()
+								.filter((s) -> trial(s, type, part, path) == null)
+								.findFirst()
+								.orElse(null);
+					if (in == null) {
+						return null;
+					}
+					parts.computeIfAbsent(in, (s) -> new ArrayList<>()).add(selection);
+				}
+				Map<Field, String> out = new LinkedHashMap<>();
+				parts.forEach((in, part) -> out.put(withSelections(field, part), in));
+				return out;
+			}
+			finally {
+				this.splitsInProgress.remove(split);
+			}
+		}
+
+		/** Whether {@code subgraph} itself resolves {@code field}: a trial. */
+		private boolean resolvesHere(String subgraph, TypeInfo type, Field field, FieldInfo info, List<String> path,
+				SelectionSet providedBelow) {
+			try {
+				resolveHere(new FetchNode(0, subgraph, path, null, null), subgraph, type, field, info, path,
+						providedBelow);
+				return true;
+			}
+			catch (PlanningException ex) {
+				return false;
+			}
 		}
 
 		/**
@@ -239,7 +322,33 @@ public final class QueryPlanner {
 					}
 					SelectionSet providedBelow = providedChild(provided, name);
 					if (type.resolvable(name, subgraph) || providedBelow != null || isProvided(provided, name)) {
-						out.add(resolveHere(node, subgraph, type, field, info, path, providedBelow));
+						List<String> others = field.getSelectionSet() == null ? List.of()
+								: reachableResolvers(type, name, subgraph);
+						if (others.isEmpty()) {
+							out.add(resolveHere(node, subgraph, type, field, info, path, providedBelow));
+							continue;
+						}
+						int before = node.children().size();
+						try {
+							out.add(resolveHere(node, subgraph, type, field, info, path, providedBelow));
+						}
+						catch (PlanningException ex) {
+							// what cannot be had here (a type without a key below)
+							// comes with this object from another subgraph
+							node.children().subList(before, node.children().size()).clear();
+							Map<Field, String> parts = splitAcross(type, field, subgraph, others, path, providedBelow);
+							if (parts == null) {
+								throw ex;
+							}
+							parts.forEach((part, in) -> {
+								if (in.equals(subgraph)) {
+									out.add(resolveHere(node, subgraph, type, part, info, path, providedBelow));
+								}
+								else {
+									elsewhere.computeIfAbsent(in, (t) -> new ArrayList<>()).add(part);
+								}
+							});
+						}
 					}
 					else {
 						String target = entitySubgraph(type, name, subgraph);
@@ -256,6 +365,9 @@ public final class QueryPlanner {
 					}
 					if (conditionType == null || !knows(conditionType, subgraph)) {
 						continue; // this subgraph never returns objects of that type
+					}
+					if (!type.isAbstract() && !conditionType.isAbstract() && !condition.equals(type.name())) {
+						continue; // an object is never of another object type
 					}
 					List<Selection> inner = new ArrayList<>(fragment.getSelectionSet().getSelections());
 					if (!type.isAbstract() && conditionType.isAbstract()) {
@@ -411,9 +523,12 @@ public final class QueryPlanner {
 			if (field.getSelectionSet() == null) {
 				return field;
 			}
-			TypeInfo child = QueryPlanner.this.supergraph.type(info.namedType());
-			List<String> childPath = append(path, responseKey(field));
 			FieldSource source = info.sources().get(subgraph);
+			// the subgraph's own type of the field, where it is narrower than the
+			// supergraph's (Book in one subgraph, a union of Book in another)
+			TypeInfo child = QueryPlanner.this.supergraph
+				.type(source != null && source.type() != null ? namedType(source.type()) : info.namedType());
+			List<String> childPath = append(path, responseKey(field));
 			SelectionSet provides = source != null && source.provides() != null ? source.provides() : providedBelow;
 			SelectionSet sub = select(node, subgraph, child, field.getSelectionSet().getSelections(), childPath,
 					provides);
@@ -683,6 +798,18 @@ public final class QueryPlanner {
 					+ " with a resolvable key, so the concrete type of its objects cannot be known");
 		}
 
+		/**
+		 * The other subgraphs that resolve {@code field} and that entity fetches reach
+		 * from {@code from}, nearest first.
+		 */
+		private List<String> reachableResolvers(TypeInfo type, String field, String from) {
+			return type.resolvers(field)
+				.stream()
+				.filter((r) -> !r.equals(from) && hops(type, from, r) > 0)
+				.sorted(java.util.Comparator.comparingInt((String r) -> hops(type, from, r)))
+				.toList();
+		}
+
 		private String entitySubgraph(TypeInfo type, String field, String from) {
 			List<String> resolvers = type.resolvers(field);
 			String nearest = null;
@@ -829,6 +956,15 @@ public final class QueryPlanner {
 		selections.add(Field.newField(TYPENAME).build());
 		selections.addAll(selection.getSelections());
 		return SelectionSet.newSelectionSet().selections(selections).build();
+	}
+
+	private static Field withSelections(Field field, List<Selection> selections) {
+		return field.transform((b) -> b.selectionSet(SelectionSet.newSelectionSet().selections(selections).build()));
+	}
+
+	/** The named type of a printed type reference: {@code Book} of {@code [Book!]!}. */
+	private static String namedType(String printed) {
+		return printed.replace("[", "").replace("]", "").replace("!", "").trim();
 	}
 
 	static String responseKey(Field field) {

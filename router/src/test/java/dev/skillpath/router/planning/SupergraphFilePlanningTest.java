@@ -126,7 +126,7 @@ class SupergraphFilePlanningTest {
 		assertPlan(COMPOSED, query, expected);
 	}
 
-	private static String read(String fixture) {
+	static String read(String fixture) {
 		try (var in = SupergraphFilePlanningTest.class.getResourceAsStream("/fixtures/" + fixture)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}

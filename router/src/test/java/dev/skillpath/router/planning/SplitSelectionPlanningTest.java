@@ -1,0 +1,87 @@
+package dev.skillpath.router.planning;
+
+import dev.skillpath.router.supergraph.JoinSpecLoader;
+import dev.skillpath.router.supergraph.Supergraph;
+import org.junit.jupiter.api.Test;
+
+import static dev.skillpath.router.planning.PlanFixtures.assertPlan;
+import static dev.skillpath.router.planning.PlanFixtures.compose;
+import static dev.skillpath.router.planning.PlanFixtures.subgraph;
+
+/**
+ * A field that several subgraphs resolve, whose selection no one of them can answer in
+ * full because the type below has no key to fetch the rest by: the selection is split,
+ * each part sent with the field to a subgraph that can answer it (again from the root, or
+ * through the key of the parent entity), and the answers merge into one object.
+ */
+class SplitSelectionPlanningTest {
+
+	@Test
+	void aSharedRootFieldOfAValueTypeIsFetchedFromEachSubgraphForItsPart() {
+		Supergraph supergraph = compose(subgraph("names", """
+				type Query { product: Product! @shareable }
+				type Product { id: ID! @shareable name: String! }
+				"""), subgraph("prices", """
+				type Query { product: Product! @shareable }
+				type Product { id: ID! @shareable price: Int! }
+				"""));
+		assertPlan(supergraph, "{ product { id name price } }", """
+				QueryPlan {
+				  Parallel {
+				    Fetch(service: "names") {
+				      { product { __typename id name } }
+				    }
+				    Fetch(service: "prices") {
+				      { product { __typename price } }
+				    }
+				  }
+				}
+				""");
+	}
+
+	@Test
+	void aValueTypeFieldThatOnlyAnotherSubgraphResolvesComesThroughTheParentEntity() {
+		Supergraph supergraph = compose(subgraph("products", """
+				type Query { products: [Product!]! }
+				type Product @key(fields: "id") { id: ID! category: Category @shareable }
+				type Category @key(fields: "id") { id: ID! name: String! @shareable }
+				"""), subgraph("details", """
+				type Product @key(fields: "id") { id: ID! category: Category @shareable }
+				type Category { details: String }
+				"""));
+		assertPlan(supergraph, "{ products { id category { name details } } }", """
+				QueryPlan {
+				  Sequence {
+				    Fetch(service: "products") {
+				      { products { id category { __typename name } __typename } }
+				    }
+				    Flatten(path: "products") {
+				      Fetch(service: "details") {
+				        { ... on Product { __typename id } } =>
+				        { ... on Product { category { __typename details } } }
+				      }
+				    }
+				  }
+				}
+				""");
+	}
+
+	/**
+	 * {@code Viewer.book} is a {@code Book} in subgraph a and a {@code Media} (Book or
+	 * Movie) in b: a fragment on Song or Movie is never valid under it in a.
+	 */
+	@Test
+	void fragmentsOnTypesTheSubgraphsNarrowerFieldTypeExcludesAreNotSent() {
+		Supergraph supergraph = JoinSpecLoader
+			.load(SupergraphFilePlanningTest.read("narrower-field-type.supergraph.graphql"));
+		assertPlan(supergraph,
+				"{ viewer { book { ... on Song { title } ... on Movie { title } ... on Book { title } } } }", """
+						QueryPlan {
+						  Fetch(service: "a") {
+						    { viewer { __typename book { __typename ... on Book { __typename title } } } }
+						  }
+						}
+						""");
+	}
+
+}
