@@ -79,8 +79,8 @@ public record JobsProperties(Content content, Push push, Listing listing, Feeds 
 	}
 
 	/**
-	 * @param defaultLifetime expiry of a listing without validThrough, counted from its
-	 * posting
+	 * @param defaultLifetime expiry of a pushed listing without validThrough, counted
+	 * from its posting (a pulled one stays open while its feed carries it)
 	 */
 	public record Listing(Duration defaultLifetime) {
 

@@ -25,6 +25,8 @@ final class RecordedFeedServer implements AutoCloseable {
 
 	private final Map<String, String> bodies = new ConcurrentHashMap<>();
 
+	private final Map<String, Map<String, String>> replacements = new ConcurrentHashMap<>();
+
 	RecordedFeedServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.setExecutor(Executors.newFixedThreadPool(4));
@@ -34,6 +36,16 @@ final class RecordedFeedServer implements AutoCloseable {
 
 	/** Serves the test resource {@code feeds/<resource>} at {@code path}. */
 	RecordedFeedServer serve(String path, String resource) {
+		return serve(path, resource, Map.of());
+	}
+
+	/**
+	 * Serves the test resource {@code feeds/<resource>} at {@code path}, each key of
+	 * {@code replacements} in it replaced by its value (dates relative to the test's
+	 * time).
+	 */
+	RecordedFeedServer serve(String path, String resource, Map<String, String> replacements) {
+		this.replacements.put(path, Map.copyOf(replacements));
 		this.bodies.put(path, resource);
 		return this;
 	}
@@ -64,6 +76,14 @@ final class RecordedFeedServer implements AutoCloseable {
 		byte[] body;
 		try (InputStream in = getClass().getResourceAsStream("/feeds/" + resource)) {
 			body = in.readAllBytes();
+		}
+		Map<String, String> replace = this.replacements.getOrDefault(path, Map.of());
+		if (!replace.isEmpty()) {
+			String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+			for (Map.Entry<String, String> entry : replace.entrySet()) {
+				text = text.replace(entry.getKey(), entry.getValue());
+			}
+			body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		}
 		String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
 		if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {

@@ -1,8 +1,11 @@
 package dev.skillpath.jobs.feed;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
+import dev.skillpath.jobs.JobsProperties;
+import dev.skillpath.jobs.ingest.JobWriter;
 import dev.skillpath.jobs.partner.PartnerRepository;
 import dev.skillpath.support.error.ApiException;
 import dev.skillpath.support.security.Callers;
@@ -14,6 +17,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /** ADMIN configuration of pull feeds, their status, and "pull now". */
 @Controller
@@ -27,8 +31,18 @@ public class FeedController {
 
 	private final FeedMetrics metrics;
 
-	public FeedController(FeedRepository feeds, PartnerRepository partners, FeedPuller puller, FeedMetrics metrics) {
+	private final JobWriter writer;
+
+	private final TransactionalOperator transaction;
+
+	private final Duration defaultLifetime;
+
+	public FeedController(FeedRepository feeds, PartnerRepository partners, FeedPuller puller, FeedMetrics metrics,
+			JobWriter writer, TransactionalOperator transaction, JobsProperties properties) {
 		this.metrics = metrics;
+		this.writer = writer;
+		this.transaction = transaction;
+		this.defaultLifetime = properties.listing().defaultLifetime();
 		this.feeds = feeds;
 		this.partners = partners;
 		this.puller = puller;
@@ -66,11 +80,17 @@ public class FeedController {
 		});
 	}
 
+	/**
+	 * Removes a feed. Its listings stay until withdrawn; those it carried without an
+	 * expiry date expire by age from now on, like pushed ones.
+	 */
 	@MutationMapping
 	public Mono<String> removeFeed(@Argument String id) {
 		return Callers.withRole(Role.ADMIN)
 			.then(existing(id))
-			.flatMap((feed) -> this.feeds.delete(id))
+			.flatMap((feed) -> this.writer.expireByAge(id, this.defaultLifetime)
+				.then(this.feeds.delete(id))
+				.as(this.transaction::transactional))
 			.then(this.metrics.refresh())
 			.thenReturn(id);
 	}

@@ -3,10 +3,12 @@ package dev.skillpath.jobs.ingest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,10 +56,13 @@ public class IngestionService {
 
 	private final Duration lockWait;
 
+	private final Duration defaultLifetime;
+
 	IngestionService(Normaliser normaliser, SkillCatalog catalog, JobWriter writer, TransactionalOperator transaction,
 			Retagger retagger, ListingMetrics metrics, JobsProperties properties) {
 		this.metrics = metrics;
 		this.lockWait = properties.push().lockWait();
+		this.defaultLifetime = properties.listing().defaultLifetime();
 		this.normaliser = normaliser;
 		this.catalog = catalog;
 		this.writer = writer;
@@ -161,6 +166,9 @@ public class IngestionService {
 					Map<Integer, RecordResult> results = new LinkedHashMap<>(batch.results());
 					List<JobRow> jobs = new ArrayList<>();
 					List<JobWriter.SourceRow> sources = new ArrayList<>();
+					// jobs that other sources may carry too: their expiry is theirs and
+					// ours
+					Set<String> shared = new LinkedHashSet<>();
 					for (Prepared p : batch.listings()) {
 						NormalisedListing listing = p.listing();
 						StoredSource before = stored.get(listing.externalId());
@@ -172,11 +180,15 @@ public class IngestionService {
 						String duplicateOf = before == null ? duplicates.get(p.index()) : null;
 						String jobId = before != null ? before.jobId()
 								: duplicateOf != null ? duplicateOf : UUID.randomUUID().toString();
+						OffsetDateTime validThrough = expiry(listing, feedId != null);
 						if (duplicateOf == null) {
-							jobs.add(JobRow.of(jobId, listing, p.tags()));
+							jobs.add(JobRow.of(jobId, listing, p.tags(), validThrough));
+						}
+						if (before != null || duplicateOf != null) {
+							shared.add(jobId);
 						}
 						sources.add(new JobWriter.SourceRow(listing.externalId(), jobId, listing.url(),
-								listing.contentHash(), feedId));
+								listing.contentHash(), feedId, validThrough == null ? null : validThrough.toString()));
 						results.put(p.index(),
 								new RecordResult(p.index(), listing.externalId(),
 										before == null ? "CREATED" : "UPDATED", jobId,
@@ -190,12 +202,25 @@ public class IngestionService {
 							Instant.now(this.clock).toString(), IngestionReport.Counts.of(ordered), ordered);
 					return this.writer.upsertJobs(jobs)
 						.then(this.writer.upsertSources(partnerId, sources))
+						.then(this.writer.refreshExpiry(shared))
 						.then(this.writer.insertIngestion(report))
 						.thenReturn(report);
 				});
 			})
 			.as(this.transaction::transactional)
 			.onErrorMap(IngestionService::isLockWaitOver, (ex) -> busy(partnerId));
+	}
+
+	/**
+	 * When a listing stops being open by itself: at the expiry its record gives; else a
+	 * pushed listing at its posting date plus the default lifetime, and a pulled one
+	 * never (null: it stays open while its feed carries it).
+	 */
+	private OffsetDateTime expiry(NormalisedListing listing, boolean pulled) {
+		if (listing.validThrough() != null || pulled) {
+			return listing.validThrough();
+		}
+		return listing.postedAt().plus(this.defaultLifetime);
 	}
 
 	/**

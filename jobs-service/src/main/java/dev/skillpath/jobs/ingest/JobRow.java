@@ -1,6 +1,7 @@
 package dev.skillpath.jobs.ingest;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -23,7 +24,8 @@ record JobRow(String id, String fingerprint, String title, String company,
 		@JsonProperty("explicit_nice") List<String> explicitNice, @JsonProperty("posted_at") String postedAt,
 		@JsonProperty("valid_through") String validThrough) {
 
-	static JobRow of(String id, NormalisedListing l, SkillTags tags) {
+	/** The job of listing {@code l}, open until {@code validThrough} (null: no end). */
+	static JobRow of(String id, NormalisedListing l, SkillTags tags, OffsetDateTime validThrough) {
 		NormalisedListing.ParsedSalary s = l.salary();
 		return new JobRow(id, l.fingerprint(), l.title(), l.company(), l.companyKey(), l.city(), l.region(),
 				l.country(), l.locationText(), l.remote(), l.employmentType(), l.seniority(),
@@ -31,7 +33,7 @@ record JobRow(String id, String fingerprint, String title, String company,
 				s == null ? null : s.period(), s == null ? null : s.annualMin(), s == null ? null : s.annualMax(),
 				s == null ? null : s.source(), l.descriptionHtml(), l.descriptionText(), tags.required(),
 				tags.niceToHave(), l.explicitRequired(), l.explicitNice(), l.postedAt().toString(),
-				l.validThrough().toString());
+				validThrough == null ? null : validThrough.toString());
 	}
 
 }

@@ -213,22 +213,53 @@ public class JobWriter {
 	record SourceRow(@com.fasterxml.jackson.annotation.JsonProperty("external_id") String externalId,
 			@com.fasterxml.jackson.annotation.JsonProperty("job_id") String jobId, String url,
 			@com.fasterxml.jackson.annotation.JsonProperty("content_hash") String contentHash,
-			@com.fasterxml.jackson.annotation.JsonProperty("feed_id") String feedId) {
+			@com.fasterxml.jackson.annotation.JsonProperty("feed_id") String feedId,
+			@com.fasterxml.jackson.annotation.JsonProperty("valid_through") String validThrough) {
 	}
 
 	Mono<Void> upsertSources(String partnerId, List<SourceRow> rows) {
 		if (rows.isEmpty()) {
 			return Mono.empty();
 		}
+		return this.db
+			.sql("""
+					INSERT INTO job_source (partner_id, external_id, job_id, url, content_hash, feed_id, valid_through)
+					SELECT :partner, r.external_id, r.job_id, r.url, r.content_hash, r.feed_id, r.valid_through
+					FROM jsonb_to_recordset(:rows::jsonb)
+					  AS r(external_id text, job_id uuid, url text, content_hash text, feed_id uuid, valid_through timestamptz)
+					ON CONFLICT (partner_id, external_id) DO UPDATE SET job_id = excluded.job_id, url = excluded.url,
+					  content_hash = excluded.content_hash, feed_id = excluded.feed_id, valid_through = excluded.valid_through,
+					  removed_at = NULL, updated_at = now()
+					""")
+			.bind("partner", partnerId)
+			.bind("rows", write(rows))
+			.then();
+	}
+
+	/**
+	 * A job's expiry from the expiries of its open sources ({@code s}, grouped by job):
+	 * none (NULL) when one of them has none, else the latest. A job is open while any of
+	 * its sources keeps it open.
+	 */
+	private static final String EXPIRY_OF_SOURCES = "CASE WHEN bool_or(s.valid_through IS NULL) THEN NULL "
+			+ "ELSE max(s.valid_through) END";
+
+	/**
+	 * Sets the expiry of the jobs {@code jobIds} from their open sources (after a source
+	 * of theirs changed in this transaction).
+	 */
+	Mono<Void> refreshExpiry(Collection<String> jobIds) {
+		if (jobIds.isEmpty()) {
+			return Mono.empty();
+		}
 		return this.db.sql("""
-				INSERT INTO job_source (partner_id, external_id, job_id, url, content_hash, feed_id)
-				SELECT :partner, r.external_id, r.job_id, r.url, r.content_hash, r.feed_id
-				FROM jsonb_to_recordset(:rows::jsonb)
-				  AS r(external_id text, job_id uuid, url text, content_hash text, feed_id uuid)
-				ON CONFLICT (partner_id, external_id) DO UPDATE SET job_id = excluded.job_id, url = excluded.url,
-				  content_hash = excluded.content_hash, feed_id = excluded.feed_id, removed_at = NULL,
-				  updated_at = now()
-				""").bind("partner", partnerId).bind("rows", write(rows)).then();
+				UPDATE job j SET valid_through = e.valid_through, updated_at = now()
+				FROM (SELECT s.job_id, %s AS valid_through FROM job_source s
+				      WHERE s.job_id = ANY(:ids::uuid[]) AND s.removed_at IS NULL GROUP BY s.job_id) e
+				WHERE j.id = e.job_id AND j.valid_through IS DISTINCT FROM e.valid_through
+				""".formatted(EXPIRY_OF_SOURCES))
+			.bind("ids", jobIds.stream().map(UUID::fromString).toArray(UUID[]::new))
+			.then();
 	}
 
 	Mono<Void> insertIngestion(IngestionReport report) {
@@ -250,6 +281,29 @@ public class JobWriter {
 	}
 
 	/**
+	 * After the sources {@code removed} (a CTE of withdrawn partner_id, external_id,
+	 * job_id) left their jobs: jobs no other open source carries close, the others take
+	 * the expiry of the sources left. The statement sees job_source as it was before it,
+	 * so the withdrawn rows are left out by name.
+	 */
+	private static final String AFTER_REMOVAL = """
+			left_open AS (
+			  SELECT s.job_id, %s AS valid_through FROM job_source s
+			  WHERE s.job_id IN (SELECT job_id FROM removed) AND s.removed_at IS NULL
+			    AND (s.partner_id, s.external_id) NOT IN (SELECT partner_id, external_id FROM removed)
+			  GROUP BY s.job_id),
+			closed AS (
+			  UPDATE job j SET closed_at = now(), updated_at = now()
+			  WHERE j.id IN (SELECT job_id FROM removed) AND j.closed_at IS NULL
+			    AND j.id NOT IN (SELECT job_id FROM left_open)
+			  RETURNING j.id),
+			expiry AS (
+			  UPDATE job j SET valid_through = o.valid_through, updated_at = now() FROM left_open o
+			  WHERE j.id = o.job_id AND j.valid_through IS DISTINCT FROM o.valid_through
+			  RETURNING j.id)
+			""".formatted(EXPIRY_OF_SOURCES);
+
+	/**
 	 * Withdraws one of the partner's records; its job closes when no other partner still
 	 * carries it. Empty when the partner has no such open record.
 	 */
@@ -258,15 +312,10 @@ public class JobWriter {
 				WITH removed AS (
 				  UPDATE job_source SET removed_at = now(), updated_at = now()
 				  WHERE partner_id = :partner AND external_id = :external AND removed_at IS NULL
-				  RETURNING job_id),
-				closed AS (
-				  UPDATE job j SET closed_at = now(), updated_at = now() FROM removed r
-				  WHERE j.id = r.job_id AND NOT EXISTS (
-				    SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.removed_at IS NULL
-				      AND NOT (s.partner_id = :partner AND s.external_id = :external))
-				  RETURNING j.id)
+				  RETURNING partner_id, external_id, job_id),
+				%s
 				SELECT job_id FROM removed
-				""")
+				""".formatted(AFTER_REMOVAL))
 			.bind("partner", partnerId)
 			.bind("external", externalId)
 			.map((row) -> row.get("job_id", UUID.class).toString())
@@ -279,26 +328,48 @@ public class JobWriter {
 	 * how many.
 	 */
 	public Mono<Integer> closeMissing(String partnerId, String feedId, java.util.Collection<String> seen) {
-		return this.db
-			.sql("""
-					WITH removed AS (
-					  UPDATE job_source SET removed_at = now(), updated_at = now()
-					  WHERE partner_id = :partner AND feed_id = :feed AND removed_at IS NULL
-					    AND NOT (external_id = ANY(:seen::text[]))
-					  RETURNING job_id),
-					closed AS (
-					  UPDATE job j SET closed_at = now(), updated_at = now()
-					  WHERE j.id IN (SELECT job_id FROM removed) AND j.closed_at IS NULL AND NOT EXISTS (
-					    SELECT 1 FROM job_source s WHERE s.job_id = j.id AND s.removed_at IS NULL
-					      AND NOT (s.partner_id = :partner AND s.feed_id = :feed AND NOT (s.external_id = ANY(:seen::text[]))))
-					  RETURNING j.id)
-					SELECT count(*) AS n FROM removed
-					""")
+		return this.db.sql("""
+				WITH removed AS (
+				  UPDATE job_source SET removed_at = now(), updated_at = now()
+				  WHERE partner_id = :partner AND feed_id = :feed AND removed_at IS NULL
+				    AND NOT (external_id = ANY(:seen::text[]))
+				  RETURNING partner_id, external_id, job_id),
+				%s
+				SELECT count(*) AS n FROM removed
+				""".formatted(AFTER_REMOVAL))
 			.bind("partner", partnerId)
 			.bind("feed", UUID.fromString(feedId))
 			.bind("seen", seen.toArray(String[]::new))
 			.map((row) -> row.get("n", Long.class).intValue())
 			.one();
+	}
+
+	/**
+	 * Before the feed {@code feedId} is removed: its open records that gave no expiry,
+	 * which stayed open while the feed carried them, expire like pushed ones, at their
+	 * job's posting date plus {@code lifetime}; their jobs take the new expiry.
+	 */
+	public Mono<Void> expireByAge(String feedId, Duration lifetime) {
+		return this.db.sql("""
+				WITH aged AS (
+				  UPDATE job_source s SET valid_through = j.posted_at + make_interval(secs => :lifetime),
+				    updated_at = now()
+				  FROM job j
+				  WHERE j.id = s.job_id AND s.feed_id = :feed AND s.removed_at IS NULL AND s.valid_through IS NULL
+				  RETURNING s.partner_id, s.external_id, s.job_id, s.valid_through),
+				sources AS (
+				  SELECT job_id, valid_through FROM aged
+				  UNION ALL
+				  SELECT s.job_id, s.valid_through FROM job_source s
+				  WHERE s.job_id IN (SELECT job_id FROM aged) AND s.removed_at IS NULL
+				    AND (s.partner_id, s.external_id) NOT IN (SELECT partner_id, external_id FROM aged))
+				UPDATE job j SET valid_through = e.valid_through, updated_at = now()
+				FROM (SELECT s.job_id, %s AS valid_through FROM sources s GROUP BY s.job_id) e
+				WHERE j.id = e.job_id AND j.valid_through IS DISTINCT FROM e.valid_through
+				""".formatted(EXPIRY_OF_SOURCES))
+			.bind("feed", UUID.fromString(feedId))
+			.bind("lifetime", (double) lifetime.toSeconds())
+			.then();
 	}
 
 	String write(Object value) {

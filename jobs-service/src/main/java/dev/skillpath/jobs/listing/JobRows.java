@@ -23,8 +23,11 @@ public final class JobRows {
 			     ELSE 'OPEN' END AS status
 			""";
 
-	/** A job that search and matching may show. */
-	public static final String OPEN = "j.closed_at IS NULL AND j.valid_through > now()";
+	/**
+	 * A job that search and matching may show: not closed, and not expired (a job without
+	 * an expiry, pulled from a feed, is open while the feed carries it).
+	 */
+	public static final String OPEN = "j.closed_at IS NULL AND (j.valid_through IS NULL OR j.valid_through > now())";
 
 	private JobRows() {
 	}

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A record cleaned up and ready to store (skill tags are added by the tagger). */
+/**
+ * A record cleaned up and ready to store (skill tags are added by the tagger);
+ * {@code validThrough} is the expiry the record gives, null when it gives none.
+ */
 public record NormalisedListing(String externalId, String title, String company, String companyKey, String city,
 		String region, String country, String locationText, String remote, String employmentType, String seniority,
 		ParsedSalary salary, String descriptionHtml, String descriptionText, String url, OffsetDateTime postedAt,

@@ -17,8 +17,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.skillpath.jobs.JobsProperties;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,15 +47,12 @@ public class Normaliser {
 
 	private final Clock clock;
 
-	private final JobsProperties.Listing settings;
-
 	@org.springframework.beans.factory.annotation.Autowired
-	public Normaliser(JobsProperties properties) {
-		this(properties, Clock.systemUTC());
+	public Normaliser() {
+		this(Clock.systemUTC());
 	}
 
-	public Normaliser(JobsProperties properties, Clock clock) {
-		this.settings = properties.listing();
+	public Normaliser(Clock clock) {
 		this.clock = clock;
 	}
 
@@ -111,9 +106,6 @@ public class Normaliser {
 		}
 		if (validThrough != null && !validThrough.isAfter(posted)) {
 			return reject("validThrough", "must be after postedAt");
-		}
-		if (validThrough == null) {
-			validThrough = posted.plus(this.settings.defaultLifetime());
 		}
 		String remote = remote(in.remote());
 		if (!blank(in.remote()) && remote == null) {
