@@ -54,7 +54,7 @@ class TaggingTest extends JobsServiceTest {
 	}
 
 	@Test
-	void theLabelledCorpusIsTaggedWithPrecisionAndRecallOfAtLeast90Percent() throws IOException {
+	void theLabelledCorpusIsTaggedWithItsRecordedPrecisionAndRecall() throws IOException {
 		int truePositives = 0;
 		int falsePositives = 0;
 		int falseNegatives = 0;
@@ -100,9 +100,11 @@ class TaggingTest extends JobsServiceTest {
 		double recall = truePositives / (double) (truePositives + falseNegatives);
 		System.out.printf("Tagging corpus: %d postings, precision %.3f, recall %.3f%s%n", postings, precision, recall,
 				misses);
-		assertThat(postings).isGreaterThanOrEqualTo(50);
-		assertThat(precision).as("precision; differences:" + misses).isGreaterThanOrEqualTo(0.9);
-		assertThat(recall).as("recall; differences:" + misses).isGreaterThanOrEqualTo(0.9);
+		assertThat(postings).isGreaterThanOrEqualTo(90);
+		// the figures before negated mentions were skipped, on the first 52 postings: a
+		// change to tagging keeps them
+		assertThat(precision).as("precision; differences:" + misses).isGreaterThanOrEqualTo(0.995);
+		assertThat(recall).as("recall; differences:" + misses).isGreaterThanOrEqualTo(0.986);
 	}
 
 	@Test
@@ -115,6 +117,44 @@ class TaggingTest extends JobsServiceTest {
 		assertThat(tags("ASP.NET Core services")).contains("aspnet-core");
 		assertThat(tags("Take a rest, express yourself, spring forward.")).isEmpty();
 		assertThat(tags("REST APIs on Express, Spring Boot")).contains("rest-apis", "express", "spring-boot");
+	}
+
+	@Test
+	void negatedMentionsDoNotTag() {
+		assertThat(tags("Kubernetes is not needed.")).isEmpty();
+		assertThat(tags("No Kafka experience required.")).isEmpty();
+		assertThat(tags("You can build this without Docker.")).isEmpty();
+		assertThat(tags("You don't need to know Go or Python.")).isEmpty();
+		assertThat(tags("You don\u2019t need Redis.")).isEmpty();
+		assertThat(tags("No Java, Go or PHP experience needed.")).isEmpty();
+		assertThat(tags("Neither Kafka nor RabbitMQ is used here.")).isEmpty();
+		assertThat(tags("MongoDB knowledge isn't necessary.")).isEmpty();
+		assertThat(tags("GraphQL (not required).")).isEmpty();
+		assertThat(tags("Java, not PHP.")).containsExactly("java");
+		assertThat(tags("Java is a must, MongoDB is not.")).containsExactly("java");
+	}
+
+	@Test
+	void aNegationEndsWithItsPhrase() {
+		assertThat(tags("No prior experience required; you will learn Java.")).containsExactly("java");
+		assertThat(tags("No prior experience required, you will learn Java.")).containsExactly("java");
+		assertThat(tags("No degree needed: Python and SQL are taught here.")).containsExactly("python", "sql");
+		assertThat(tags("We deploy without downtime on Kubernetes.")).containsExactly("kubernetes");
+		assertThat(tags("We use Java, and Docker is not needed.")).containsExactly("java");
+		assertThat(tags("No Kafka experience needed, Redis preferred.")).containsExactly("redis");
+		assertThat(tags("Whether or not you know Docker, you will use it.")).containsExactly("docker");
+		assertThat(tags("Not only Java but also Go.")).containsExactly("java", "go");
+		assertThat(tags("No Docker experience required.\nYou will run Docker on Kubernetes.")).containsExactly("docker",
+				"kubernetes");
+	}
+
+	@Test
+	void notRequiredButAPlusIsNiceToHave() {
+		SkillTags tags = this.tagger.tag("Backend Engineer",
+				"Python and PostgreSQL. Redis is not required, but a plus. Kafka is not required.", List.of(),
+				List.of());
+		assertThat(tags.required()).containsExactly("python", "postgresql");
+		assertThat(tags.niceToHave()).containsExactly("redis");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.skillpath.jobs.tagging;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +16,9 @@ import java.util.regex.Pattern;
  * {@code C#}, {@code .NET} and {@code Node.js} (so Java never matches inside JavaScript);
  * the longest term at a place wins; and terms that are also everyday words ("go", "rest",
  * "express", "spring") count only when written like a technology and followed by
- * something technical, so "Go, Kotlin" tags Go while "go to our site" does not.
+ * something technical, so "Go, Kotlin" tags Go while "go to our site" does not. Mentions
+ * a sentence negates ("no Kafka experience required", "Docker is not needed") do not tag
+ * (see {@link Negation}).
  */
 public final class SkillTagger {
 
@@ -172,9 +175,16 @@ public final class SkillTagger {
 		return scan(text.toLowerCase(Locale.ROOT), text, true);
 	}
 
+	/**
+	 * Skill ids named in {@code lower}; when {@code strict}, everyday words only when
+	 * written as technologies, and mentions the text negates left out.
+	 */
 	private List<String> scan(String lower, String original, boolean strict) {
-		List<String> found = new ArrayList<>();
 		int length = lower.length();
+		int count = 0;
+		int[] starts = new int[4];
+		int[] ends = new int[4];
+		String[] ids = new String[4];
 		int i = 0;
 		while (i < length) {
 			if (!startsToken(lower, i)) {
@@ -188,15 +198,28 @@ public final class SkillTagger {
 					int end = i + term.text().length();
 					if (lower.startsWith(term.text(), i) && endsToken(lower, end)
 							&& (!strict || !term.ambiguous() || technical(lower, original, i, end))) {
-						if (!found.contains(term.skillId())) {
-							found.add(term.skillId());
+						if (count == ids.length) {
+							starts = Arrays.copyOf(starts, count * 2);
+							ends = Arrays.copyOf(ends, count * 2);
+							ids = Arrays.copyOf(ids, count * 2);
 						}
+						starts[count] = i;
+						ends[count] = end;
+						ids[count++] = term.skillId();
 						matchedEnd = end;
 						break;
 					}
 				}
 			}
 			i = matchedEnd > 0 ? matchedEnd : i + 1;
+		}
+		boolean[] negated = strict && count > 0 && Negation.mayNegate(lower)
+				? Negation.negated(lower, starts, ends, count) : null;
+		List<String> found = new ArrayList<>();
+		for (int m = 0; m < count; m++) {
+			if ((negated == null || !negated[m]) && !found.contains(ids[m])) {
+				found.add(ids[m]);
+			}
 		}
 		return found;
 	}
