@@ -110,22 +110,8 @@ public final class QueryPlanner {
 					.filter((s) -> root.resolvable(field.getName(), s))
 					.findFirst()
 					.orElse(null);
-				String subgraph = rootSubgraph(root, field, preferred);
-				List<String> resolvers = root.resolvers(field.getName());
-				PlanningException failure = field.getSelectionSet() == null || resolvers.size() < 2 ? null
-						: planning.trial(subgraph, root, field, List.of());
-				if (failure == null) {
-					bySubgraph.computeIfAbsent(subgraph, (s) -> new ArrayList<>()).add(field);
-					continue;
-				}
-				// a shared root field that no one subgraph can answer in full
-				// (a type without a key below): each part from one that can
-				List<String> others = resolvers.stream().filter((r) -> !r.equals(subgraph)).toList();
-				Map<Field, String> parts = planning.splitAcross(root, field, subgraph, others, List.of(), null);
-				if (parts == null) {
-					throw failure;
-				}
-				parts.forEach((part, in) -> bySubgraph.computeIfAbsent(in, (s) -> new ArrayList<>()).add(part));
+				placeRootField(planning, root, field, preferred)
+					.forEach((part, in) -> bySubgraph.computeIfAbsent(in, (s) -> new ArrayList<>()).add(part));
 			}
 			bySubgraph.forEach((subgraph, fields) -> {
 				FetchNode node = new FetchNode(planning.nextId(), subgraph, List.of(), null, null);
@@ -152,6 +138,35 @@ public final class QueryPlanner {
 			.selectionSet(selection)
 			.build();
 		node.document(AstPrinter.printAstCompact(subgraphOperation));
+	}
+
+	/**
+	 * Where a query's root field goes: the preferred subgraph, or another that resolves
+	 * it and can answer its whole selection; failing both, its selection split across
+	 * them (a shared root field whose type has no key to fetch the rest by).
+	 * @return the field, or its parts, each with its subgraph
+	 */
+	private Map<Field, String> placeRootField(Planning planning, TypeInfo root, Field field, String preferred) {
+		String subgraph = rootSubgraph(root, field, preferred);
+		List<String> resolvers = root.resolvers(field.getName());
+		if (field.getSelectionSet() == null || resolvers.size() < 2) {
+			return Map.of(field, subgraph);
+		}
+		PlanningException failure = planning.trial(subgraph, root, field, List.of());
+		if (failure == null) {
+			return Map.of(field, subgraph);
+		}
+		List<String> others = resolvers.stream().filter((r) -> !r.equals(subgraph)).toList();
+		for (String other : others) {
+			if (planning.trial(other, root, field, List.of()) == null) {
+				return Map.of(field, other);
+			}
+		}
+		Map<Field, String> parts = planning.splitAcross(root, field, subgraph, others, List.of(), null);
+		if (parts == null) {
+			throw failure;
+		}
+		return parts;
 	}
 
 	private String rootSubgraph(TypeInfo root, Field field, String preferred) {
@@ -383,7 +398,8 @@ public final class QueryPlanner {
 							.build());
 						continue;
 					}
-					SelectionSet sub = select(node, subgraph, conditionType, inner, path, provided);
+					SelectionSet sub = select(node, subgraph, conditionType, inner, path,
+							conditionType.isAbstract() ? provided : providedOn(provided, condition));
 					out.add(fragment.transform((b) -> b.selectionSet(withTypename(sub))));
 				}
 			}
@@ -465,7 +481,7 @@ public final class QueryPlanner {
 				if (forMember.isEmpty()) {
 					continue;
 				}
-				SelectionSet sub = select(node, subgraph, object, forMember, path, provided);
+				SelectionSet sub = select(node, subgraph, object, forMember, path, providedOn(provided, member));
 				out.add(InlineFragment.newInlineFragment()
 					.typeCondition(new graphql.language.TypeName(member))
 					.selectionSet(withTypename(sub))
@@ -516,6 +532,26 @@ public final class QueryPlanner {
 				}
 			}
 			return out;
+		}
+
+		/**
+		 * What {@code provided}, a {@code @provides} on an abstract type, provides for
+		 * objects of {@code member}: the fields of its fragments on types the member has.
+		 * Fields provided for the interface do not make a member's {@code @external}
+		 * fields resolvable (as in Apollo's planner).
+		 */
+		private SelectionSet providedOn(SelectionSet provided, String member) {
+			if (provided == null) {
+				return null;
+			}
+			List<Selection> out = new ArrayList<>();
+			for (Selection<?> selection : provided.getSelections()) {
+				if (selection instanceof InlineFragment fragment && QueryPlanner.this.supergraph.matches(member,
+						fragment.getTypeCondition() == null ? null : fragment.getTypeCondition().getName())) {
+					out.addAll(fragment.getSelectionSet().getSelections());
+				}
+			}
+			return out.isEmpty() ? null : SelectionSet.newSelectionSet().selections(out).build();
 		}
 
 		private Field resolveHere(FetchNode node, String subgraph, TypeInfo type, Field field, FieldInfo info,

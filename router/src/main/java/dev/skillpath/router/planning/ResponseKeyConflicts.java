@@ -18,7 +18,7 @@ import graphql.language.SelectionSet;
 /**
  * Makes a fetch's selection valid in its subgraph where the client's is valid only in the
  * supergraph: fields that share a response key in fragments on different types may have
- * different types in one subgraph ({@code User.id: ID!} beside {@code Admin.id: ID}),
+ * different shapes in one subgraph ({@code User.id: ID!} beside {@code Admin.id: ID}),
  * which GraphQL's field merging refuses. Every such field but the first kind gets an
  * alias of its own, and the executor renames the answers back before merging them
  * ({@link FetchNode#responseKeyRenames()}).
@@ -63,7 +63,7 @@ final class ResponseKeyConflicts {
 
 	/**
 	 * The sets, which the response merges into one level, with an alias for each field
-	 * that holds a key with another type than the key's first field; then the same one
+	 * that holds a key with another shape than the key's first field; then the same one
 	 * level down, for the fields of each key together. Fields are told apart by their
 	 * place, not their identity: the planner puts one field node into several fragments.
 	 */
@@ -128,7 +128,10 @@ final class ResponseKeyConflicts {
 		return parent == null ? null : parent.fields().get(occurrence.field().getName());
 	}
 
-	/** The field's type as the subgraph declares it, which is what its schema checks. */
+	/**
+	 * The shape of the field's type as the subgraph declares it, which is what its schema
+	 * checks: list and non-null wrappers, and the leaf type.
+	 */
 	private String outputType(Occurrence occurrence) {
 		if (occurrence.field().getName().equals(QueryPlanner.TYPENAME)) {
 			return "String!";
@@ -138,7 +141,12 @@ final class ResponseKeyConflicts {
 			return "";
 		}
 		FieldSource source = info.sources().get(this.subgraph);
-		return source != null && source.type() != null ? source.type() : AstPrinter.printAst(info.type());
+		String printed = source != null && source.type() != null ? source.type() : AstPrinter.printAst(info.type());
+		// object types may differ (an interface's field and an implementation's
+		// narrower one): their fields are compared one level down
+		String named = printed.replace("[", "").replace("]", "").replace("!", "").trim();
+		TypeInfo type = this.supergraph.type(named);
+		return type != null && type.isComposite() ? printed.replace(named, "{}") : printed;
 	}
 
 	/**

@@ -77,4 +77,21 @@ class ConflictingFieldsPlanningTest {
 						""");
 	}
 
+	@Test
+	void anImplementationsNarrowerObjectTypeIsNoConflict() {
+		Supergraph supergraph = compose(subgraph("a", """
+				type Query { product: Product }
+				interface Product { similar: Product }
+				type Book implements Product @key(fields: "id") { id: ID! similar: Book }
+				"""));
+		assertPlan(supergraph, "{ product { similar { __typename } ... on Book { similar { id } } } }",
+				"""
+						QueryPlan {
+						  Fetch(service: "a") {
+						    { product { __typename similar { __typename } ... on Book { __typename similar { __typename id } } } }
+						  }
+						}
+						""");
+	}
+
 }
