@@ -101,6 +101,16 @@ class InterfaceObjectTest {
 		assertThat(this.calls).containsExactly("reviews", "media[Media, Media]");
 	}
 
+	@Test
+	void aTypenameAloneIsAskedOfTheSubgraphThatOwnsTheInterface() {
+		Map<String, Object> response = run("{ topRated { __typename } }");
+
+		assertThat(response).doesNotContainKey("errors");
+		assertThat(response.get("data"))
+			.isEqualTo(Map.of("topRated", List.of(Map.of("__typename", "Movie"), Map.of("__typename", "Book"))));
+		assertThat(this.calls).containsExactly("reviews", "media[Media, Media]");
+	}
+
 	Map<String, Object> run(String query) {
 		this.calls.clear();
 		return this.router.execute(new Router.Request(query, null, Map.of()), RequestContext.EMPTY)

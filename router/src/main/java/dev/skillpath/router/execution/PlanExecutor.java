@@ -198,15 +198,18 @@ public final class PlanExecutor {
 		}
 
 		private boolean wanted(SelectionSet selection) {
+			boolean onlyTypename = true;
 			for (Selection<?> each : selection.getSelections()) {
 				if (each instanceof Field field && field.getName().equals("__typename")) {
 					continue;
 				}
+				onlyTypename = false;
 				if (Directives.included((graphql.language.DirectivesContainer<?>) each, this.variables)) {
 					return true;
 				}
 			}
-			return false;
+			// a fetch of __typename alone asks an interface's owner for the object's type
+			return onlyTypename;
 		}
 
 		private Mono<Map<String, Object>> call(FetchNode node, String document, Map<String, Object> variables) {

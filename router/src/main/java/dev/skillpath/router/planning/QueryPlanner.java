@@ -336,7 +336,11 @@ public final class QueryPlanner {
 						throw new PlanningException("Type " + type.name() + " has no field " + name);
 					}
 					SelectionSet providedBelow = providedChild(provided, name);
-					if (type.resolvable(name, subgraph) || providedBelow != null || isProvided(provided, name)) {
+					if (requiresRepresentation(node, subgraph, type, info, path)) {
+						// its required fields reach it only in a representation
+						elsewhere.computeIfAbsent(subgraph, (t) -> new ArrayList<>()).add(field);
+					}
+					else if (type.resolvable(name, subgraph) || providedBelow != null || isProvided(provided, name)) {
 						List<String> others = field.getSelectionSet() == null ? List.of()
 								: reachableResolvers(type, name, subgraph);
 						if (others.isEmpty()) {
@@ -532,6 +536,20 @@ public final class QueryPlanner {
 				}
 			}
 			return out;
+		}
+
+		/**
+		 * Whether {@code field}, which {@code subgraph} resolves with {@code @requires},
+		 * needs an entity fetch of its own there: unless this fetch is the one for the
+		 * objects at {@code path}, the required fields are not in its representation.
+		 */
+		private boolean requiresRepresentation(FetchNode node, String subgraph, TypeInfo type, FieldInfo field,
+				List<String> path) {
+			FieldSource source = field.sources().get(subgraph);
+			if (source == null || source.requires() == null || !type.resolvable(field.name(), subgraph)) {
+				return false;
+			}
+			return !(node.isEntityFetch() && node.subgraph().equals(subgraph) && node.path().equals(path));
 		}
 
 		/**
@@ -787,18 +805,35 @@ public final class QueryPlanner {
 		/** The fields of every key {@code subgraph} declares on {@code type}. */
 		private SelectionSet ownKeyFields(TypeInfo type, String subgraph) {
 			List<Selection> fields = new ArrayList<>();
-			type.keysIn(subgraph).forEach((key) -> fields.addAll(key.selection().getSelections()));
+			type.keysIn(subgraph)
+				.forEach((key) -> key.selection()
+					.getSelections()
+					.stream()
+					.filter((s) -> !(s instanceof Field f) || !markedExternal(type, f.getName(), subgraph))
+					.forEach(fields::add));
 			return fields.isEmpty() ? null : SelectionSet.newSelectionSet().selections(fields).build();
 		}
 
 		private boolean canSelect(TypeInfo type, SelectionSet selection, String subgraph) {
 			for (Selection<?> s : selection.getSelections()) {
-				if (s instanceof Field f && !type.resolvable(f.getName(), subgraph)
-						&& !type.keysIn(subgraph).stream().anyMatch((k) -> mentions(k.selection(), f.getName()))) {
+				if (s instanceof Field f && !type.resolvable(f.getName(), subgraph) && (markedExternal(type,
+						f.getName(), subgraph)
+						|| !type.keysIn(subgraph).stream().anyMatch((k) -> mentions(k.selection(), f.getName())))) {
 					return false;
 				}
 			}
 			return true;
+		}
+
+		/**
+		 * Whether the supergraph says {@code subgraph} only references the field: then it
+		 * cannot answer it even as part of its own key (a supergraph that marks a key
+		 * field {@code external} there).
+		 */
+		private boolean markedExternal(TypeInfo type, String field, String subgraph) {
+			FieldInfo info = type.fields().get(field);
+			FieldSource source = info == null ? null : info.sources().get(subgraph);
+			return source != null && source.external();
 		}
 
 		/**

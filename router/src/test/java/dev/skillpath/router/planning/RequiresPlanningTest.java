@@ -285,4 +285,68 @@ class RequiresPlanningTest {
 				""");
 	}
 
+	@Test
+	void aFieldRequiringFieldsOfAnotherSubgraphIsFetchedThroughItsOwnSubgraphsKeyEvenFromThere() {
+		Supergraph supergraph = PlanFixtures.compose(PlanFixtures.subgraph("posts", """
+				type Query { feed: [Post] }
+				type Post @key(fields: "id") { id: ID! byNovice: Boolean! @external
+				  byExpert: Boolean! @requires(fields: "byNovice") }
+				"""), PlanFixtures.subgraph("authors", """
+				type Post @key(fields: "id") { id: ID! byNovice: Boolean! }
+				"""));
+		assertPlan(supergraph, "{ feed { byExpert } }", """
+				QueryPlan {
+				  Sequence {
+				    Fetch(service: "posts") {
+				      { feed { __typename id } }
+				    }
+				    Flatten(path: "feed") {
+				      Fetch(service: "authors") {
+				        { ... on Post { __typename id } } =>
+				        { ... on Post { byNovice } }
+				      }
+				    }
+				    Flatten(path: "feed") {
+				      Fetch(service: "posts") {
+				        { ... on Post { __typename id byNovice } } =>
+				        { ... on Post { byExpert } }
+				      }
+				    }
+				  }
+				}
+				""");
+	}
+
+	@Test
+	void aRequiredSelectionWithFragmentsIsPlannedWithThem() {
+		Supergraph supergraph = PlanFixtures.compose(PlanFixtures.subgraph("entities", """
+				type Query { entity: Entity }
+				type Entity @key(fields: "id") { id: ID! data: Foo }
+				interface Foo { foo: String! }
+				type Baz implements Foo @shareable { foo: String! baz: String! }
+				type Qux implements Foo @shareable { foo: String! qux: String! }
+				"""), PlanFixtures.subgraph("requirer", """
+				type Entity @key(fields: "id") { id: ID! data: Foo @external
+				  requirer: String! @requires(fields: "data { foo ... on Baz { baz } }") }
+				interface Foo { foo: String! }
+				type Baz implements Foo @shareable { foo: String! baz: String! }
+				type Qux implements Foo @shareable { foo: String! qux: String! }
+				"""));
+		assertPlan(supergraph, "{ entity { requirer } }", """
+				QueryPlan {
+				  Sequence {
+				    Fetch(service: "entities") {
+				      { entity { __typename id data { __typename foo ... on Baz { __typename baz } } } }
+				    }
+				    Flatten(path: "entity") {
+				      Fetch(service: "requirer") {
+				        { ... on Entity { __typename id data { foo ... on Baz { baz } } } } =>
+				        { ... on Entity { requirer } }
+				      }
+				    }
+				  }
+				}
+				""");
+	}
+
 }
