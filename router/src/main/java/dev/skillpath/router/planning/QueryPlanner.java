@@ -141,9 +141,11 @@ public final class QueryPlanner {
 	}
 
 	/**
-	 * Where a query's root field goes: the preferred subgraph, or another that resolves
-	 * it and can answer its whole selection; failing both, its selection split across
-	 * them (a shared root field whose type has no key to fetch the rest by).
+	 * Where a query's root field goes: of the subgraphs that resolve it and can answer
+	 * its whole selection, the one whose plan takes the fewest requests (a root fetch
+	 * already planned counts as none), then leaves the fewest fields to entity fetches;
+	 * failing all, its selection split across them (a shared root field whose type has no
+	 * key to fetch the rest by).
 	 * @return the field, or its parts, each with its subgraph
 	 */
 	private Map<Field, String> placeRootField(Planning planning, TypeInfo root, Field field, String preferred) {
@@ -152,21 +154,61 @@ public final class QueryPlanner {
 		if (field.getSelectionSet() == null || resolvers.size() < 2) {
 			return Map.of(field, subgraph);
 		}
-		PlanningException failure = planning.trial(subgraph, root, field, List.of());
-		if (failure == null) {
-			return Map.of(field, subgraph);
-		}
-		List<String> others = resolvers.stream().filter((r) -> !r.equals(subgraph)).toList();
-		for (String other : others) {
-			if (planning.trial(other, root, field, List.of()) == null) {
-				return Map.of(field, other);
+		// the subgraph whose plan takes the fewest requests, then the one that leaves
+		// the fewest fields to entity fetches; on a tie, the preferred one
+		List<String> candidates = new ArrayList<>(List.of(subgraph));
+		resolvers.stream().filter((r) -> !r.equals(subgraph)).forEach(candidates::add);
+		String cheapest = null;
+		int fewest = Integer.MAX_VALUE;
+		int fewestFetchedAfter = Integer.MAX_VALUE;
+		PlanningException failure = null;
+		for (String candidate : candidates) {
+			FetchNode trial = new FetchNode(0, candidate, List.of(), null, null);
+			try {
+				planning.select(trial, candidate, root, List.of(field), List.of(), null);
+			}
+			catch (PlanningException ex) {
+				failure = failure == null ? ex : failure;
+				continue;
+			}
+			int requests = trial.size() - (candidate.equals(preferred) ? 1 : 0);
+			int fetchedAfter = trial.children().stream().mapToInt(QueryPlanner::fieldsFetched).sum();
+			if (requests < fewest || (requests == fewest && fetchedAfter < fewestFetchedAfter)) {
+				cheapest = candidate;
+				fewest = requests;
+				fewestFetchedAfter = fetchedAfter;
 			}
 		}
+		if (cheapest != null) {
+			return Map.of(field, cheapest);
+		}
+		List<String> others = candidates.subList(1, candidates.size());
 		Map<Field, String> parts = planning.splitAcross(root, field, subgraph, others, List.of(), null);
 		if (parts == null) {
 			throw failure;
 		}
 		return parts;
+	}
+
+	/** The fields that {@code fetch} and the fetches after it select. */
+	private static int fieldsFetched(FetchNode fetch) {
+		return fieldCount(fetch.selection()) + fetch.children().stream().mapToInt(QueryPlanner::fieldsFetched).sum();
+	}
+
+	private static int fieldCount(SelectionSet selection) {
+		if (selection == null) {
+			return 0;
+		}
+		int count = 0;
+		for (Selection<?> each : selection.getSelections()) {
+			if (each instanceof Field field) {
+				count += field.getName().equals(TYPENAME) ? 0 : 1 + fieldCount(field.getSelectionSet());
+			}
+			else if (each instanceof InlineFragment fragment) {
+				count += fieldCount(fragment.getSelectionSet());
+			}
+		}
+		return count;
 	}
 
 	private String rootSubgraph(TypeInfo root, Field field, String preferred) {
@@ -407,7 +449,8 @@ public final class QueryPlanner {
 					out.add(fragment.transform((b) -> b.selectionSet(withTypename(sub))));
 				}
 			}
-			elsewhere.forEach((target, fields) -> out.addAll(entityFetch(node, subgraph, type, target, fields, path)));
+			elsewhere.forEach(
+					(target, fields) -> out.addAll(entityFetch(node, subgraph, type, target, fields, path, provided)));
 			return SelectionSet.newSelectionSet().selections(withoutRepeatedLeaves(out)).build();
 		}
 
@@ -554,9 +597,8 @@ public final class QueryPlanner {
 
 		/**
 		 * What {@code provided}, a {@code @provides} on an abstract type, provides for
-		 * objects of {@code member}: the fields of its fragments on types the member has.
-		 * Fields provided for the interface do not make a member's {@code @external}
-		 * fields resolvable (as in Apollo's planner).
+		 * objects of {@code member}: the fields it provides for the interface, and those
+		 * of its fragments on types the member has.
 		 */
 		private SelectionSet providedOn(SelectionSet provided, String member) {
 			if (provided == null) {
@@ -564,7 +606,10 @@ public final class QueryPlanner {
 			}
 			List<Selection> out = new ArrayList<>();
 			for (Selection<?> selection : provided.getSelections()) {
-				if (selection instanceof InlineFragment fragment && QueryPlanner.this.supergraph.matches(member,
+				if (selection instanceof Field) {
+					out.add(selection);
+				}
+				else if (selection instanceof InlineFragment fragment && QueryPlanner.this.supergraph.matches(member,
 						fragment.getTypeCondition() == null ? null : fragment.getTypeCondition().getName())) {
 					out.addAll(fragment.getSelectionSet().getSelections());
 				}
@@ -594,7 +639,7 @@ public final class QueryPlanner {
 		 * fetch.
 		 */
 		private List<Selection> entityFetch(FetchNode parent, String subgraph, TypeInfo type, String target,
-				List<Selection> fields, List<String> path) {
+				List<Selection> fields, List<String> path, SelectionSet provided) {
 			List<List<Selection>> groups = new ArrayList<>();
 			List<List<Selection>> groupRequires = new ArrayList<>();
 			for (Selection<?> selection : fields) {
@@ -612,7 +657,7 @@ public final class QueryPlanner {
 			}
 			List<Selection> inParent = new ArrayList<>();
 			for (List<Selection> group : groups) {
-				inParent.addAll(entityFetchOf(parent, subgraph, type, target, group, path));
+				inParent.addAll(entityFetchOf(parent, subgraph, type, target, group, path, provided));
 			}
 			return inParent;
 		}
@@ -694,12 +739,12 @@ public final class QueryPlanner {
 		}
 
 		private List<Selection> entityFetchOf(FetchNode parent, String subgraph, TypeInfo type, String target,
-				List<Selection> fields, List<String> path) {
+				List<Selection> fields, List<String> path, SelectionSet provided) {
 			TypeInfo entity = entityTypeIn(type, target);
 			TypeInfo.Key key = entity.keysIn(target)
 				.stream()
 				.filter(TypeInfo.Key::resolvable)
-				.filter((k) -> canSelect(type, k.selection(), subgraph))
+				.filter((k) -> canSelect(type, k.selection(), subgraph) || providesAll(provided, k.selection()))
 				.findFirst()
 				.or(() -> entity.keysIn(target)
 					.stream()
@@ -735,7 +780,7 @@ public final class QueryPlanner {
 			}
 			try {
 				return planEntityFetch(parent, subgraph, entity, target, fields, path, type, representation,
-						representationSet);
+						representationSet, provided);
 			}
 			finally {
 				this.entityFetchesInProgress.remove(hop);
@@ -744,7 +789,7 @@ public final class QueryPlanner {
 
 		private List<Selection> planEntityFetch(FetchNode parent, String subgraph, TypeInfo entity, String target,
 				List<Selection> fields, List<String> path, TypeInfo type, List<Selection> representation,
-				SelectionSet representationSet) {
+				SelectionSet representationSet, SelectionSet provided) {
 			// the representation fields come from the parent's subgraph (or, for required
 			// fields it cannot
 			// resolve, from sibling entity fetches that this fetch then waits for)
@@ -755,10 +800,10 @@ public final class QueryPlanner {
 			// needs
 			List<Selection> inParent = new ArrayList<>();
 			inParent.add(Field.newField(TYPENAME).build());
-			// a subgraph can always answer the fields of its own keys, even those it
-			// marks @external (canSelect counts on it)
+			// a subgraph can answer the fields of its own keys, and those a
+			// @provides above gives it here
 			inParent.addAll(select(parent, subgraph, type, representation.subList(1, representation.size()), path,
-					ownKeyFields(type, subgraph))
+					union(ownKeyFields(type, subgraph), provided))
 				.getSelections());
 			List<FetchNode> providers = new ArrayList<>(parent.children().subList(before, parent.children().size()));
 			FetchNode fetch = new FetchNode(nextId(), target, path, entity.name(), representationSet);
@@ -982,6 +1027,22 @@ public final class QueryPlanner {
 		return selection != null && selection.getSelections()
 			.stream()
 			.anyMatch((s) -> s instanceof Field f && f.getName().equals(field));
+	}
+
+	/** Whether {@code provided} holds every field of {@code key}. */
+	private static boolean providesAll(SelectionSet provided, SelectionSet key) {
+		return provided != null && key.getSelections()
+			.stream()
+			.allMatch((s) -> !(s instanceof Field f) || isProvided(provided, f.getName()));
+	}
+
+	private static SelectionSet union(SelectionSet a, SelectionSet b) {
+		if (a == null || b == null) {
+			return a == null ? b : a;
+		}
+		List<Selection> all = new ArrayList<>(a.getSelections());
+		all.addAll(b.getSelections());
+		return SelectionSet.newSelectionSet().selections(all).build();
 	}
 
 	private static boolean isProvided(SelectionSet provided, String field) {

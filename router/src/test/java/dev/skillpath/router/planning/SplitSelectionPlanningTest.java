@@ -85,43 +85,36 @@ class SplitSelectionPlanningTest {
 	}
 
 	/**
-	 * Subgraph b provides {@code animals} for the interface only; its Book marks them
-	 * {@code @external} and has no key to fetch them by, so the root field goes whole to
-	 * a, not split with b.
+	 * Both a and b answer {@code media} in full, b in one request thanks to its
+	 * {@code @provides} on the interface (which holds for each member), a with an entity
+	 * fetch to c: b it is, and neither is split.
 	 */
 	@Test
-	void aSharedRootFieldGoesWholeToASubgraphThatCanAnswerItAll() {
-		Supergraph supergraph = compose(subgraph("b", """
-				type Query { media: Media @shareable @provides(fields: "animals { id }") }
-				interface Media { id: ID! animals: [Animal] }
-				interface Animal { id: ID! }
-				type Book implements Media { id: ID! @external animals: [Animal] @external }
-				type Dog implements Animal { id: ID! @external }
-				"""), subgraph("a", """
+	void aSharedRootFieldGoesToTheSubgraphThatAnswersItInTheFewestRequests() {
+		Supergraph supergraph = compose(subgraph("a", """
 				type Query { media: Media @shareable }
 				interface Media { id: ID! }
 				interface Animal { id: ID! }
 				type Book implements Media @key(fields: "id") { id: ID! }
+				"""), subgraph("b", """
+				type Query { media: Media @shareable @provides(fields: "animals { id }") }
+				interface Media { id: ID! animals: [Animal] }
+				interface Animal { id: ID! }
+				type Book implements Media { id: ID! @shareable animals: [Animal] @external }
+				type Dog implements Animal { id: ID! @external }
 				"""), subgraph("c", """
 				interface Animal { id: ID! }
 				type Book @key(fields: "id") { id: ID! animals: [Animal] @shareable }
 				type Dog implements Animal @key(fields: "id") { id: ID! }
 				"""));
-		assertPlan(supergraph, "{ media { id animals { id } } }", """
-				QueryPlan {
-				  Sequence {
-				    Fetch(service: "a") {
-				      { media { __typename ... on Book { id __typename } } }
-				    }
-				    Flatten(path: "media") {
-				      Fetch(service: "c") {
-				        { ... on Book { __typename id } } =>
-				        { ... on Book { animals { __typename id } } }
-				      }
-				    }
-				  }
-				}
-				""");
+		assertPlan(supergraph, "{ media { id animals { id } } }",
+				"""
+						QueryPlan {
+						  Fetch(service: "b") {
+						    { media { __typename ... on Book { __typename id animals { __typename ... on Dog { __typename id } } } } }
+						  }
+						}
+						""");
 	}
 
 }
