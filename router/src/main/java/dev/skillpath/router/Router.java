@@ -141,7 +141,7 @@ public final class Router {
 					: new Prepared(null, List.of(checked.error()));
 		}
 		catch (PlanningException ex) {
-			return new Prepared(null, List.of(error(ex.getMessage(), "BAD_USER_INPUT", List.of())));
+			return new Prepared(null, List.of(error(ex.getMessage(), ex.code(), List.of())));
 		}
 	}
 

@@ -62,7 +62,7 @@ public final class QueryPlanner {
 
 		boolean mutation = inlined.getOperation() == OperationDefinition.Operation.MUTATION;
 		if (inlined.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
-			throw new PlanningException("Subscriptions are not supported by this gateway");
+			throw PlanningException.ofOperation("Subscriptions are not supported by this gateway");
 		}
 		String rootName = mutation ? this.supergraph.mutationType() : this.supergraph.queryType();
 		TypeInfo root = rootName == null ? null : this.supergraph.type(rootName);
@@ -275,7 +275,7 @@ public final class QueryPlanner {
 		int nextId() {
 			int id = this.ids.incrementAndGet();
 			if (id > MAX_FETCHES) {
-				throw new PlanningException(
+				throw PlanningException.ofOperation(
 						"This operation needs more than " + MAX_FETCHES + " subgraph fetches; split it or select less");
 			}
 			return id;
@@ -375,7 +375,7 @@ public final class QueryPlanner {
 					}
 					FieldInfo info = type.fields().get(name);
 					if (info == null) {
-						throw new PlanningException("Type " + type.name() + " has no field " + name);
+						throw PlanningException.ofOperation("Type " + type.name() + " has no field " + name);
 					}
 					SelectionSet providedBelow = providedChild(provided, name);
 					if (requiresRepresentation(node, subgraph, type, info, path)) {
@@ -1116,18 +1116,19 @@ public final class QueryPlanner {
 	private static OperationDefinition selectOperation(Document document, String operationName) {
 		List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
 		if (operations.isEmpty()) {
-			throw new PlanningException("The document contains no operation");
+			throw PlanningException.ofOperation("The document contains no operation");
 		}
 		if (operationName == null || operationName.isBlank()) {
 			if (operations.size() > 1) {
-				throw new PlanningException("The document has several operations: name one with operationName");
+				throw PlanningException.ofOperation("The document has several operations: name one with operationName");
 			}
 			return operations.get(0);
 		}
 		return operations.stream()
 			.filter((o) -> operationName.equals(o.getName()))
 			.findFirst()
-			.orElseThrow(() -> new PlanningException("No operation named '" + operationName + "' in the document"));
+			.orElseThrow(
+					() -> PlanningException.ofOperation("No operation named '" + operationName + "' in the document"));
 	}
 
 	/**
@@ -1148,10 +1149,10 @@ public final class QueryPlanner {
 			else if (selection instanceof FragmentSpread spread) {
 				FragmentDefinition definition = fragments.get(spread.getName());
 				if (definition == null) {
-					throw new PlanningException("Unknown fragment " + spread.getName());
+					throw PlanningException.ofOperation("Unknown fragment " + spread.getName());
 				}
 				if (!visiting.add(spread.getName())) {
-					throw new PlanningException("Fragment " + spread.getName() + " spreads itself");
+					throw PlanningException.ofOperation("Fragment " + spread.getName() + " spreads itself");
 				}
 				SelectionSet inner = inline(definition.getSelectionSet(), fragments, visiting);
 				visiting.remove(spread.getName());

@@ -39,7 +39,9 @@ class BoundedPlanningTest {
 	void anExternalKeyFieldCannotBeSentAndPlanningEndsWithAnError() {
 		assertThatExceptionOfType(PlanningException.class).isThrownBy(() -> plan(CROSSED_KEYS, "{ chats { id text } }"))
 			.withMessageContaining("Cannot fetch Chat fields [id, text] from subgraph b")
-			.withMessageContaining("that subgraph a can provide");
+			.withMessageContaining("that subgraph a can provide")
+			.extracting(PlanningException::code)
+			.isEqualTo("QUERY_PLANNING_FAILED");
 		assertThat(plan(CROSSED_KEYS, "{ chat(id: \"c1\") { id text account { username } } }").print()).isEqualTo("""
 				QueryPlan {
 				  Sequence {
@@ -65,7 +67,9 @@ class BoundedPlanningTest {
 		}
 		String document = query.append(" }").toString();
 		assertThatExceptionOfType(PlanningException.class).isThrownBy(() -> plan(CROSSED_KEYS, document))
-			.withMessageContaining("more than " + QueryPlanner.MAX_FETCHES + " subgraph fetches");
+			.withMessageContaining("more than " + QueryPlanner.MAX_FETCHES + " subgraph fetches")
+			.extracting(PlanningException::code)
+			.isEqualTo("BAD_USER_INPUT");
 	}
 
 }
