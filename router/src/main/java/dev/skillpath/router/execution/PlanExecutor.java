@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.skillpath.router.planning.FetchNode;
 import dev.skillpath.router.planning.QueryPlan;
 import dev.skillpath.router.supergraph.Supergraph;
+import graphql.language.AstPrinter;
+import graphql.language.VariableDefinition;
 import graphql.language.Field;
 import graphql.language.InlineFragment;
 import graphql.language.Selection;
@@ -22,9 +26,12 @@ import reactor.core.publisher.Mono;
 /**
  * Runs a {@link QueryPlan}: root fetches in parallel (in order for mutations), each
  * entity fetch once its parent (and the siblings it depends on) are in, with one
- * {@code _entities} request per fetch for all objects at its path and each distinct
- * representation sent once. A failing subgraph costs only the fields it would have
- * provided: they become null with an error that names the path and the service.
+ * {@code _entities} field per fetch for all objects at its path and each distinct
+ * representation sent once. Entity fetches to one subgraph that become ready together
+ * (siblings waiting for the same fetches) share one request, each under an alias of its
+ * own, so a step costs each subgraph one request at most. A failing subgraph costs only
+ * the fields it would have provided: they become null with an error that names the path
+ * and the service.
  */
 public final class PlanExecutor {
 
@@ -45,7 +52,7 @@ public final class PlanExecutor {
 	}
 
 	public Mono<Outcome> execute(QueryPlan plan, Map<String, Object> variables, RequestContext context) {
-		Run run = new Run(variables == null ? Map.of() : variables, context);
+		Run run = new Run(variables == null ? Map.of() : variables, context, plan.variableDefinitions());
 		Flux<FetchNode> roots = Flux.fromIterable(plan.roots());
 		Mono<Void> all = plan.sequential() ? roots.concatMap(run::node).then() : roots.flatMap(run::node).then();
 		return all.then(Mono.fromSupplier(() -> new Outcome(run.data, run.errors, run.calls.get())));
@@ -64,13 +71,17 @@ public final class PlanExecutor {
 
 		final RequestContext context;
 
-		Run(Map<String, Object> variables, RequestContext context) {
+		/** The operation's variable definitions, for requests that join fetches. */
+		final Map<String, VariableDefinition> definitions;
+
+		Run(Map<String, Object> variables, RequestContext context, Map<String, VariableDefinition> definitions) {
 			this.variables = variables;
 			this.context = context;
+			this.definitions = definitions;
 		}
 
 		Mono<Void> node(FetchNode node) {
-			Mono<Void> fetch = node.isEntityFetch() ? entities(node) : root(node);
+			Mono<Void> fetch = node.isEntityFetch() ? entities(List.of(node)) : root(node);
 			return fetch.then(Mono.defer(() -> children(node.children())));
 		}
 
@@ -78,10 +89,24 @@ public final class PlanExecutor {
 			if (children.isEmpty()) {
 				return Mono.empty();
 			}
-			Map<FetchNode, Mono<Void>> runs = new HashMap<>();
+			// entity fetches to one subgraph that wait for the same fetches are ready
+			// together: one request carries them all
+			Map<FetchNode, Mono<Void>> runs = new LinkedHashMap<>();
+			Map<List<Object>, List<FetchNode>> together = new LinkedHashMap<>();
+			Map<List<Object>, Mono<Void>> requests = new HashMap<>();
 			for (FetchNode child : children) {
 				Mono<Void> after = Mono.when(child.dependsOn().stream().map(runs::get).toList());
-				runs.put(child, after.then(Mono.defer(() -> node(child))).cache());
+				if (!child.isEntityFetch()) {
+					runs.put(child, after.then(Mono.defer(() -> node(child))).cache());
+					continue;
+				}
+				List<Object> key = new ArrayList<>(child.dependsOn());
+				key.add(0, child.subgraph());
+				List<FetchNode> members = together.computeIfAbsent(key, (k) -> new ArrayList<>());
+				members.add(child);
+				Mono<Void> request = requests.computeIfAbsent(key,
+						(k) -> after.then(Mono.defer(() -> entities(members))).cache());
+				runs.put(child, request.then(Mono.defer(() -> children(child.children()))).cache());
 			}
 			return Mono.when(runs.values());
 		}
@@ -108,10 +133,95 @@ public final class PlanExecutor {
 			}).then();
 		}
 
-		private Mono<Void> entities(FetchNode node) {
+		/** The objects one entity fetch sends, and where each answer goes. */
+		private record Batch(FetchNode node, List<Map<String, Object>> representations,
+				List<List<Target>> targetsByRepresentation, boolean interfaceObject) {
+		}
+
+		/**
+		 * Entity fetches to one subgraph that are ready together, in one request: each as
+		 * an aliased {@code _entities} field of its own when there are several.
+		 */
+		private Mono<Void> entities(List<FetchNode> nodes) {
+			List<Batch> batches = new ArrayList<>();
+			for (FetchNode node : nodes) {
+				Batch batch = prepare(node);
+				if (batch != null) {
+					batches.add(batch);
+				}
+			}
+			if (batches.isEmpty()) {
+				return Mono.empty();
+			}
+			if (batches.size() == 1) {
+				Batch batch = batches.get(0);
+				Map<String, Object> variables = new LinkedHashMap<>(subset(batch.node().variables()));
+				variables.put("representations", batch.representations());
+				this.calls.incrementAndGet();
+				return call(batch.node(), batch.node().document(), variables).doOnNext((response) -> {
+					Object entities = response.get("data") instanceof Map<?, ?> d ? d.get("_entities") : null;
+					apply(batch, entities, errorsOf(response), "_entities");
+				}).onErrorResume((ex) -> {
+					failed(batch, ex);
+					return Mono.empty();
+				}).then();
+			}
+			Map<String, Object> variables = new LinkedHashMap<>();
+			Set<String> used = new LinkedHashSet<>();
+			StringBuilder fields = new StringBuilder();
+			StringBuilder definitions = new StringBuilder();
+			for (int i = 0; i < batches.size(); i++) {
+				FetchNode node = batches.get(i).node();
+				variables.putAll(subset(node.variables()));
+				variables.put("r" + i, batches.get(i).representations());
+				used.addAll(node.variables());
+				definitions.append(" $r").append(i).append(": [_Any!]!");
+				fields.append(" e")
+					.append(i)
+					.append(": _entities(representations: $r")
+					.append(i)
+					.append(") { ... on ")
+					.append(node.entityType())
+					.append(' ')
+					.append(AstPrinter.printAstCompact(node.selection()))
+					.append(" }");
+			}
+			for (String name : used) {
+				VariableDefinition definition = this.definitions.get(name);
+				if (definition != null) {
+					definitions.append(' ').append(AstPrinter.printAstCompact(definition));
+				}
+			}
+			String document = "query(" + definitions.toString().trim() + ") {" + fields + " }";
+			this.calls.incrementAndGet();
+			return call(batches.get(0).node(), document, variables).doOnNext((response) -> {
+				Map<?, ?> data = response.get("data") instanceof Map<?, ?> d ? d : Map.of();
+				List<Map<String, Object>> errors = errorsOf(response);
+				for (int i = 0; i < batches.size(); i++) {
+					String alias = "e" + i;
+					List<Map<String, Object>> own = errors.stream()
+						.filter((e) -> e.get("path") instanceof List<?> p && !p.isEmpty() && alias.equals(p.get(0)))
+						.toList();
+					apply(batches.get(i), data.get(alias), own, alias);
+				}
+				errors.stream()
+					.filter((e) -> !(e.get("path") instanceof List<?> p) || p.isEmpty()
+							|| !String.valueOf(p.get(0)).matches("e\\d+"))
+					.forEach((e) -> this.errors.add(subgraphError(batches.get(0).node(), e, null)));
+			}).onErrorResume((ex) -> {
+				batches.forEach((batch) -> failed(batch, ex));
+				return Mono.empty();
+			}).then();
+		}
+
+		/**
+		 * The distinct representations of the objects at the fetch's path that are of its
+		 * entity type; null when there are none or its fields are all skipped.
+		 */
+		private Batch prepare(FetchNode node) {
 			if (!wanted(node.selection())) {
-				return Mono.empty(); // every field this fetch would bring is skipped for
-										// these variables
+				return null; // every field this fetch would bring is skipped for these
+								// variables
 			}
 			List<Target> targets = new ArrayList<>();
 			Map<String, Integer> index = new LinkedHashMap<>();
@@ -133,10 +243,8 @@ public final class PlanExecutor {
 						continue;
 					}
 					if (interfaceObject) {
-						representation.put("__typename", node.entityType()); // it knows
-																				// only
-																				// the
-																				// interface
+						// it knows only the interface
+						representation.put("__typename", node.entityType());
 					}
 					String identity = representation.toString();
 					Integer at = index.get(identity);
@@ -149,52 +257,55 @@ public final class PlanExecutor {
 					targetsByRepresentation.get(at).add(target);
 				}
 			}
-			if (representations.isEmpty()) {
-				return Mono.empty();
-			}
-			Map<String, Object> variables = new LinkedHashMap<>(subset(node.variables()));
-			variables.put("representations", representations);
-			this.calls.incrementAndGet();
-			return call(node, node.document(), variables).doOnNext((response) -> {
-				Object entities = response.get("data") instanceof Map<?, ?> d ? d.get("_entities") : null;
-				synchronized (this.data) {
-					if (entities instanceof List<?> list) {
-						for (int i = 0; i < list.size() && i < targetsByRepresentation.size(); i++) {
-							if (list.get(i) instanceof Map<?, ?> entity) {
-								// the first object takes the answer over; the others get
-								// their own copy,
-								// since later fetches at different paths may write
-								// different fields into them
-								List<Target> same = targetsByRepresentation.get(i);
-								Map<String, Object> answer = castMap(
-										(Map<?, ?>) renamed(entity, node.responseKeyRenames()));
-								if (interfaceObject) {
-									answer.remove("__typename"); // the interface's name,
-																	// not the object's
-																	// type
-								}
-								for (int t = 0; t < same.size(); t++) {
-									merge(same.get(t).object(), t == 0 ? answer : castMap((Map<?, ?>) copy(answer)));
-								}
+			return representations.isEmpty() ? null
+					: new Batch(node, representations, targetsByRepresentation, interfaceObject);
+		}
+
+		/**
+		 * Merges the answer of one {@code _entities} field (under {@code alias}) into the
+		 * objects it was asked for.
+		 */
+		private void apply(Batch batch, Object entities, List<Map<String, Object>> errors, String alias) {
+			FetchNode node = batch.node();
+			List<List<Target>> targetsByRepresentation = batch.targetsByRepresentation();
+			synchronized (this.data) {
+				if (entities instanceof List<?> list) {
+					for (int i = 0; i < list.size() && i < targetsByRepresentation.size(); i++) {
+						if (list.get(i) instanceof Map<?, ?> entity) {
+							// the first object takes the answer over; the others get
+							// their
+							// own copy, since later fetches at different paths may write
+							// different fields into them
+							List<Target> same = targetsByRepresentation.get(i);
+							Map<String, Object> answer = castMap(
+									(Map<?, ?>) renamed(entity, node.responseKeyRenames()));
+							if (batch.interfaceObject()) {
+								// the interface's name, not the object's type
+								answer.remove("__typename");
+							}
+							for (int t = 0; t < same.size(); t++) {
+								merge(same.get(t).object(), t == 0 ? answer : castMap((Map<?, ?>) copy(answer)));
 							}
 						}
 					}
 				}
-				for (Map<String, Object> error : errorsOf(response)) {
-					this.errors
-						.add(subgraphError(node, error, entityErrorPath(error.get("path"), targetsByRepresentation)));
-				}
-			}).onErrorResume((ex) -> {
-				List<Object> path = new ArrayList<>(targetsByRepresentation.get(0).get(0).path());
-				node.selection()
-					.getSelections()
-					.stream()
-					.filter((s) -> s instanceof Field f && !f.getName().equals("__typename"))
-					.findFirst()
-					.ifPresent((s) -> path.add(responseKey((Field) s)));
-				this.errors.add(failure(node, path, ex));
-				return Mono.empty();
-			}).then();
+			}
+			for (Map<String, Object> error : errors) {
+				this.errors.add(
+						subgraphError(node, error, entityErrorPath(error.get("path"), alias, targetsByRepresentation)));
+			}
+		}
+
+		private void failed(Batch batch, Throwable ex) {
+			FetchNode node = batch.node();
+			List<Object> path = new ArrayList<>(batch.targetsByRepresentation().get(0).get(0).path());
+			node.selection()
+				.getSelections()
+				.stream()
+				.filter((s) -> s instanceof Field f && !f.getName().equals("__typename"))
+				.findFirst()
+				.ifPresent((s) -> path.add(responseKey((Field) s)));
+			this.errors.add(failure(node, path, ex));
 		}
 
 		private boolean wanted(SelectionSet selection) {
@@ -366,8 +477,8 @@ public final class PlanExecutor {
 		return value;
 	}
 
-	private static List<Object> entityErrorPath(Object path, List<List<Target>> targets) {
-		if (!(path instanceof List<?> list) || list.size() < 2 || !"_entities".equals(list.get(0))
+	private static List<Object> entityErrorPath(Object path, String alias, List<List<Target>> targets) {
+		if (!(path instanceof List<?> list) || list.size() < 2 || !alias.equals(list.get(0))
 				|| !(list.get(1) instanceof Number index) || index.intValue() >= targets.size()) {
 			return List.of();
 		}
