@@ -38,8 +38,13 @@ import graphql.language.VariableReference;
  * goes to the resolving subgraph reachable in the fewest entity fetches (through keys
  * that subgraphs on the way can provide). A selection on an interface or union that the
  * subgraph cannot answer for the abstract type as a whole is split into one fragment per
- * member type that subgraph declares. The number of fetches depends only on the document,
- * never on the data: a list of 200 jobs costs the same requests as a list of 20.
+ * member type that subgraph declares. A shared root field goes to the subgraph whose plan
+ * takes the fewest requests; a shared field whose selection no one subgraph can answer (a
+ * type without a key below it) is split, each part sent with the field to a subgraph that
+ * can (trials, bounded, decide where). A field with {@code @requires} is always fetched
+ * through its subgraph's {@code _entities}, where the representation carries the required
+ * fields. The number of fetches depends only on the document, never on the data: a list
+ * of 200 jobs costs the same requests as a list of 20.
  */
 public final class QueryPlanner {
 
