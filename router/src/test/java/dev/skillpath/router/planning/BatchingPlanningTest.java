@@ -112,4 +112,34 @@ class BatchingPlanningTest {
 		return Map.of("__typename", "User", "id", id);
 	}
 
+	/**
+	 * Both fetches to accounts share one request; an error in the second one's answer (u3
+	 * has no name) is reported at its place in the response, not the first's.
+	 */
+	@Test
+	void anErrorInAJoinedRequestIsReportedAtItsOwnFetchsPath() {
+		TestSubgraphs failing = new TestSubgraphs()
+			.add("posts", POSTS,
+					(wiring) -> wiring.query("posts",
+							List.of(Map.of("title", "Post 1", "author", user("u1"), "comments",
+									List.of(Map.of("text", "First", "author", user("u3")))))))
+			.add("accounts", ACCOUNTS,
+					(wiring) -> wiring
+						.entity("User",
+								(representation) -> Map.of("__typename", "User", "id", representation.get("id")))
+						.field("User", "name", (env) -> {
+							Map<?, ?> user = env.getSource();
+							if ("u3".equals(user.get("id"))) {
+								throw new IllegalStateException("no name for u3");
+							}
+							return "Name of " + user.get("id");
+						}));
+
+		String response = failing.run(failing.router(), QUERY, Map.of());
+
+		assertThat(response).contains("\"path\":[\"posts\",0,\"comments\",0,\"author\",\"name\"]")
+			.endsWith("\"extensions\":{\"subgraphCalls\":2}}");
+		assertThat(failing.calls).hasSize(2);
+	}
+
 }
