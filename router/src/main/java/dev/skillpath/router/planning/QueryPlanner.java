@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -269,6 +270,9 @@ public final class QueryPlanner {
 		 */
 		private final Map<String, String> requiredFieldAliases = new java.util.HashMap<>();
 
+		/** The outcome of each {@link #trial} so far: empty when it planned. */
+		private final Map<String, Optional<PlanningException>> trials = new java.util.HashMap<>();
+
 		/** The {@link #splitAcross} calls under way, one inside the other. */
 		private final Set<String> splitsInProgress = new LinkedHashSet<>();
 
@@ -291,13 +295,24 @@ public final class QueryPlanner {
 		 * null if it can: a trial whose fetches are thrown away.
 		 */
 		PlanningException trial(String subgraph, TypeInfo type, Field field, List<String> path) {
+			// once per field and place: trials inside trials would otherwise repeat
+			// the same work at every level below
+			// (and splits under way, which stop some of them)
+			String key = subgraph + " " + type.name() + " " + path + " " + AstPrinter.printAstCompact(field) + " "
+					+ this.splitsInProgress.hashCode();
+			Optional<PlanningException> known = this.trials.get(key);
+			if (known != null) {
+				return known.orElse(null);
+			}
+			PlanningException failure = null;
 			try {
 				select(new FetchNode(0, subgraph, path, null, null), subgraph, type, List.of(field), path, null);
-				return null;
 			}
 			catch (PlanningException ex) {
-				return ex;
+				failure = ex;
 			}
+			this.trials.put(key, Optional.ofNullable(failure));
+			return failure;
 		}
 
 		/**
@@ -418,7 +433,24 @@ public final class QueryPlanner {
 					}
 					else {
 						String target = entitySubgraph(type, name, subgraph);
-						elsewhere.computeIfAbsent(target, (t) -> new ArrayList<>()).add(field);
+						List<String> others = field.getSelectionSet() == null ? List.of()
+								: reachableResolvers(type, name, subgraph).stream()
+									.filter((r) -> !r.equals(target))
+									.toList();
+						PlanningException failure = others.isEmpty() ? null : trial(target, type, field, path);
+						Map<Field, String> parts = failure == null ? null
+								: splitAcross(type, field, target, others, path, null);
+						if (failure != null && parts == null) {
+							throw failure;
+						}
+						if (parts == null) {
+							elsewhere.computeIfAbsent(target, (t) -> new ArrayList<>()).add(field);
+						}
+						else {
+							// no one subgraph it can be fetched from answers it all
+							parts.forEach(
+									(part, in) -> elsewhere.computeIfAbsent(in, (t) -> new ArrayList<>()).add(part));
+						}
 					}
 				}
 				else if (selection instanceof InlineFragment fragment) {

@@ -117,4 +117,46 @@ class SplitSelectionPlanningTest {
 						""");
 	}
 
+	/**
+	 * Neither subgraph that resolves {@code category} answers its whole selection, and
+	 * neither can hand Products on to the other: each part goes straight from d to the
+	 * one that answers it.
+	 */
+	@Test
+	void aFieldOfAnotherSubgraphIsSplitAcrossTheSubgraphsThatAnswerItsParts() {
+		Supergraph supergraph = compose(subgraph("d", """
+				type Query { product: Product }
+				type Product @key(fields: "id") { id: ID name: String }
+				"""), subgraph("a", """
+				type Product @key(fields: "id") { id: ID @external category: Category @shareable }
+				type Category { details: String }
+				"""), subgraph("b", """
+				type Product @key(fields: "id") { id: ID @external category: Category @shareable }
+				type Category { id: ID @shareable }
+				"""));
+		assertPlan(supergraph, "{ product { name category { id details } } }", """
+				QueryPlan {
+				  Sequence {
+				    Fetch(service: "d") {
+				      { product { name __typename id } }
+				    }
+				    Parallel {
+				      Flatten(path: "product") {
+				        Fetch(service: "b") {
+				          { ... on Product { __typename id } } =>
+				          { ... on Product { category { __typename id } } }
+				        }
+				      }
+				      Flatten(path: "product") {
+				        Fetch(service: "a") {
+				          { ... on Product { __typename id } } =>
+				          { ... on Product { category { __typename details } } }
+				        }
+				      }
+				    }
+				  }
+				}
+				""");
+	}
+
 }
