@@ -95,7 +95,7 @@ public class GraphQlExceptionResolver extends DataFetcherExceptionResolverAdapte
 
 	private static ErrorType classification(ErrorCode code) {
 		return switch (code) {
-			case BAD_USER_INPUT, PAYLOAD_TOO_LARGE -> ErrorType.BAD_REQUEST;
+			case BAD_USER_INPUT, PAYLOAD_TOO_LARGE, REQUEST_TIMEOUT -> ErrorType.BAD_REQUEST;
 			case NOT_FOUND -> ErrorType.NOT_FOUND;
 			case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;
 			case FORBIDDEN -> ErrorType.FORBIDDEN;

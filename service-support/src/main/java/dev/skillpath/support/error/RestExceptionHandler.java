@@ -28,6 +28,9 @@ public class RestExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(RestExceptionHandler.class);
 
+	/** Reactor Netty's exception for a request not read in time (not a public class). */
+	private static final String REQUEST_TIMEOUT = "reactor.netty.http.server.RequestTimeoutException";
+
 	private static final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
 	@ExceptionHandler(ApiException.class)
@@ -75,6 +78,18 @@ public class RestExceptionHandler {
 			problem.setProperty("code", status.getStatusCode().is4xxClientError() ? ErrorCode.BAD_USER_INPUT.name()
 					: ErrorCode.INTERNAL_SERVER_ERROR.name());
 			return Mono.just(ResponseEntity.status(status.getStatusCode()).body(problem));
+		}
+		if (REQUEST_TIMEOUT.equals(ex.getClass().getName())) {
+			// the client did not send its whole request within
+			// skillpath.server.request-timeout (docs/decisions/0019): not the service's
+			// fault
+			logger.debug("Request not read in time: " + ex.getMessage());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(ErrorCode.REQUEST_TIMEOUT.status(),
+					"The request was not sent in time");
+			problem.setProperty("code", ErrorCode.REQUEST_TIMEOUT.name());
+			return Mono.just(ResponseEntity.status(ErrorCode.REQUEST_TIMEOUT.status())
+				.header(HttpHeaders.CONNECTION, "close")
+				.body(problem));
 		}
 		if (ex instanceof AbortedException) {
 			// the client hung up (a gateway or partner timeout) before its answer: nobody
