@@ -32,7 +32,7 @@ final class EdgeClients {
 		while (http.get()
 			.uri("/actuator/health/readiness")
 			.exchange()
-			.returnResult(String.class)
+			.returnResult(Void.class)
 			.getStatus()
 			.value() != 200) {
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).as(description).isLessThan(within);

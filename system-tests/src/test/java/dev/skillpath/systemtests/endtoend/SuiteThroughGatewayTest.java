@@ -214,7 +214,8 @@ class SuiteThroughGatewayTest extends SuiteGatewayTest {
 				.build())
 			.exchange()
 			.expectStatus()
-			.isEqualTo(405);
+			.isEqualTo(405)
+			.expectBody(Void.class);
 	}
 
 }

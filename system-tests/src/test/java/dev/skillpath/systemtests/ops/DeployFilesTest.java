@@ -384,7 +384,8 @@ class DeployFilesTest extends SuiteGatewayTest {
 					+ "\"salary\": {\"min\": 60000, \"max\": 80000, \"currency\": \"USD\", \"period\": \"YEAR\"}}]")
 			.exchange()
 			.expectStatus()
-			.isOk();
+			.isOk()
+			.expectBody(Void.class);
 		graphql(jobs, admin, "mutation { addFeed(input: {partnerId: \"" + partner
 				+ "\", kind: INDEED_XML, url: \"http://localhost:9/jobs.xml\"}) { id } }");
 	}
@@ -404,7 +405,7 @@ class DeployFilesTest extends SuiteGatewayTest {
 			.uri("/partner/v1/jobs")
 			.header("X-Api-Key", "ops-test-key")
 			.exchange()
-			.returnResult(String.class)
+			.returnResult(Void.class)
 			.getStatus()
 			.value();
 	}

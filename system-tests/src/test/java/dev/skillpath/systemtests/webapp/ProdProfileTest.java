@@ -25,7 +25,8 @@ class ProdProfileTest extends BrowserTest {
 			.bodyValue("{\"subject\":\"ada\",\"roles\":[\"LEARNER\"]}")
 			.exchange()
 			.expectStatus()
-			.isNotFound();
+			.isNotFound()
+			.expectBody(Void.class);
 
 		this.browser.open("/#/roadmap/java");
 		assertThat(this.browser.text("#account")).isEqualTo("Browsing anonymously");

@@ -45,8 +45,9 @@ class WebAppServingTest extends BrowserTest {
 			.expectStatus()
 			.isOk()
 			.expectHeader()
-			.contentTypeCompatibleWith("text/javascript");
-		this.http.get().uri("/operations/Roadmap.graphql").exchange().expectStatus().isOk();
+			.contentTypeCompatibleWith("text/javascript")
+			.expectBody(Void.class);
+		this.http.get().uri("/operations/Roadmap.graphql").exchange().expectStatus().isOk().expectBody(Void.class);
 		assertDevSignIn(true);
 		// the other routes are untouched
 		this.http.post()
@@ -59,15 +60,16 @@ class WebAppServingTest extends BrowserTest {
 			.expectBody()
 			.jsonPath("$.data.roadmaps[0].id")
 			.isEqualTo("backend");
-		this.http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		this.http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody(Void.class);
 		this.http.post()
 			.uri("/partner/v1/jobs")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"jobs\":[]}")
 			.exchange()
 			.expectStatus()
-			.isUnauthorized();
-		this.http.get().uri("/no-such-file.js").exchange().expectStatus().isNotFound();
+			.isUnauthorized()
+			.expectBody(Void.class);
+		this.http.get().uri("/no-such-file.js").exchange().expectStatus().isNotFound().expectBody(Void.class);
 	}
 
 	@Test
