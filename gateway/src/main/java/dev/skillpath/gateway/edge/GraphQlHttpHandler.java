@@ -7,13 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import dev.skillpath.router.OperationLimits;
 import dev.skillpath.router.Router;
 import dev.skillpath.router.execution.GraphQlError;
 import dev.skillpath.router.execution.RequestContext;
+import dev.skillpath.support.error.RequestErrorGuard;
+import dev.skillpath.support.error.RequestHandlingError;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import java.util.Optional;
 
 import reactor.core.publisher.Flux;
@@ -58,6 +64,8 @@ public final class GraphQlHttpHandler {
 
 	private final DistributionSummary subgraphCalls;
 
+	private static final Log logger = LogFactory.getLog(GraphQlHttpHandler.class);
+
 	private final OperationLimits limits;
 
 	public GraphQlHttpHandler(SupergraphManager supergraphs, GatewayProperties properties,
@@ -82,23 +90,39 @@ public final class GraphQlHttpHandler {
 			.map(this::parseBody)
 			.defaultIfEmpty(Optional.empty())
 			.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just(Optional.of(new TooLarge())))
-			.flatMap((parsed) -> {
-				Object body = parsed.orElse(null);
-				if (body instanceof InvalidBody invalid) {
-					return respond(Answer.badRequest("The body is not valid JSON: " + invalid.reason()));
-				}
-				if (body instanceof TooLarge) {
-					return respond(new Answer(HttpStatus.PAYLOAD_TOO_LARGE,
-							errorBody("The body is larger than " + MAX_BODY_BYTES + " bytes", "PAYLOAD_TOO_LARGE")));
-				}
-				if (body instanceof List<?> batch) {
-					return batch(request, batch);
-				}
-				if (!(body instanceof Map<?, ?> map)) {
-					return respond(Answer.badRequest("The body must be a JSON object with a query"));
-				}
-				return answer(request, map, false).flatMap(this::respond);
-			});
+			.flatMap((parsed) -> guarded(() -> answerBody(request, parsed)));
+	}
+
+	private Mono<ServerResponse> answerBody(ServerRequest request, Optional<Object> parsed) {
+		Object body = parsed.orElse(null);
+		if (body instanceof InvalidBody invalid) {
+			return respond(Answer.badRequest("The body is not valid JSON: " + invalid.reason()));
+		}
+		if (body instanceof TooLarge) {
+			return respond(new Answer(HttpStatus.PAYLOAD_TOO_LARGE,
+					errorBody("The body is larger than " + MAX_BODY_BYTES + " bytes", "PAYLOAD_TOO_LARGE")));
+		}
+		if (body instanceof List<?> batch) {
+			return batch(request, batch);
+		}
+		if (!(body instanceof Map<?, ?> map)) {
+			return respond(Answer.badRequest("The body must be a JSON object with a query"));
+		}
+		return answer(request, map, false).flatMap(this::respond);
+	}
+
+	/**
+	 * The handling of one request, with an {@link Error} it throws (a stack overflow in
+	 * planning or shaping) answered as a 500 GraphQL error with a reference in the log,
+	 * instead of unwinding the event loop with the request unanswered.
+	 */
+	private Mono<ServerResponse> guarded(Supplier<Mono<ServerResponse>> handling) {
+		return RequestErrorGuard.guard(handling).onErrorResume(RequestHandlingError.class, (error) -> {
+			String reference = UUID.randomUUID().toString();
+			logger.error("Unexpected error [" + reference + "] while answering a GraphQL request", error.getCause());
+			return respond(new Answer(HttpStatus.INTERNAL_SERVER_ERROR,
+					errorBody("Internal error (reference " + reference + ")", "INTERNAL_SERVER_ERROR")));
+		});
 	}
 
 	private Optional<Object> parseBody(DataBuffer buffer) {
@@ -200,9 +224,9 @@ public final class GraphQlHttpHandler {
 		catch (RuntimeException ex) {
 			return respond(Answer.badRequest("variables and extensions must be JSON objects"));
 		}
-		return answer(request, query, persistedHash(extensions), request.queryParam("operationName").orElse(null),
-				variables, true)
-			.flatMap(this::respond);
+		return guarded(() -> answer(request, query, persistedHash(extensions),
+				request.queryParam("operationName").orElse(null), variables, true)
+			.flatMap(this::respond));
 	}
 
 	private Map<String, Object> parseObject(String text) {

@@ -71,6 +71,15 @@ public class RestExceptionHandler {
 					.body(problem));
 	}
 
+	/**
+	 * An {@link Error} (a stack overflow) from a handler method, which WebFlux signals: a
+	 * 500 like any unexpected failure, and the process goes on serving.
+	 */
+	@ExceptionHandler(Error.class)
+	Mono<ResponseEntity<ProblemDetail>> error(Error ex) {
+		return internal(ex);
+	}
+
 	@ExceptionHandler(RuntimeException.class)
 	Mono<ResponseEntity<ProblemDetail>> unexpected(RuntimeException ex) {
 		if (ex instanceof org.springframework.web.server.ResponseStatusException status) {
@@ -97,6 +106,10 @@ public class RestExceptionHandler {
 			logger.debug("Client went away: " + ex.getMessage());
 			return Mono.just(ResponseEntity.internalServerError().build());
 		}
+		return internal(ex instanceof RequestHandlingError handling ? handling.getCause() : ex);
+	}
+
+	private static Mono<ResponseEntity<ProblemDetail>> internal(Throwable ex) {
 		String reference = UUID.randomUUID().toString();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ErrorCode.INTERNAL_SERVER_ERROR.status(),
 				"Internal error (reference " + reference + ")");
