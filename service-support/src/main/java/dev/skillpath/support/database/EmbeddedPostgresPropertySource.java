@@ -56,22 +56,36 @@ class EmbeddedPostgresPropertySource extends EnumerablePropertySource<EmbeddedPo
 	}
 
 	private static DatabaseCoordinates start(EmbeddedPostgresSettings settings) {
+		long begin = System.nanoTime();
+		EmbeddedPostgres postgres = startPostgres(settings);
+		logger.info("No database configured (set SKILLPATH_DATABASE_URL to use a server): started an embedded "
+				+ "PostgreSQL on port " + postgres.getPort() + " with its data in " + settings.dataDirectory() + " in "
+				+ (System.nanoTime() - begin) / 1_000_000 + " ms");
+		return new DatabaseCoordinates("localhost", postgres.getPort(), "postgres", "postgres", "");
+	}
+
+	/**
+	 * Starts the PostgreSQL of a local run. Its data are kept between runs, so it writes
+	 * them as a server should: the library's defaults, made for throwaway test databases,
+	 * start PostgreSQL with {@code -F} (fsync off) and {@code synchronous_commit=off},
+	 * which can lose acknowledged writes, or corrupt the database, when the machine stops
+	 * abruptly. Later {@code -c} options win over {@code -F} (docs/decisions/0020).
+	 */
+	static EmbeddedPostgres startPostgres(EmbeddedPostgresSettings settings) {
 		try {
 			Files.createDirectories(settings.dataDirectory().getParent());
-			long begin = System.nanoTime();
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(settings.dataDirectory())
 				.setCleanDataDirectory(false)
 				.setRegisterShutdownHook(true)
-				.setServerConfig("max_connections", "100");
+				.setServerConfig("max_connections", "100")
+				.setServerConfig("fsync", "on")
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("full_page_writes", "on");
 			if (settings.port() > 0) {
 				builder.setPort(settings.port());
 			}
-			EmbeddedPostgres postgres = builder.start();
-			logger.info("No database configured (set SKILLPATH_DATABASE_URL to use a server): started an embedded "
-					+ "PostgreSQL on port " + postgres.getPort() + " with its data in " + settings.dataDirectory()
-					+ " in " + (System.nanoTime() - begin) / 1_000_000 + " ms");
-			return new DatabaseCoordinates("localhost", postgres.getPort(), "postgres", "postgres", "");
+			return builder.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + settings.dataDirectory()
