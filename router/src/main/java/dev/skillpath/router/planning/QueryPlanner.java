@@ -1132,7 +1132,7 @@ public final class QueryPlanner {
 	}
 
 	/** The named type of a printed type reference: {@code Book} of {@code [Book!]!}. */
-	private static String namedType(String printed) {
+	static String namedType(String printed) {
 		return printed.replace("[", "").replace("]", "").replace("!", "").trim();
 	}
 

@@ -144,7 +144,7 @@ final class ResponseKeyConflicts {
 		String printed = source != null && source.type() != null ? source.type() : AstPrinter.printAst(info.type());
 		// object types may differ (an interface's field and an implementation's
 		// narrower one): their fields are compared one level down
-		String named = printed.replace("[", "").replace("]", "").replace("!", "").trim();
+		String named = QueryPlanner.namedType(printed);
 		TypeInfo type = this.supergraph.type(named);
 		return type != null && type.isComposite() ? printed.replace(named, "{}") : printed;
 	}
