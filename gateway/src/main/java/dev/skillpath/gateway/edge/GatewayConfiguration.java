@@ -3,6 +3,7 @@ package dev.skillpath.gateway.edge;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.skillpath.router.execution.InFlightDeduplication;
 import dev.skillpath.router.execution.SubgraphClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,18 +54,28 @@ class GatewayConfiguration {
 	/**
 	 * Subgraph calls go through one Resilience4j circuit breaker per subgraph, applied
 	 * directly: Spring Cloud CircuitBreaker's wrapper would add a time limiter (another
-	 * timer per call) on top of the HTTP client's own timeout.
+	 * timer per call) on top of the HTTP client's own timeout. Identical queries in
+	 * flight together share one call, counted in
+	 * {@code skillpath.gateway.subgraph.deduplicated}.
 	 */
 	@Bean
 	SubgraphClient subgraphClient(EventLoopLocalHttpClients subgraphHttpClients, JsonMapper json,
 			org.springframework.beans.factory.ObjectProvider<io.micrometer.observation.ObservationRegistry> observations,
 			org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory circuitBreakers,
-			GatewayProperties properties) {
+			GatewayProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
 		io.github.resilience4j.circuitbreaker.CircuitBreakerConfig config = PartnerRouteConfiguration
 			.breakerConfig(properties.circuitOpenFor());
-		return new NettySubgraphClient(subgraphHttpClients, json,
+		SubgraphClient calls = new NettySubgraphClient(subgraphHttpClients, json,
 				observations.getIfAvailable(() -> io.micrometer.observation.ObservationRegistry.NOOP),
 				(name) -> circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("subgraph-" + name, config));
+		Map<String, io.micrometer.core.instrument.Counter> shared = new java.util.concurrent.ConcurrentHashMap<>();
+		return new InFlightDeduplication(calls, properties.deduplication()::enabledFor, (subgraph) -> shared
+			.computeIfAbsent(subgraph,
+					(name) -> io.micrometer.core.instrument.Counter.builder("skillpath.gateway.subgraph.deduplicated")
+						.description("Subgraph calls saved: requests that shared an identical call in flight")
+						.tag("service", name)
+						.register(meters))
+			.increment());
 	}
 
 	@Bean

@@ -21,12 +21,31 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * before trial calls (also the partner fallback's Retry-After)
  * @param partnerTimeout how long a call on the partner route may take (a push of a
  * thousand listings takes seconds)
+ * @param deduplication whether identical subgraph queries in flight at the same time
+ * share one call
  */
 @ConfigurationProperties("skillpath.gateway")
 public record GatewayProperties(Map<String, String> subgraphs, String supergraphFile, Duration pollInterval,
 		Duration subgraphTimeout, Integer planCacheSize, List<String> forwardHeaders, boolean redactSubgraphErrors,
 		Limits limits, PersistedQueries persistedQueries, Cors cors, Integer maxBatchSize, Duration circuitOpenFor,
-		Duration partnerTimeout) {
+		Duration partnerTimeout, Deduplication deduplication) {
+
+	/**
+	 * @param enabled the default for every subgraph (on)
+	 * @param subgraphs per subgraph name, where it differs from the default
+	 */
+	public record Deduplication(Boolean enabled, Map<String, Boolean> subgraphs) {
+
+		public Deduplication {
+			enabled = enabled == null || enabled;
+			subgraphs = subgraphs == null ? Map.of() : Map.copyOf(subgraphs);
+		}
+
+		public boolean enabledFor(String subgraph) {
+			return this.subgraphs.getOrDefault(subgraph, this.enabled);
+		}
+
+	}
 
 	/** Browser origins allowed to call the gateway. */
 	public record Cors(List<String> allowedOrigins) {
@@ -81,6 +100,7 @@ public record GatewayProperties(Map<String, String> subgraphs, String supergraph
 		persistedQueries = persistedQueries == null ? new PersistedQueries(null, null) : persistedQueries;
 		cors = cors == null || cors.allowedOrigins() == null ? new Cors(List.of()) : cors;
 		maxBatchSize = maxBatchSize == null ? 10 : maxBatchSize;
+		deduplication = deduplication == null ? new Deduplication(null, null) : deduplication;
 	}
 
 }

@@ -52,7 +52,10 @@ public final class PlanExecutor {
 	}
 
 	public Mono<Outcome> execute(QueryPlan plan, Map<String, Object> variables, RequestContext context) {
-		Run run = new Run(variables == null ? Map.of() : variables, context, plan.variableDefinitions());
+		// a mutation's calls, also the entity fetches after it, must see its writes: none
+		// of them joins another request's call
+		RequestContext forPlan = plan.sequential() ? context.unshared() : context;
+		Run run = new Run(variables == null ? Map.of() : variables, forPlan, plan.variableDefinitions());
 		Flux<FetchNode> roots = Flux.fromIterable(plan.roots());
 		Mono<Void> all = plan.sequential() ? roots.concatMap(run::node).then() : roots.flatMap(run::node).then();
 		return all.then(Mono.fromSupplier(() -> new Outcome(run.data, run.errors, run.calls.get())));
@@ -554,8 +557,9 @@ public final class PlanExecutor {
 		return value;
 	}
 
+	/** A deep copy of a JSON tree, with maps and lists that can be written to. */
 	@SuppressWarnings("unchecked")
-	private static Object copy(Object value) {
+	static Object copy(Object value) {
 		if (value instanceof Map<?, ?> map) {
 			Map<String, Object> copy = new LinkedHashMap<>();
 			((Map<String, Object>) map).forEach((k, v) -> copy.put(k, copy(v)));
