@@ -1,6 +1,7 @@
 -- wrk script: POSTs GraphQL bodies, cycling through a list of bodies and a list of bearer tokens,
--- so that concurrent requests differ like real traffic does (Hive Gateway merges identical
--- in-flight subgraph requests; one repeated body would measure that cache, not the gateway).
+-- so that concurrent requests differ like real traffic does (both gateways merge identical
+-- in-flight subgraph requests: one repeated body measures that, which the same-query scenario
+-- does on purpose, not the router's own work).
 -- When done, appends one JSON line with the figures to $RESULT_FILE.
 --   BODY_FILE    JSON request bodies, one per line ({"query": ..., "variables": ...})
 --   TOKENS_FILE  optional: bearer tokens, one per line, sent as Authorization
