@@ -143,7 +143,7 @@ fi
 
 # ---- report --------------------------------------------------------------------------------------
 python3 - "$RUN" "$REPORT" "$COMMIT" "$JAVA_OPTS" "$HIVE_VERSION" "$WARMUP" "$DURATION" "$CONNECTIONS" "$THREADS" "$QUERY" <<'PY'
-import json, os, platform, subprocess, sys
+import datetime, json, os, subprocess, sys
 run, report, commit, java_opts, hive, warmup, duration, connections, threads, query = sys.argv[1:]
 rows = [json.loads(line) for line in open(os.path.join(run, 'results.jsonl'))]
 labels = {'content-direct': 'content-service direct', 'gateway': 'our gateway (deduplication on, the default)',
@@ -153,7 +153,8 @@ cpu = open('/proc/cpuinfo').read().split('model name')[1].split('\n')[0].split('
 java = subprocess.run(['java', '-version'], capture_output=True, text=True).stderr.splitlines()[0]
 out = [
     '# One query for everyone: in-flight deduplication side by side', '',
-    f'`bench/run same-query` at `{commit}`: every request the same body, `{query}`, the query of the',
+    f'`bench/run same-query` at `{commit}` ({datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, load average '
+    f'{open("/proc/loadavg").read().split()[0]} at the end): every request the same body, `{query}`, the query of the',
     'anonymous roadmap page. Both gateways serve one supergraph composed by The Guild\'s composition',
     'library from content-service\'s SDL; content-service runs on its embedded PostgreSQL.', '',
     'It measures what in-flight deduplication saves (decision 22): concurrent identical requests share',
