@@ -185,6 +185,30 @@ class RouterTest {
 	}
 
 	@Test
+	void anOperationOutOfTimeAnswersWhatArrivedWithAnErrorForEachCallUnderWay() {
+		this.fixtures.silent.add("learners");
+		long start = System.nanoTime();
+		Map<String, Object> response = this.router
+			.execute(new Router.Request(
+					"{ skill(id: \"java\") { name } me { streak } jobs { title requiredSkills { myStatus } } }", null,
+					Map.of()), RequestContext.EMPTY.within(Duration.ofMillis(300)))
+			.block(Duration.ofSeconds(10));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		assertThat(at(response, "skill", "name").toString()).isEqualTo("Java");
+		assertThat(at(response, "jobs", "0", "title").toString()).isEqualTo("Job 1");
+		assertThat((Object) at(response, "me")).isNull();
+		assertThat((Object) at(response, "jobs", "0", "requiredSkills", "0", "myStatus")).isNull();
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) response.get("errors");
+		assertThat(errors).extracting((error) -> error.get("path"))
+			.contains(List.of("me"), List.of("jobs", 0, "requiredSkills", 0, "myStatus"));
+		assertThat(errors).allSatisfy((error) -> {
+			assertThat(error.get("message").toString()).contains("learners timed out", "time limit of 300 ms");
+			assertThat((Map<String, Object>) error.get("extensions")).containsEntry("code", "SERVICE_UNAVAILABLE")
+				.containsEntry("service", "learners");
+		});
+	}
+
+	@Test
 	void aFailingEntityFetchNullsItsFieldsWhereTheyAreNullable() {
 		this.fixtures.failing.add("learners");
 		Map<String, Object> response = run("{ jobs { title requiredSkills { id myStatus } } }");

@@ -67,7 +67,8 @@ class GatewayConfiguration {
 			.breakerConfig(properties.circuitOpenFor());
 		SubgraphClient calls = new NettySubgraphClient(subgraphHttpClients, json,
 				observations.getIfAvailable(() -> io.micrometer.observation.ObservationRegistry.NOOP),
-				(name) -> circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("subgraph-" + name, config));
+				(name) -> circuitBreakers.getCircuitBreakerRegistry().circuitBreaker("subgraph-" + name, config),
+				properties.subgraphTimeout());
 		Map<String, io.micrometer.core.instrument.Counter> shared = new java.util.concurrent.ConcurrentHashMap<>();
 		return new InFlightDeduplication(calls, properties.deduplication()::enabledFor, (subgraph) -> shared
 			.computeIfAbsent(subgraph,

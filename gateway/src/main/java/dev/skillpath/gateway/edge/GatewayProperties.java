@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param supergraphFile a join-spec supergraph file to serve instead of composing (e.g.
  * one written by rover or The Guild's composer)
  * @param pollInterval how often subgraph SDLs are checked for changes (0 to never)
- * @param subgraphTimeout how long one subgraph request may take
+ * @param subgraphTimeout how long one subgraph request may take, from asking for a
+ * connection to the last byte of its answer
+ * @param operationTimeout how long one operation may take over all its subgraph requests
+ * (three subgraph timeouts unless set): the fields still unanswered then get errors
  * @param planCacheSize how many plans are kept
  * @param forwardHeaders request headers passed on to subgraphs (besides Authorization and
  * W3C trace context)
@@ -26,9 +29,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("skillpath.gateway")
 public record GatewayProperties(Map<String, String> subgraphs, String supergraphFile, Duration pollInterval,
-		Duration subgraphTimeout, Integer planCacheSize, List<String> forwardHeaders, boolean redactSubgraphErrors,
-		Limits limits, PersistedQueries persistedQueries, Cors cors, Integer maxBatchSize, Duration circuitOpenFor,
-		Duration partnerTimeout, Deduplication deduplication) {
+		Duration subgraphTimeout, Duration operationTimeout, Integer planCacheSize, List<String> forwardHeaders,
+		boolean redactSubgraphErrors, Limits limits, PersistedQueries persistedQueries, Cors cors, Integer maxBatchSize,
+		Duration circuitOpenFor, Duration partnerTimeout, Deduplication deduplication) {
 
 	/**
 	 * @param enabled the default for every subgraph (on)
@@ -92,6 +95,7 @@ public record GatewayProperties(Map<String, String> subgraphs, String supergraph
 							java.util.LinkedHashMap::new));
 		pollInterval = pollInterval == null ? Duration.ofSeconds(10) : pollInterval;
 		subgraphTimeout = subgraphTimeout == null ? Duration.ofSeconds(10) : subgraphTimeout;
+		operationTimeout = operationTimeout == null ? subgraphTimeout.multipliedBy(3) : operationTimeout;
 		planCacheSize = planCacheSize == null ? 1000 : planCacheSize;
 		circuitOpenFor = circuitOpenFor == null ? Duration.ofSeconds(5) : circuitOpenFor;
 		partnerTimeout = partnerTimeout == null ? Duration.ofSeconds(30) : partnerTimeout;

@@ -266,7 +266,8 @@ public final class GraphQlHttpHandler {
 			}
 		}
 		RequestContext context = new RequestContext(forwarded(http.headers().asHttpHeaders()),
-				this.properties.redactSubgraphErrors());
+				this.properties.redactSubgraphErrors())
+			.within(this.properties.operationTimeout());
 		return router.execute(request, context)
 			.doOnNext(this::record)
 			.map((response) -> new Answer(HttpStatus.OK, response));

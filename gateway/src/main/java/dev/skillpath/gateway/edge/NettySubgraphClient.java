@@ -2,6 +2,7 @@ package dev.skillpath.gateway.edge;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,8 +77,15 @@ public final class NettySubgraphClient implements SubgraphClient {
 
 	private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
+	/**
+	 * The subgraph timeout, over the whole call: the client's own timeouts each cover one
+	 * phase (waiting for a connection, connecting, the answer after the request is sent).
+	 */
+	private final Duration timeout;
+
 	public NettySubgraphClient(Supplier<HttpClient> http, JsonMapper json, ObservationRegistry observations,
-			Function<String, CircuitBreaker> breakerFactory) {
+			Function<String, CircuitBreaker> breakerFactory, Duration timeout) {
+		this.timeout = timeout;
 		this.http = http;
 		this.json = json;
 		this.observations = observations;
@@ -123,6 +131,7 @@ public final class NettySubgraphClient implements SubgraphClient {
 				.doOnCancel(observation::stop)
 				.doOnTerminate(observation::stop);
 		})
+			.timeout(this.timeout, Mono.error(() -> new TimeoutException("no answer within the subgraph timeout")))
 			.transformDeferred(this.breakers.computeIfAbsent(subgraph,
 					(name) -> CircuitBreakerOperator.of(this.breakerFactory.apply(name))))
 			.onErrorMap(CallNotPermittedException.class,

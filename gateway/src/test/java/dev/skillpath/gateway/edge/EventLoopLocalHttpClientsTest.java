@@ -56,7 +56,7 @@ class EventLoopLocalHttpClientsTest {
 			.bindNow();
 		this.clients = new EventLoopLocalHttpClients(8, 100, Duration.ofSeconds(5));
 		this.client = new NettySubgraphClient(this.clients, JsonMapper.builder().build(), ObservationRegistry.NOOP,
-				(name) -> CircuitBreaker.ofDefaults(name));
+				(name) -> CircuitBreaker.ofDefaults(name), Duration.ofSeconds(5));
 	}
 
 	@AfterEach

@@ -74,7 +74,7 @@ class SubgraphBreakerPolicyTest {
 		this.server.start();
 		this.breaker = CircuitBreaker.of("subgraph-progress", PartnerRouteConfiguration.breakerConfig(OPEN_FOR));
 		this.client = new NettySubgraphClient(() -> this.http, JsonMapper.builder().build(), ObservationRegistry.NOOP,
-				(name) -> this.breaker);
+				(name) -> this.breaker, Duration.ofSeconds(5));
 	}
 
 	@AfterEach

@@ -112,6 +112,27 @@ class SubgraphOutageTest {
 
 	@Test
 	@SuppressWarnings("unchecked")
+	void aSubgraphThatTricklesItsAnswerCostsItsFieldsAfterTheSubgraphTimeout() {
+		// a byte every 300 ms: the HTTP client's read timeout never fires, the call's
+		// does
+		weather.dripMillis.set(300);
+		try {
+			long started = System.nanoTime();
+			Map<String, Object> partial = ask();
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			assertThat((Map<String, Object>) partial.get("data")).containsEntry("hello", "world")
+				.containsEntry("forecast", null);
+			Map<String, Object> error = ((List<Map<String, Object>>) partial.get("errors")).get(0);
+			assertThat(error.get("message").toString()).contains("progress timed out");
+			assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1_900)).isLessThan(Duration.ofMillis(5_500));
+		}
+		finally {
+			weather.dripMillis.set(0);
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
 	void aSubgraphThatAnswersTooLateCostsItsFieldsAfterTheSubgraphTimeout() {
 		weather.delayMillis.set(6_000);
 		try {

@@ -27,6 +27,12 @@ final class SwitchableSubgraph implements AutoCloseable {
 	/** How long a query waits before its answer. */
 	final AtomicInteger delayMillis = new AtomicInteger();
 
+	/**
+	 * When set, a query's answer is written a byte at a time with this pause between
+	 * bytes: a subgraph that keeps the connection busy but never finishes.
+	 */
+	final AtomicInteger dripMillis = new AtomicInteger();
+
 	SwitchableSubgraph(String field, String value) throws IOException {
 		String sdl = "extend schema @link(url: \\\"https://specs.apollo.dev/federation/v2.7\\\", import: [\\\"@key\\\"]) "
 				+ "type Query { " + field + ": String }";
@@ -52,7 +58,22 @@ final class SwitchableSubgraph implements AutoCloseable {
 			}
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.sendResponseHeaders(status, answer.length);
-			exchange.getResponseBody().write(answer);
+			int drip = body.contains("_service") ? 0 : this.dripMillis.get();
+			try {
+				if (drip > 0) {
+					for (byte b : answer) {
+						exchange.getResponseBody().write(b);
+						exchange.getResponseBody().flush();
+						pause(drip);
+					}
+				}
+				else {
+					exchange.getResponseBody().write(answer);
+				}
+			}
+			catch (IOException ex) {
+				// the gateway gave up on the answer
+			}
 			exchange.close();
 		});
 		this.server.setExecutor(Executors.newCachedThreadPool());

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.skillpath.router.planning.FetchNode;
@@ -35,6 +38,8 @@ import reactor.core.publisher.Mono;
  */
 public final class PlanExecutor {
 
+	private static final System.Logger LOG = System.getLogger(PlanExecutor.class.getName());
+
 	private final Supergraph supergraph;
 
 	private final SubgraphClient client;
@@ -58,7 +63,11 @@ public final class PlanExecutor {
 		Run run = new Run(variables == null ? Map.of() : variables, forPlan, plan.variableDefinitions());
 		Flux<FetchNode> roots = Flux.fromIterable(plan.roots());
 		Mono<Void> all = plan.sequential() ? roots.concatMap(run::node).then() : roots.flatMap(run::node).then();
-		return all.then(Mono.fromSupplier(() -> new Outcome(run.data, run.errors, run.calls.get())));
+		Mono<Outcome> outcome = all.then(Mono.fromSupplier(() -> run.close(null)));
+		Duration deadline = context.deadline();
+		// the subgraph calls are each bounded; this bounds the operation, whatever keeps
+		// it
+		return deadline == null ? outcome : outcome.timeout(deadline, Mono.fromSupplier(() -> run.close(deadline)));
 	}
 
 	/** The state of one execution. All access to {@code data} holds its monitor. */
@@ -69,6 +78,17 @@ public final class PlanExecutor {
 		final List<GraphQlError> errors = Collections.synchronizedList(new ArrayList<>());
 
 		final AtomicInteger calls = new AtomicInteger();
+
+		/**
+		 * Calls under way, each with what reports its failure: what the deadline cuts
+		 * short.
+		 */
+		final Map<Object, Consumer<Throwable>> inFlight = new ConcurrentHashMap<>();
+
+		/**
+		 * Answered or out of time: later answers are dropped. Guarded by {@code data}.
+		 */
+		boolean closed;
 
 		final Map<String, Object> variables;
 
@@ -81,6 +101,45 @@ public final class PlanExecutor {
 			this.variables = variables;
 			this.context = context;
 			this.definitions = definitions;
+		}
+
+		/**
+		 * The outcome, once: when out of time ({@code deadline} given), with an error for
+		 * each call still under way.
+		 */
+		Outcome close(Duration deadline) {
+			synchronized (this.data) {
+				this.closed = true;
+				if (deadline != null) {
+					List<String> unanswered = new ArrayList<>();
+					TimeoutException late = new TimeoutException(
+							"no answer within the operation's time limit of " + deadline.toMillis() + " ms");
+					this.inFlight.forEach((call, fail) -> {
+						unanswered.add(String.valueOf(call));
+						fail.accept(late);
+					});
+					if (unanswered.isEmpty()) {
+						this.errors.add(GraphQlError.of(
+								"The operation did not finish within its time limit of " + deadline.toMillis() + " ms",
+								"GATEWAY_TIMEOUT"));
+					}
+					LOG.log(System.Logger.Level.WARNING, "Operation out of time after {0} ms; calls under way: {1}",
+							deadline.toMillis(), unanswered);
+				}
+				return new Outcome(this.data, List.copyOf(this.errors), this.calls.get());
+			}
+		}
+
+		/**
+		 * Runs {@code handle} unless the operation is over (its outcome taken when it ran
+		 * out of time).
+		 */
+		private void whileOpen(Runnable handle) {
+			synchronized (this.data) {
+				if (!this.closed) {
+					handle.run();
+				}
+			}
 		}
 
 		Mono<Void> node(FetchNode node) {
@@ -116,24 +175,27 @@ public final class PlanExecutor {
 
 		private Mono<Void> root(FetchNode node) {
 			this.calls.incrementAndGet();
-			return call(node, node.document(), subset(node.variables())).doOnNext((response) -> {
-				Object responseData = response.get("data");
-				synchronized (this.data) {
-					if (responseData instanceof Map<?, ?> map) {
-						merge(this.data, castMap((Map<?, ?>) renamed(map, node.responseKeyRenames())));
-					}
-				}
-				for (Map<String, Object> error : errorsOf(response)) {
-					this.errors.add(subgraphError(node, error, error.get("path")));
-				}
-			}).onErrorResume((ex) -> {
+			Consumer<Throwable> failed = (ex) -> {
 				for (Selection<?> selection : node.selection().getSelections()) {
 					if (selection instanceof Field field) {
 						this.errors.add(failure(node, List.of(responseKey(field)), ex));
 					}
 				}
-				return Mono.empty();
-			}).then();
+			};
+			return call(node, node.document(), subset(node.variables()), failed)
+				.doOnNext((response) -> whileOpen(() -> {
+					if (response.get("data") instanceof Map<?, ?> map) {
+						merge(this.data, castMap((Map<?, ?>) renamed(map, node.responseKeyRenames())));
+					}
+					for (Map<String, Object> error : errorsOf(response)) {
+						this.errors.add(subgraphError(node, error, error.get("path")));
+					}
+				}))
+				.onErrorResume((ex) -> {
+					whileOpen(() -> failed.accept(ex));
+					return Mono.empty();
+				})
+				.then();
 		}
 
 		/** The objects one entity fetch sends, and where each answer goes. */
@@ -161,13 +223,16 @@ public final class PlanExecutor {
 				Map<String, Object> variables = new LinkedHashMap<>(subset(batch.node().variables()));
 				variables.put("representations", batch.representations());
 				this.calls.incrementAndGet();
-				return call(batch.node(), batch.node().document(), variables).doOnNext((response) -> {
-					Object entities = response.get("data") instanceof Map<?, ?> d ? d.get("_entities") : null;
-					apply(batch, entities, errorsOf(response), "_entities");
-				}).onErrorResume((ex) -> {
-					failed(batch, ex);
-					return Mono.empty();
-				}).then();
+				return call(batch.node(), batch.node().document(), variables, (ex) -> failed(batch, ex))
+					.doOnNext((response) -> whileOpen(() -> {
+						Object entities = response.get("data") instanceof Map<?, ?> d ? d.get("_entities") : null;
+						apply(batch, entities, errorsOf(response), "_entities");
+					}))
+					.onErrorResume((ex) -> {
+						whileOpen(() -> failed(batch, ex));
+						return Mono.empty();
+					})
+					.then();
 			}
 			Map<String, Object> variables = new LinkedHashMap<>();
 			Set<String> used = new LinkedHashSet<>();
@@ -197,24 +262,28 @@ public final class PlanExecutor {
 			}
 			String document = "query(" + definitions.toString().trim() + ") {" + fields + " }";
 			this.calls.incrementAndGet();
-			return call(batches.get(0).node(), document, variables).doOnNext((response) -> {
-				Map<?, ?> data = response.get("data") instanceof Map<?, ?> d ? d : Map.of();
-				List<Map<String, Object>> errors = errorsOf(response);
-				for (int i = 0; i < batches.size(); i++) {
-					String alias = "e" + i;
-					List<Map<String, Object>> own = errors.stream()
-						.filter((e) -> e.get("path") instanceof List<?> p && !p.isEmpty() && alias.equals(p.get(0)))
-						.toList();
-					apply(batches.get(i), data.get(alias), own, alias);
-				}
-				errors.stream()
-					.filter((e) -> !(e.get("path") instanceof List<?> p) || p.isEmpty()
-							|| !String.valueOf(p.get(0)).matches("e\\d+"))
-					.forEach((e) -> this.errors.add(subgraphError(batches.get(0).node(), e, null)));
-			}).onErrorResume((ex) -> {
-				batches.forEach((batch) -> failed(batch, ex));
-				return Mono.empty();
-			}).then();
+			return call(batches.get(0).node(), document, variables,
+					(ex) -> batches.forEach((batch) -> failed(batch, ex)))
+				.doOnNext((response) -> whileOpen(() -> {
+					Map<?, ?> data = response.get("data") instanceof Map<?, ?> d ? d : Map.of();
+					List<Map<String, Object>> errors = errorsOf(response);
+					for (int i = 0; i < batches.size(); i++) {
+						String alias = "e" + i;
+						List<Map<String, Object>> own = errors.stream()
+							.filter((e) -> e.get("path") instanceof List<?> p && !p.isEmpty() && alias.equals(p.get(0)))
+							.toList();
+						apply(batches.get(i), data.get(alias), own, alias);
+					}
+					errors.stream()
+						.filter((e) -> !(e.get("path") instanceof List<?> p) || p.isEmpty()
+								|| !String.valueOf(p.get(0)).matches("e\\d+"))
+						.forEach((e) -> this.errors.add(subgraphError(batches.get(0).node(), e, null)));
+				}))
+				.onErrorResume((ex) -> {
+					whileOpen(() -> batches.forEach((batch) -> failed(batch, ex)));
+					return Mono.empty();
+				})
+				.then();
 		}
 
 		/**
@@ -326,9 +395,30 @@ public final class PlanExecutor {
 			return onlyTypename;
 		}
 
-		private Mono<Map<String, Object>> call(FetchNode node, String document, Map<String, Object> variables) {
+		/**
+		 * One subgraph request; {@code failed} reports its failure if the operation runs
+		 * out of time while it is under way.
+		 */
+		private Mono<Map<String, Object>> call(FetchNode node, String document, Map<String, Object> variables,
+				Consumer<Throwable> failed) {
 			String url = PlanExecutor.this.supergraph.subgraphUrls().get(node.subgraph());
-			return PlanExecutor.this.client.execute(node.subgraph(), url, document, variables, this.context);
+			String label = node.subgraph() + " at " + node.path();
+			Object call = new Object() {
+
+				@Override
+				public String toString() {
+					return label;
+				}
+
+			};
+			return Mono.defer(() -> {
+				this.inFlight.put(call, failed);
+				return PlanExecutor.this.client.execute(node.subgraph(), url, document, variables, this.context);
+			})
+				// not on cancel: a call the deadline cut short is still reported as under
+				// way
+				.doOnSuccess((answer) -> this.inFlight.remove(call))
+				.doOnError((ex) -> this.inFlight.remove(call));
 		}
 
 		private Map<String, Object> subset(List<String> names) {
