@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# The gateway's start and warm-up, per Java runtime: from launch, the time to ready, then
+# LENGTH seconds of load in WINDOW-second windows, each one's throughput and gateway CPU per
+# request. The figure to read: throughput 30 s after launch against the last minute's.
+# The load is the same-query scenario's (one body for everyone, deduplication on), where the
+# gateway, not the subgraph, is the bottleneck; content-service is started once (JDK 17) and warmed
+# before the first runtime.
+#
+# Runtimes (RUNTIMES, in order):
+#   jdk17       the default JDK, the jar as built
+#   jdk17-cds   the default JDK with the class data sharing archive run-suite makes (decision 0007)
+#   jdk25       Temurin JDK 25 (JDK25_HOME), the extracted jar, no cache
+#   jdk25-aot   JDK 25 with an ahead-of-time cache (JEP 483/514/515: classes loaded and linked, and
+#               method profiles) recorded in a training run of TRAINING seconds of the same load
+#
+# Report: docs/benchmarks/warmup.md (REPORT); raw data in target/bench/warmup-<time>/ (RUN_DIR).
+# Settings (environment): RUNTIMES="jdk17 jdk17-cds jdk25 jdk25-aot" LENGTH=300 WINDOW=5 TRAINING=60
+# CONNECTIONS=16 THREADS=2 BASE_PORT=18380 (gateway; content-service +1) JDK25_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+# BENCH_DIR=/tmp/skillpath-bench-warmup. Needs: JDK 17, JDK 25, wrk, node + npm, python3, jq, curl.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+RUNTIMES=${RUNTIMES:-jdk17 jdk17-cds jdk25 jdk25-aot}
+LENGTH=${LENGTH:-300}
+WINDOW=${WINDOW:-5}
+TRAINING=${TRAINING:-60}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+BASE_PORT=${BASE_PORT:-18380}
+JDK25_HOME=${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+BENCH_DIR=${BENCH_DIR:-/tmp/skillpath-bench-warmup}
+QUERY=${QUERY:-'{ skills(first: 10) { edges { node { id name } } } }'}
+RUN=${RUN_DIR:-$ROOT/target/bench/warmup-$(date -u +%Y-%m-%dT%H%M%SZ)}
+REPORT=${REPORT:-docs/benchmarks/warmup.md}
+GATEWAY_PORT=$BASE_PORT
+CONTENT_PORT=$((BASE_PORT + 1))
+mkdir -p "$RUN/logs" "$BENCH_DIR"
+. scripts/jvm-options
+. bench/lib/process-stats.sh
+JAVA17=$(command -v java)
+JAVA25=$JDK25_HOME/bin/java
+for tool in wrk curl jq python3 node npm; do
+  command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 1; }
+done
+case " $RUNTIMES " in *" jdk25"*) [ -x "$JAVA25" ] || { echo "no JDK 25 at $JDK25_HOME (JDK25_HOME)" >&2; exit 1; } ;; esac
+log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$RUN/bench.log"; }
+
+CONTENT_PID= GATEWAY_PID=
+stop() { # pid...
+  local p
+  for p in "$@"; do [ -n "$p" ] && { kill -- "-$p" 2>/dev/null || kill "$p" 2>/dev/null || true; }; done
+  for p in "$@"; do
+    [ -n "$p" ] || continue
+    for _ in $(seq 1 60); do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
+  done
+}
+trap 'stop "$GATEWAY_PID" "$CONTENT_PID"' EXIT
+trap 'exit 130' INT TERM
+ready() { curl -fs "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1; }
+
+for m in content-service gateway; do
+  ls "$m"/target/"$m"-*-exec.jar >/dev/null 2>&1 || { log "building $m"; ./mvnw -q -B -ntp -DskipTests package -pl "$m" -am; }
+  cp "$(ls "$m"/target/"$m"-*-exec.jar | head -1)" "$BENCH_DIR/$m.jar"
+done
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+jq -cn --arg q "$QUERY" '{query: $q}' >"$RUN/body.jsonl"
+load() { # seconds result-file port
+  BODY_FILE=$RUN/body.jsonl RESULT_FILE=$2 SCENARIO=load \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1s" --timeout 10s -s bench/lib/graphql-post.lua "http://127.0.0.1:$3/graphql" >/dev/null
+}
+
+# ---- content-service -----------------------------------------------------------------------------
+rm -rf "$BENCH_DIR/data"
+(PORT=$CONTENT_PORT SKILLPATH_DATABASE_EMBEDDED_DATA_DIR="$BENCH_DIR/data/content-service" \
+  exec setsid "$JAVA17" $JAVA_OPTS -jar "$BENCH_DIR/content-service.jar" >"$RUN/logs/content-service.log" 2>&1) &
+CONTENT_PID=$!
+for _ in $(seq 1 1500); do ready "$CONTENT_PORT" && break; kill -0 "$CONTENT_PID" || exit 1; sleep 0.2; done
+ready "$CONTENT_PORT" || { log "content-service did not start"; exit 1; }
+load 20 /dev/null "$CONTENT_PORT"
+
+# the gateway's command line for a runtime (extra JVM options first)
+gateway_command() { # runtime
+  local args=(--skillpath.gateway.rate-limit.anonymous-per-window=1000000000)
+  case $1 in
+    jdk17) echo "$JAVA17 $JAVA_OPTS -jar $BENCH_DIR/gateway.jar ${args[*]}" ;;
+    jdk17-cds) echo "$JAVA17 $JAVA_OPTS -XX:SharedArchiveFile=$BENCH_DIR/cds/app.jsa -jar $BENCH_DIR/cds/gateway.jar ${args[*]}" ;;
+    jdk25) echo "$JAVA25 $JAVA_OPTS -jar $BENCH_DIR/jdk25/gateway.jar ${args[*]}" ;;
+    jdk25-aot) echo "$JAVA25 $JAVA_OPTS -XX:AOTCache=$BENCH_DIR/jdk25/app.aot -jar $BENCH_DIR/jdk25/gateway.jar ${args[*]}" ;;
+    *) echo "unknown runtime $1" >&2; exit 2 ;;
+  esac
+}
+launch() { # command...
+  (exec env PORT=$GATEWAY_PORT CONTENT_URL=http://127.0.0.1:$CONTENT_PORT/graphql PROGRESS_URL= JOBS_URL= \
+    setsid "$@" >>"$RUN/logs/gateway.log" 2>&1) &
+  GATEWAY_PID=$!
+}
+
+prepare() { # runtime
+  case $1 in
+    jdk17-cds)
+      log "jdk17-cds: recording the class data sharing archive"
+      rm -rf "$BENCH_DIR/cds"
+      env CONTENT_URL=http://127.0.0.1:$CONTENT_PORT/graphql PROGRESS_URL= JOBS_URL= JAVA_OPTS="$JAVA_OPTS" \
+        scripts/prepare-cds "$BENCH_DIR/gateway.jar" "$BENCH_DIR/cds" "$RUN/logs/cds-training.log" ;;
+    jdk25 | jdk25-aot)
+      if [ ! -f "$BENCH_DIR/jdk25/gateway.jar" ]; then
+        rm -rf "$BENCH_DIR/jdk25"
+        "$JAVA25" -Djarmode=tools -jar "$BENCH_DIR/gateway.jar" extract --destination "$BENCH_DIR/jdk25" >/dev/null
+      fi
+      if [ "$1" = jdk25-aot ]; then
+        log "jdk25-aot: training run, ${TRAINING}s of load"
+        rm -f "$BENCH_DIR/jdk25/app.aot"
+        launch "$JAVA25" $JAVA_OPTS -XX:AOTCacheOutput="$BENCH_DIR/jdk25/app.aot" -jar "$BENCH_DIR/jdk25/gateway.jar" \
+          --skillpath.gateway.rate-limit.anonymous-per-window=1000000000
+        for _ in $(seq 1 600); do ready "$GATEWAY_PORT" && break; sleep 0.2; done
+        load "$TRAINING" /dev/null "$GATEWAY_PORT"
+        # the cache is written as the JVM exits
+        kill "$GATEWAY_PID"
+        for _ in $(seq 1 240); do kill -0 "$GATEWAY_PID" 2>/dev/null || break; sleep 0.5; done
+        GATEWAY_PID=
+        [ -f "$BENCH_DIR/jdk25/app.aot" ] || { log "no AOT cache written (log: $RUN/logs/gateway.log)"; exit 1; }
+        log "jdk25-aot: cache of $(du -m "$BENCH_DIR/jdk25/app.aot" | cut -f1) MB"
+      fi ;;
+  esac
+}
+
+: >"$RUN/windows.jsonl"
+: >"$RUN/starts.jsonl"
+for runtime in $RUNTIMES; do
+  prepare "$runtime"
+  sleep 3
+  command=$(gateway_command "$runtime")
+  echo "$runtime: $command" >>"$RUN/commands.txt"
+  t0=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  launch $command
+  until ready "$GATEWAY_PORT"; do
+    kill -0 "$GATEWAY_PID" 2>/dev/null || { log "$runtime: the gateway stopped during start"; exit 1; }
+    sleep 0.05
+  done
+  t_ready=$(date +%s.%N)
+  start_ticks=$(cpu_ticks "$GATEWAY_PID")
+  jq -cn --arg runtime "$runtime" --argjson seconds "$(python3 -c "print(round($t_ready - $t0, 2))")" \
+    --argjson cpu_ticks "$start_ticks" --argjson tck "$(getconf CLK_TCK)" \
+    '{runtime: $runtime, ready_s: $seconds, cpu_s: ($cpu_ticks / $tck)}' | tee -a "$RUN/starts.jsonl"
+  log "$runtime: ready; ${LENGTH}s of load in ${WINDOW}s windows"
+  while python3 -c "import sys; sys.exit(0 if $(date +%s.%N) - $t0 < $LENGTH else 1)"; do
+    g0=$(cpu_ticks "$GATEWAY_PID")
+    load "$WINDOW" "$RUN/window.jsonl" "$GATEWAY_PORT"
+    jq -c --arg runtime "$runtime" --argjson at "$(python3 -c "print(round($(date +%s.%N) - $t0, 1))")" \
+      --argjson ticks $(( $(cpu_ticks "$GATEWAY_PID") - g0 )) --argjson tck "$(getconf CLK_TCK)" \
+      '{runtime: $runtime, at_s: $at, rps: .rps, p99_us: .p99_us, errors: (.non_2xx + .socket_errors + .graphql_errors),
+        cpu_ms_per_request: (if .requests > 0 then $ticks / $tck * 1000 / .requests else null end)}' \
+      <(tail -1 "$RUN/window.jsonl") >>"$RUN/windows.jsonl"
+  done
+  tail -1 "$RUN/windows.jsonl"
+  stop "$GATEWAY_PID"
+  GATEWAY_PID=
+done
+
+# ---- report --------------------------------------------------------------------------------------
+python3 - "$RUN" "$REPORT" "$COMMIT" "$JAVA_OPTS" "$LENGTH" "$WINDOW" "$TRAINING" "$CONNECTIONS" "$THREADS" "$QUERY" \
+  "$("$JAVA17" -version 2>&1 | head -1)" "$( [ -x "$JAVA25" ] && "$JAVA25" -version 2>&1 | head -1 || echo none)" <<'PY'
+import datetime, json, os, sys
+run, report, commit, java_opts, length, window, training, connections, threads, query, java17, java25 = sys.argv[1:]
+length, window = int(length), int(window)
+starts = {s['runtime']: s for s in map(json.loads, open(os.path.join(run, 'starts.jsonl')))}
+windows = {}
+for w in map(json.loads, open(os.path.join(run, 'windows.jsonl'))):
+    windows.setdefault(w['runtime'], []).append(w)
+cpu = open('/proc/cpuinfo').read().split('model name')[1].split('\n')[0].split(':', 1)[1].strip()
+def mean(xs):
+    xs = [x for x in xs if x is not None]
+    return sum(xs) / len(xs) if xs else float('nan')
+out = ['# Gateway start and warm-up per Java runtime', '',
+       f'`bench/run warmup` at `{commit}` ({datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC). '
+       f'Machine: {os.cpu_count()} cores, {cpu}. JDK 17: {java17}; JDK 25: {java25}.',
+       f'JVM options (scripts/jvm-options) on every runtime: `{java_opts}`.', '',
+       f'From launch: time to ready, then load until {length} s after launch in {window} s windows '
+       f'(`wrk -t{threads} -c{connections}`, one body for every request, `{query}`, deduplication on:',
+       'the gateway is the bottleneck). content-service runs on JDK 17, started and warmed once before all runs.',
+       f'jdk25-aot records its cache in a training run of {training} s of the same load; jdk17-cds its archive in a',
+       'training start (scripts/prepare-cds, as run-suite). The commands are in the raw data (`commands.txt`).', '',
+       '| runtime | ready after | CPU to ready | req/s at 30 s | req/s, last minute | at 30 s / last minute | CPU per request at 30 s | CPU per request, last minute |',
+       '|---|---:|---:|---:|---:|---:|---:|---:|']
+for runtime, ws in windows.items():
+    s = starts[runtime]
+    at30 = [w for w in ws if w['at_s'] <= 30.5]
+    first = at30[-1] if at30 else ws[0]
+    last = [w for w in ws if w['at_s'] > length - 60]
+    ratio = first['rps'] / mean(w['rps'] for w in last)
+    out.append(f"| {runtime} | {s['ready_s']:.1f} s | {s['cpu_s']:.1f} s | {first['rps']:,.0f} (window ending {first['at_s']:.0f} s) | "
+               f"{mean(w['rps'] for w in last):,.0f} | {ratio:.0%} | {first['cpu_ms_per_request']:.2f} ms | "
+               f"{mean(w['cpu_ms_per_request'] for w in last):.2f} ms |")
+out += ['', 'Throughput per window (req/s; the second column is seconds after launch at the end of the window):', '']
+for runtime, ws in windows.items():
+    out.append(f"- {runtime}: " + ', '.join(f"{w['at_s']:.0f}: {w['rps']:,.0f}" for w in ws[:12]) + (' …' if len(ws) > 12 else ''))
+bad = sorted({w['runtime'] for ws in windows.values() for w in ws if w['errors']})
+out += ['', 'Windows with failed answers: ' + (', '.join(bad) if bad else 'none') + '.', '',
+        f'Raw data: `{os.path.relpath(run) if run.startswith(os.getcwd()) else run}` (not committed).', '']
+open(report, 'w').write('\n'.join(out))
+print('\n'.join(out))
+PY
+log "report: $REPORT"
