@@ -180,7 +180,10 @@ public final class InFlightDeduplication implements SubgraphClient {
 
 		/** The call runs in the first request's context (its trace, its observation). */
 		private void start(ContextView context) {
-			Disposable subscription = this.call.get()
+			// deferred: a call that throws as it is made fails its flight instead of
+			// leaving
+			// it open for ever
+			Disposable subscription = Mono.defer(this.call)
 				.contextWrite(context)
 				.subscribe(this::answered, this::failed, () -> answered(null));
 			boolean abandoned;

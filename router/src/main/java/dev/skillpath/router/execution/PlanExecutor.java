@@ -402,12 +402,12 @@ public final class PlanExecutor {
 		private Mono<Map<String, Object>> call(FetchNode node, String document, Map<String, Object> variables,
 				Consumer<Throwable> failed) {
 			String url = PlanExecutor.this.supergraph.subgraphUrls().get(node.subgraph());
-			String label = node.subgraph() + " at " + node.path();
 			Object call = new Object() {
 
+				// named only when a deadline reports it
 				@Override
 				public String toString() {
-					return label;
+					return node.subgraph() + " at " + node.path();
 				}
 
 			};

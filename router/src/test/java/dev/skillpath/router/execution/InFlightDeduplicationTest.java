@@ -98,6 +98,20 @@ class InFlightDeduplicationTest {
 	}
 
 	@Test
+	void aCallThatThrowsAsItIsMadeFailsItsRequestsAndLeavesNothingBehind() {
+		InFlightDeduplication throwing = new InFlightDeduplication((subgraph, url, document, variables, context) -> {
+			throw new IllegalArgumentException("bad subgraph URL");
+		}, (subgraph) -> true, (subgraph) -> this.shared.incrementAndGet());
+		List<Throwable> errors = new ArrayList<>();
+		throwing.execute("content", "not a url", "{ a }", Map.of(), ANONYMOUS).subscribe((answer) -> {
+		}, errors::add);
+		throwing.execute("content", "not a url", "{ a }", Map.of(), ANONYMOUS).subscribe((answer) -> {
+		}, errors::add);
+		assertThat(errors).hasSize(2).allSatisfy((error) -> assertThat(error).hasMessage("bad subgraph URL"));
+		assertThat(throwing.inFlight()).isZero();
+	}
+
+	@Test
 	void aSubgraphCanBeLeftOut() {
 		InFlightDeduplication some = new InFlightDeduplication(this.calls, (subgraph) -> !subgraph.equals("content"),
 				(subgraph) -> this.shared.incrementAndGet());
