@@ -16,7 +16,7 @@
 # Report: docs/benchmarks/warmup.md (REPORT); raw data in target/bench/warmup-<time>/ (RUN_DIR).
 # Settings (environment): RUNTIMES="jdk17 jdk17-cds jdk25 jdk25-aot" LENGTH=300 WINDOW=5 TRAINING=60
 # CONNECTIONS=16 THREADS=2 BASE_PORT=18380 (gateway; content-service +1) JDK25_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-# BENCH_DIR=/tmp/skillpath-bench-warmup. Needs: JDK 17, JDK 25, wrk, node + npm, python3, jq, curl.
+# BENCH_DIR=/tmp/skillpath-bench-warmup. Needs: JDK 17, JDK 25, wrk, python3, jq, curl.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -39,7 +39,7 @@ mkdir -p "$RUN/logs" "$BENCH_DIR"
 . bench/lib/process-stats.sh
 JAVA17=$(command -v java)
 JAVA25=$JDK25_HOME/bin/java
-for tool in wrk curl jq python3 node npm; do
+for tool in wrk curl jq python3; do
   command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 1; }
 done
 case " $RUNTIMES " in *" jdk25"*) [ -x "$JAVA25" ] || { echo "no JDK 25 at $JDK25_HOME (JDK25_HOME)" >&2; exit 1; } ;; esac
@@ -159,46 +159,6 @@ for runtime in $RUNTIMES; do
 done
 
 # ---- report --------------------------------------------------------------------------------------
-python3 - "$RUN" "$REPORT" "$COMMIT" "$JAVA_OPTS" "$LENGTH" "$WINDOW" "$TRAINING" "$CONNECTIONS" "$THREADS" "$QUERY" \
-  "$("$JAVA17" -version 2>&1 | head -1)" "$( [ -x "$JAVA25" ] && "$JAVA25" -version 2>&1 | head -1 || echo none)" <<'PY'
-import datetime, json, os, sys
-run, report, commit, java_opts, length, window, training, connections, threads, query, java17, java25 = sys.argv[1:]
-length, window = int(length), int(window)
-starts = {s['runtime']: s for s in map(json.loads, open(os.path.join(run, 'starts.jsonl')))}
-windows = {}
-for w in map(json.loads, open(os.path.join(run, 'windows.jsonl'))):
-    windows.setdefault(w['runtime'], []).append(w)
-cpu = open('/proc/cpuinfo').read().split('model name')[1].split('\n')[0].split(':', 1)[1].strip()
-def mean(xs):
-    xs = [x for x in xs if x is not None]
-    return sum(xs) / len(xs) if xs else float('nan')
-out = ['# Gateway start and warm-up per Java runtime', '',
-       f'`bench/run warmup` at `{commit}` ({datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC). '
-       f'Machine: {os.cpu_count()} cores, {cpu}. JDK 17: {java17}; JDK 25: {java25}.',
-       f'JVM options (scripts/jvm-options) on every runtime: `{java_opts}`.', '',
-       f'From launch: time to ready, then load until {length} s after launch in {window} s windows '
-       f'(`wrk -t{threads} -c{connections}`, one body for every request, `{query}`, deduplication on:',
-       'the gateway is the bottleneck). content-service runs on JDK 17, started and warmed once before all runs.',
-       f'jdk25-aot records its cache in a training run of {training} s of the same load; jdk17-cds its archive in a',
-       'training start (scripts/prepare-cds, as run-suite). The commands are in the raw data (`commands.txt`).', '',
-       '| runtime | ready after | CPU to ready | req/s at 30 s | req/s, last minute | at 30 s / last minute | CPU per request at 30 s | CPU per request, last minute |',
-       '|---|---:|---:|---:|---:|---:|---:|---:|']
-for runtime, ws in windows.items():
-    s = starts[runtime]
-    at30 = [w for w in ws if w['at_s'] <= 30.5]
-    first = at30[-1] if at30 else ws[0]
-    last = [w for w in ws if w['at_s'] > length - 60]
-    ratio = first['rps'] / mean(w['rps'] for w in last)
-    out.append(f"| {runtime} | {s['ready_s']:.1f} s | {s['cpu_s']:.1f} s | {first['rps']:,.0f} (window ending {first['at_s']:.0f} s) | "
-               f"{mean(w['rps'] for w in last):,.0f} | {ratio:.0%} | {first['cpu_ms_per_request']:.2f} ms | "
-               f"{mean(w['cpu_ms_per_request'] for w in last):.2f} ms |")
-out += ['', 'Throughput per window (req/s; the second column is seconds after launch at the end of the window):', '']
-for runtime, ws in windows.items():
-    out.append(f"- {runtime}: " + ', '.join(f"{w['at_s']:.0f}: {w['rps']:,.0f}" for w in ws[:12]) + (' …' if len(ws) > 12 else ''))
-bad = sorted({w['runtime'] for ws in windows.values() for w in ws if w['errors']})
-out += ['', 'Windows with failed answers: ' + (', '.join(bad) if bad else 'none') + '.', '',
-        f'Raw data: `{os.path.relpath(run) if run.startswith(os.getcwd()) else run}` (not committed).', '']
-open(report, 'w').write('\n'.join(out))
-print('\n'.join(out))
-PY
+python3 bench/lib/warmup-report.py "$RUN" "$REPORT" "$COMMIT" "$JAVA_OPTS" "$LENGTH" "$WINDOW" "$TRAINING" "$CONNECTIONS" \
+  "$THREADS" "$QUERY" "$("$JAVA17" -version 2>&1 | head -1)" "$( [ -x "$JAVA25" ] && "$JAVA25" -version 2>&1 | head -1 || echo none)"
 log "report: $REPORT"
