@@ -203,11 +203,16 @@ public final class ConstantCostSubgraphs {
 
 	private static GraphQL inventory() {
 		return federated("inventory", RuntimeWiring.newRuntimeWiring().build(), (representation) -> {
-			int price = ((Number) representation.get("price")).intValue();
-			int weight = ((Number) representation.get("weight")).intValue();
-			int upc = Integer.parseInt(String.valueOf(representation.get("upc")));
-			return Map.of("__typename", "Product", "upc", representation.get("upc"), "inStock", upc % 2 == 1,
-					"shippingEstimate", (price > 1000) ? 0 : weight / 2);
+			Map<String, Object> product = new LinkedHashMap<>();
+			product.put("__typename", "Product");
+			product.put("upc", representation.get("upc"));
+			product.put("inStock", Integer.parseInt(String.valueOf(representation.get("upc"))) % 2 == 1);
+			// the required fields come only with requests for shippingEstimate
+			if (representation.get("price") instanceof Number price
+					&& representation.get("weight") instanceof Number weight) {
+				product.put("shippingEstimate", (price.intValue() > 1000) ? 0 : weight.intValue() / 2);
+			}
+			return product;
 		});
 	}
 

@@ -65,6 +65,14 @@ class ConstantCostSubgraphsTest {
 	}
 
 	@Test
+	void aProductWithoutItsRequiredFieldsStillHasItsStock() throws Exception {
+		Map<String, Object> answer = post("inventory",
+				"query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { upc inStock } } }",
+				Map.of("r", List.of(Map.of("__typename", "Product", "upc", "3"))));
+		assertThat(answer).isEqualTo(Map.of("data", Map.of("_entities", List.of(Map.of("upc", "3", "inStock", true)))));
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void reviewsLinkUsersAndProducts() throws Exception {
 		Map<String, Object> answer = post("reviews",
