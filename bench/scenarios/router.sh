@@ -33,36 +33,13 @@ declare -A PORT=([skillpath]=$BASE_PORT [hive]=$((BASE_PORT + 1)) [apollo]=$((BA
 mkdir -p "$RUN/logs" "$BENCH_DIR"
 . scripts/jvm-options
 . bench/lib/process-stats.sh
-for tool in wrk curl jq python3 java node npm; do
-  command -v "$tool" >/dev/null || { echo "needs $tool (wrk: apt-get install -y wrk)" >&2; exit 1; }
-done
-for port in "${PORT[@]}" $SUBGRAPH_PORT $((SUBGRAPH_PORT + 1)) $((SUBGRAPH_PORT + 2)) $((SUBGRAPH_PORT + 3)); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "port $port is in use: is another bench running?" >&2
-    exit 1
-  fi
-done
-log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$RUN/bench.log"; }
+. bench/lib/scenario.sh
+need_tools wrk curl jq python3 java node npm
+need_free_ports "${PORT[@]}" $SUBGRAPH_PORT $((SUBGRAPH_PORT + 1)) $((SUBGRAPH_PORT + 2)) $((SUBGRAPH_PORT + 3))
 
 SUBGRAPHS_PID= GATEWAY_PID=
-stop() { # pid...
-  local p
-  for p in "$@"; do [ -n "$p" ] && { kill -- "-$p" 2>/dev/null || kill "$p" 2>/dev/null || true; }; done
-  for p in "$@"; do
-    [ -n "$p" ] || continue
-    for _ in $(seq 1 60); do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
-  done
-}
 trap 'stop "$GATEWAY_PID" "$SUBGRAPHS_PID"' EXIT
 trap 'exit 130' INT TERM
-await() { # url timeout-seconds pid name
-  local until=$(( $(date +%s) + $2 ))
-  until curl -fs "$1" >/dev/null 2>&1; do
-    kill -0 "$3" 2>/dev/null || { log "$4 stopped during start (logs in $RUN/logs)"; exit 1; }
-    [ "$(date +%s)" -lt "$until" ] || { log "$4 not ready after $2 s"; exit 1; }
-    sleep 0.2
-  done
-}
 
 # ---- jars and npm packages -------------------------------------------------------------------------
 ls gateway/target/gateway-*-exec.jar >/dev/null 2>&1 || { log "building gateway"; ./mvnw -q -B -ntp -DskipTests package -pl gateway -am; }

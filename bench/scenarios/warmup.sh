@@ -39,21 +39,12 @@ mkdir -p "$RUN/logs" "$BENCH_DIR"
 . bench/lib/process-stats.sh
 JAVA17=$(command -v java)
 JAVA25=$JDK25_HOME/bin/java
-for tool in wrk curl jq python3; do
-  command -v "$tool" >/dev/null || { echo "needs $tool" >&2; exit 1; }
-done
+. bench/lib/scenario.sh
+need_tools wrk curl jq python3
 case " $RUNTIMES " in *" jdk25"*) [ -x "$JAVA25" ] || { echo "no JDK 25 at $JDK25_HOME (JDK25_HOME)" >&2; exit 1; } ;; esac
-log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$RUN/bench.log"; }
+need_free_ports $GATEWAY_PORT $CONTENT_PORT
 
 CONTENT_PID= GATEWAY_PID=
-stop() { # pid...
-  local p
-  for p in "$@"; do [ -n "$p" ] && { kill -- "-$p" 2>/dev/null || kill "$p" 2>/dev/null || true; }; done
-  for p in "$@"; do
-    [ -n "$p" ] || continue
-    for _ in $(seq 1 60); do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
-  done
-}
 trap 'stop "$GATEWAY_PID" "$CONTENT_PID"' EXIT
 trap 'exit 130' INT TERM
 ready() { curl -fs "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null 2>&1; }
