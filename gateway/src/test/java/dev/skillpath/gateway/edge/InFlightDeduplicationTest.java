@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
+import java.util.function.BooleanSupplier;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.skillpath.gateway.GatewayApplication;
@@ -87,7 +87,7 @@ class InFlightDeduplicationTest {
 		int callsBefore = subgraph.calls.get();
 		CompletableFuture<List<Map<String, Object>>> answers = ask(8, "{ whoami }", null);
 
-		subgraph.releaseWhen(() -> (int) (joined() - joinedBefore), 7);
+		subgraph.releaseWhen(() -> joined() - joinedBefore >= 7 && subgraph.calls.get() - callsBefore >= 1);
 
 		assertThat(answers.get(20, TimeUnit.SECONDS)).hasSize(8)
 			.allSatisfy((answer) -> assertThat(answer).containsEntry("data", Map.of("whoami", "anonymous")));
@@ -102,7 +102,8 @@ class InFlightDeduplicationTest {
 		CompletableFuture<List<Map<String, Object>>> ada = ask(3, "{ whoami }", adaToken);
 		CompletableFuture<List<Map<String, Object>>> grace = ask(3, "{ whoami }", graceToken);
 
-		subgraph.releaseWhen(() -> subgraph.calls.get() - callsBefore, 2);
+		double joinedBefore = joined();
+		subgraph.releaseWhen(() -> subgraph.calls.get() - callsBefore >= 2 && joined() - joinedBefore >= 4);
 
 		assertThat(ada.get(20, TimeUnit.SECONDS)).hasSize(3)
 			.allSatisfy((answer) -> assertThat(answer).containsEntry("data", Map.of("whoami", adaToken)));
@@ -116,7 +117,7 @@ class InFlightDeduplicationTest {
 		int callsBefore = subgraph.calls.get();
 		CompletableFuture<List<Map<String, Object>>> answers = ask(3, "mutation { touch }", null);
 
-		subgraph.releaseWhen(() -> subgraph.calls.get() - callsBefore, 3);
+		subgraph.releaseWhen(() -> subgraph.calls.get() - callsBefore >= 3);
 
 		assertThat(answers.get(20, TimeUnit.SECONDS)).hasSize(3)
 			.allSatisfy((answer) -> assertThat(answer).containsEntry("data", Map.of("touch", "touched")));
@@ -131,7 +132,7 @@ class InFlightDeduplicationTest {
 		int callsBefore = subgraph.calls.get();
 		CompletableFuture<List<Map<String, Object>>> answers = ask(4, "{ whoami }", null);
 
-		subgraph.releaseWhen(() -> (int) (joined() - joinedBefore), 3);
+		subgraph.releaseWhen(() -> joined() - joinedBefore >= 3 && subgraph.calls.get() - callsBefore >= 1);
 
 		List<Map<String, Object>> all = answers.get(20, TimeUnit.SECONDS);
 		assertThat(all).hasSize(4).allSatisfy((answer) -> {
@@ -200,8 +201,9 @@ class InFlightDeduplicationTest {
 					answer = "{\"data\":{\"_service\":{\"sdl\":\"" + SDL + "\"}}}";
 				}
 				else {
-					this.calls.incrementAndGet();
+					// the gate first: a call counted is one the next release lets go
 					CountDownLatch held = this.gate;
+					this.calls.incrementAndGet();
 					try {
 						held.await(20, TimeUnit.SECONDS);
 					}
@@ -232,13 +234,14 @@ class InFlightDeduplicationTest {
 		}
 
 		/**
-		 * Answers the held queries once {@code seen} reaches {@code expected}, or after
-		 * 10 s (the test's assertions then say what was missing); later queries are held
-		 * again.
+		 * Answers the held queries once {@code arrived} holds (every request the test
+		 * expects has reached the gateway, and every call it expects the subgraph), or
+		 * after 10 s (the test's assertions then say what was missing); later queries are
+		 * held again.
 		 */
-		void releaseWhen(IntSupplier seen, int expected) throws InterruptedException {
+		void releaseWhen(BooleanSupplier arrived) throws InterruptedException {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-			while (seen.getAsInt() < expected && System.nanoTime() < deadline) {
+			while (!arrived.getAsBoolean() && System.nanoTime() < deadline) {
 				Thread.sleep(20);
 			}
 			CountDownLatch held = this.gate;
