@@ -32,7 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// hand
 				"skillpath.gateway.supergraph-file=../router/src/test/resources/fixtures/supergraph.graphql",
 				"skillpath.gateway.rate-limit.store=redis", "skillpath.gateway.rate-limit.learner-per-window=3",
-				"skillpath.gateway.rate-limit.anonymous-per-window=1000",
+				// windows are fixed and aligned to the epoch: with a minute's, a test's
+				// requests
+				// could straddle two and see a fresh budget
+				"skillpath.gateway.rate-limit.window=1d", "skillpath.gateway.rate-limit.anonymous-per-window=1000",
 				"skillpath.gateway.rate-limit.partner-per-window=2", "PARTNER_MAX_REQUEST_SIZE=1KB",
 				// nothing listens there: the partner route's circuit breaker answers
 				// instead

@@ -2,6 +2,7 @@ package dev.skillpath.gateway.edge.ratelimit;
 
 import java.time.Clock;
 
+import dev.skillpath.gateway.edge.clientaddress.ClientAddressResolver;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,8 +26,9 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	RateLimitWebFilter rateLimitWebFilter(RateLimiter limiter, RateLimitProperties properties, MeterRegistry meters) {
-		return new RateLimitWebFilter(limiter, properties, meters);
+	RateLimitWebFilter rateLimitWebFilter(RateLimiter limiter, RateLimitProperties properties, MeterRegistry meters,
+			ClientAddressResolver clients) {
+		return new RateLimitWebFilter(limiter, properties, meters, clients);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 
+import dev.skillpath.gateway.edge.clientaddress.ClientAddressResolver;
 import dev.skillpath.support.security.Caller;
 import dev.skillpath.support.security.Callers;
 import reactor.core.publisher.Mono;
@@ -21,7 +22,8 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Rate limits at the edge, before any subgraph call: per learner (the token's subject) on
- * {@code /graphql}, per client IP for anonymous callers, and per partner key on
+ * {@code /graphql}, per client IP for anonymous callers (behind trusted proxies, the
+ * address they forward: {@link ClientAddressResolver}), and per partner key on
  * {@code /partner/**}. A refusal is 429 with {@code Retry-After} and a body in the shape
  * the client expects (a GraphQL error or a problem).
  */
@@ -33,11 +35,14 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
 
 	private final io.micrometer.core.instrument.MeterRegistry meters;
 
+	private final ClientAddressResolver clients;
+
 	public RateLimitWebFilter(RateLimiter limiter, RateLimitProperties properties,
-			io.micrometer.core.instrument.MeterRegistry meters) {
+			io.micrometer.core.instrument.MeterRegistry meters, ClientAddressResolver clients) {
 		this.limiter = limiter;
 		this.properties = properties;
 		this.meters = meters;
+		this.clients = clients;
 	}
 
 	@Override
@@ -50,14 +55,15 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
 		Mono<String[]> keyAndKind;
 		if (partner) {
 			String apiKey = exchange.getRequest().getHeaders().getFirst("X-Api-Key");
-			keyAndKind = Mono.just(apiKey == null ? new String[] { "ip:" + clientIp(exchange), "anonymous" }
-					: new String[] { "partner:" + sha256(apiKey), "partner" });
+			keyAndKind = Mono
+				.just(apiKey == null ? new String[] { "ip:" + this.clients.resolve(exchange.getRequest()), "anonymous" }
+						: new String[] { "partner:" + sha256(apiKey), "partner" });
 		}
 		else {
 			keyAndKind = Callers.current()
 				.map((Caller caller) -> caller.isAuthenticated()
 						? new String[] { "learner:" + caller.subject(), "learner" }
-						: new String[] { "ip:" + clientIp(exchange), "anonymous" });
+						: new String[] { "ip:" + this.clients.resolve(exchange.getRequest()), "anonymous" });
 		}
 		return keyAndKind.flatMap((key) -> {
 			int limit = switch (key[1]) {
@@ -95,11 +101,6 @@ public final class RateLimitWebFilter implements WebFilter, Ordered {
 					+ "}}]}";
 		}
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
-	}
-
-	private static String clientIp(ServerWebExchange exchange) {
-		var address = exchange.getRequest().getRemoteAddress();
-		return address == null || address.getAddress() == null ? "unknown" : address.getAddress().getHostAddress();
 	}
 
 	private static String sha256(String value) {
