@@ -2,6 +2,8 @@
 // ../operations/*.graphql; each request first sends only the document's SHA-256, and the full text
 // only when the gateway answers PERSISTED_QUERY_NOT_FOUND (then it remembers it for everyone).
 
+import { csrfToken } from './session.js';
+
 const ENDPOINT = 'graphql';
 const IMPORT = /^#import "([\w-]+\.graphql)"\s*$/gm;
 
@@ -53,6 +55,10 @@ async function post(body, token) {
   const headers = { 'content-type': 'application/json', accept: 'application/json' };
   if (token) {
     headers.authorization = `Bearer ${token}`;
+  }
+  else if (csrfToken()) {
+    // signed in through the gateway's session: a write needs the CSRF token beside the cookie
+    headers['x-xsrf-token'] = csrfToken();
   }
   let response;
   try {

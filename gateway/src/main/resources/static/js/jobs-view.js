@@ -19,25 +19,106 @@ function salaryText(salary) {
   return `${range} ${PERIODS[salary.period] ?? ''}`.trim();
 }
 
-function jobCard(job, match) {
+const EXCERPT = 220;
+
+/** The first source address that is a web page: a partner's URL is shown only as http(s). */
+export function applyUrl(job) {
+  for (const source of job.sources ?? []) {
+    try {
+      const url = new URL(source.url);
+      if (url.protocol === 'https:' || url.protocol === 'http:') {
+        return url.href;
+      }
+    }
+    catch {
+      // not a URL at all
+    }
+  }
+  return null;
+}
+
+function excerpt(text) {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  return flat.length <= EXCERPT ? flat : `${flat.slice(0, flat.lastIndexOf(' ', EXCERPT)).trimEnd()}…`;
+}
+
+function applyLink(job) {
+  const url = applyUrl(job);
+  return url && h('a', { href: url, className: 'apply', target: '_blank', rel: 'noopener noreferrer' },
+    'Apply at the source', h('span', { className: 'visually-hidden' }, ` (${job.title}, opens a new tab)`));
+}
+
+function jobMeta(job) {
   const location = job.location.text ?? [job.location.city, job.location.country].filter(Boolean).join(', ');
+  return h('p', { className: 'job-meta' }, job.company.name, location ? ` · ${location}` : '', ` · ${REMOTE[job.remote] ?? job.remote}`,
+    job.seniority ? ` · ${job.seniority.toLowerCase()}` : '');
+}
+
+function skillLinks(skills) {
+  return skills.map((skill, index) => [index > 0 ? ', ' : '',
+    h('a', { href: `#/roadmap/${encodeURIComponent(skill.id)}`, className: statusOf(skill.id) === 'DONE' ? 'have' : '' },
+      skill.name, statusOf(skill.id) === 'DONE' && state.session ? ' ✓' : '')]);
+}
+
+function jobCard(job, match) {
   const percent = match ? Math.round(match.score * 100) : null;
   return h('article', { className: 'job-card', dataset: { jobId: job.id } },
-    h('h3', null, job.title),
-    h('p', { className: 'job-meta' }, job.company.name, location ? ` · ${location}` : '', ` · ${REMOTE[job.remote] ?? job.remote}`,
-      job.seniority ? ` · ${job.seniority.toLowerCase()}` : ''),
+    h('h3', null, h('a', { href: `#/job/${encodeURIComponent(job.id)}`, className: 'job-link' }, job.title)),
+    jobMeta(job),
     h('p', { className: 'salary' }, salaryText(job.salary)),
+    job.descriptionText && h('p', { className: 'job-description' }, excerpt(job.descriptionText)),
     match && h('p', { className: 'match' },
       h('label', { for: `match-${job.id}` }, `Match ${percent}%`),
       h('meter', { id: `match-${job.id}`, min: 0, max: 1, low: 0.5, high: 0.8, optimum: 1, value: match.score }, `${percent}%`)),
     h('p', { className: 'skills-line' }, 'Requires: ', job.requiredSkills.length === 0 ? 'no roadmap skills named'
-      : job.requiredSkills.map((skill, index) => [index > 0 ? ', ' : '',
-        h('a', { href: `#/roadmap/${encodeURIComponent(skill.id)}`, className: statusOf(skill.id) === 'DONE' ? 'have' : '' },
-          skill.name, statusOf(skill.id) === 'DONE' && state.session ? ' ✓' : '')])),
+      : skillLinks(job.requiredSkills)),
     match && match.missingSkills.length > 0 && h('p', { className: 'missing' }, 'Missing: ',
       match.missingSkills.map((skill, index) => [index > 0 ? ', ' : '',
         h('a', { href: `#/path/${encodeURIComponent(skill.id)}`, className: 'missing-skill', dataset: { skillId: skill.id },
-          title: `Learning path to ${skill.name}` }, skill.name)])));
+          title: `Learning path to ${skill.name}` }, skill.name)])),
+    h('p', { className: 'job-actions' }, applyLink(job)));
+}
+
+/** One listing on its own page: the whole description, every skill, where to apply. */
+export class JobDetailView {
+  constructor(section) {
+    this.section = section;
+  }
+
+  async show(jobId) {
+    replaceChildren(this.section, h('p', { className: 'muted' }, 'Loading the job…'));
+    if (!jobId) {
+      replaceChildren(this.section, h('p', null, 'No job chosen. ', h('a', { href: '#/jobs' }, 'Back to the jobs')));
+      return;
+    }
+    try {
+      const { data } = await execute('Job', { id: jobId }, { token: token() });
+      const job = data.job;
+      if (!job) {
+        replaceChildren(this.section, h('h1', null, 'Job not found'),
+          h('p', null, 'This listing is gone or closed. ', h('a', { href: '#/jobs' }, 'Back to the jobs')));
+        return;
+      }
+      const paragraphs = (job.descriptionText ?? '').split(/\n\s*\n/).map((text) => text.trim()).filter(Boolean);
+      replaceChildren(this.section,
+        h('p', null, h('a', { href: '#/jobs' }, '← All jobs')),
+        h('h1', { id: 'job-title' }, job.title),
+        jobMeta(job),
+        h('p', { className: 'salary' }, salaryText(job.salary)),
+        h('p', { className: 'job-actions' }, applyLink(job) ?? h('span', { className: 'muted' }, 'No address to apply at was given.')),
+        h('p', { className: 'skills-line' }, 'Requires: ', job.requiredSkills.length === 0 ? 'no roadmap skills named'
+          : skillLinks(job.requiredSkills)),
+        job.niceToHaveSkills.length > 0 && h('p', { className: 'skills-line' }, 'Nice to have: ', skillLinks(job.niceToHaveSkills)),
+        h('section', { className: 'job-description-full', 'aria-label': 'Description' },
+          paragraphs.map((text) => h('p', null, text))),
+        h('p', { className: 'muted' }, `Posted ${job.postedAt.slice(0, 10)}`,
+          job.validThrough ? ` · open until ${job.validThrough.slice(0, 10)}` : ''));
+      document.title = `${job.title} · Skillpath`;
+    }
+    catch (failure) {
+      replaceChildren(this.section, h('p', { className: 'alert', role: 'alert' }, `The job could not be loaded: ${failure.message}`));
+    }
+  }
 }
 
 export class JobsView {

@@ -3,6 +3,7 @@
 
 import { execute } from './graphql.js';
 import { announce } from './dom.js';
+import { keepPendingChange, signInWithProvider } from './session.js';
 import { ROADMAP_ID, STATUS_LABELS, publish, state, statusOf, token } from './state.js';
 
 export const HEATMAP_DAYS = 26 * 7;
@@ -73,6 +74,13 @@ export async function setSkillStatus(skillId, status) {
     state.statuses.set(skillId, previous);
     state.saving.delete(skillId);
     publish('statuses', { skillId });
+    if (failure.code === 'UNAUTHENTICATED' && state.session?.provider && state.provider?.signInAvailable) {
+      // the gateway's session ended while the app was open: sign in again, then save this
+      keepPendingChange({ skillId, status });
+      announce(`Your session has ended: signing you in again to save ${name}…`);
+      signInWithProvider(state.provider.signInUrl);
+      return false;
+    }
     const reason = /[.!?]$/.test(failure.message) ? failure.message : `${failure.message}.`;
     announce(`Not saved: ${reason} ${name} is back to “${STATUS_LABELS[previous].toLowerCase()}”.`, { error: true });
     return false;

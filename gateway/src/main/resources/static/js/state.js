@@ -12,6 +12,8 @@ export const STATUS_LABELS = {
 export const state = {
   settings: { devSignIn: false },
   session: null,
+  // the gateway's sign-in through the identity provider: { signInAvailable, signedIn, signInUrl, signOutUrl, ... }
+  provider: null,
   /** The roadmap as loaded: { id, title, description, stages: [{ title, position, skills }] } */
   roadmap: null,
   /** Skill id -> skill of the roadmap (id, name, requires, alternativeOf, alternatives...) */

@@ -33,7 +33,8 @@ class FederationTest extends JobsServiceTest {
 			.containsPattern("type Skill @key\\(fields ?: ?\"id\"")
 			.containsPattern("type Learner @key\\(fields ?: ?\"id\"")
 			.containsPattern("completedSkillIds: \\[ID!\\]! @external")
-			.containsPattern("@requires\\(fields ?: ?\"completedSkillIds\"\\)")
+			.containsPattern("skippedSkillIds: \\[ID!\\]! @external")
+			.containsPattern("@requires\\(fields ?: ?\"completedSkillIds skippedSkillIds\"\\)")
 			.contains("federation/v2.7");
 	}
 
@@ -103,6 +104,44 @@ class FederationTest extends JobsServiceTest {
 			.path("_entities[0].matchingJobs.edges[*].node.title")
 			.entityList(String.class)
 			.containsExactly("Site Builder");
+	}
+
+	@Test
+	void aSkippedSkillAndAChoiceSettledByOneOfItsOptionsAreNotMissing() {
+		String key = registerPartner("choice");
+		Map<String, Object> report = push(key, MediaType.APPLICATION_JSON, "[" + posting("c-db", "Data Engineer",
+				"Choosers", "\"Relational databases\", \"Redis\", \"Memcached\"", null) + "]");
+		assertThat(counts(report)).containsEntry("created", 1);
+		String query = ENTITIES.formatted(
+				"... on Learner { matchingJobs(first: 5) { edges { score node { title } missingSkills { id } } } }");
+		// PostgreSQL done settles "Pick a relational database"; Redis skipped; Kafka
+		// still to learn
+		Map<String, Object> learner = Map.of("__typename", "Learner", "id", "learner-chooser", "completedSkillIds",
+				List.of("postgresql"), "skippedSkillIds", List.of("redis"));
+		List<Map<String, Object>> edges = this.anonymous.document(query)
+			.variable("r", List.of(learner))
+			.execute()
+			.path("_entities[0].matchingJobs.edges")
+			.entityList(MAP_CLASS)
+			.get();
+		Map<String, Object> dataEngineer = edges.stream()
+			.filter((edge) -> edge.get("node").toString().contains("Data Engineer"))
+			.findFirst()
+			.orElseThrow();
+		assertThat((Double) dataEngineer.get("score")).isCloseTo(2.0 / 3, within(1e-9));
+		assertThat(dataEngineer.get("missingSkills")).isEqualTo(List.of(Map.of("id", "memcached")));
+
+		// without them, the same learner meets neither: the choice is not settled by a
+		// skip,
+		// and nothing else is done
+		Map<String, Object> skippingOnly = Map.of("__typename", "Learner", "id", "learner-skipper", "completedSkillIds",
+				List.of(), "skippedSkillIds", List.of("postgresql"));
+		this.anonymous.document(query)
+			.variable("r", List.of(skippingOnly))
+			.execute()
+			.path("_entities[0].matchingJobs.edges[*].node.title")
+			.entityList(String.class)
+			.doesNotContain("Data Engineer");
 	}
 
 	@Test

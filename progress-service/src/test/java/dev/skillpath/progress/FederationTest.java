@@ -113,6 +113,15 @@ class FederationTest extends ProgressServiceTest {
 			.path("_entities[0].myCompletion")
 			.entity(Map.class)
 			.isEqualTo(Map.of("done", 1, "learning", 1, "skipped", 1, "total", 4, "percent", 50));
+		// what jobs-service's matching requires of a learner
+		client.document("{ me { completedSkillIds skippedSkillIds } }")
+			.execute()
+			.path("me.completedSkillIds")
+			.entityList(String.class)
+			.containsExactly("internet")
+			.path("me.skippedSkillIds")
+			.entityList(String.class)
+			.containsExactly("http");
 		this.anonymous.document(query)
 			.variable("r", List.of(representation))
 			.execute()

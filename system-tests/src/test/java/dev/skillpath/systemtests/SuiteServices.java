@@ -80,6 +80,9 @@ public final class SuiteServices {
 	public static Map<String, Object> withoutGateway(Map<String, Object> properties) {
 		Map<String, Object> all = new LinkedHashMap<>(properties);
 		all.put("spring.cloud.gateway.server.webflux.enabled", false);
+		// people's tokens from the identity provider (read on the first one), beside the
+		// development tokens of the other tests
+		all.put("skillpath.security.jwt.issuer-uri", IdentityProvider.issuer());
 		all.put("spring.autoconfigure.exclude",
 				"org.springframework.cloud.gateway.config.GatewayRedisAutoConfiguration");
 		return all;

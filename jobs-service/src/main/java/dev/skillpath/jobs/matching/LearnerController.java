@@ -8,6 +8,7 @@ import java.util.Set;
 import dev.skillpath.jobs.listing.OffsetCursors;
 import dev.skillpath.jobs.listing.Skill;
 import dev.skillpath.support.error.ApiException;
+import dev.skillpath.jobs.tagging.SkillCatalog;
 import dev.skillpath.support.graphql.Cursors;
 import dev.skillpath.support.graphql.PageInfo;
 import reactor.core.publisher.Mono;
@@ -30,8 +31,11 @@ public class LearnerController {
 
 	private final MatchRepository matches;
 
-	public LearnerController(MatchRepository matches) {
+	private final SkillCatalog skills;
+
+	public LearnerController(MatchRepository matches, SkillCatalog skills) {
 		this.matches = matches;
+		this.skills = skills;
 	}
 
 	@EntityMapping
@@ -41,7 +45,10 @@ public class LearnerController {
 			throw ApiException.badUserInput("A Learner representation needs completedSkillIds (the field is @requires)",
 					Map.of("field", "completedSkillIds"));
 		}
-		return new Learner(id, list.stream().map(String::valueOf).toList());
+		// absent from a router that plans with an older schema: nothing counts as skipped
+		Object skipped = representation.get("skippedSkillIds");
+		return new Learner(id, list.stream().map(String::valueOf).toList(),
+				skipped instanceof List<?> skips ? skips.stream().map(String::valueOf).toList() : List.of());
 	}
 
 	@SchemaMapping(typeName = "Learner", field = "matchingJobs")
@@ -55,17 +62,24 @@ public class LearnerController {
 					Map.of("field", "minScore")));
 		}
 		Set<String> done = new HashSet<>(learner.completedSkillIds());
-		if (done.isEmpty() || size == 0) {
+		// what a job may ask for and the learner has: done, skipped (the learner says
+		// they know
+		// it), and a choice one of whose options is done (PostgreSQL settles "a
+		// relational database")
+		Set<String> met = new HashSet<>(done);
+		met.addAll(learner.skippedSkillIds());
+		met.addAll(this.skills.current().choicesSettledBy(done));
+		if (met.isEmpty() || size == 0) {
 			return Mono.just(new JobMatchConnection(List.of(), new PageInfo(false, offset > 0, null, null), 0));
 		}
-		return this.matches.matches(done, Math.max(threshold, 1e-9), offset, size).map((page) -> {
+		return this.matches.matches(met, Math.max(threshold, 1e-9), offset, size).map((page) -> {
 			OffsetCursors.PagedEdges<JobMatch> paged = OffsetCursors.page(CURSOR_KIND, page.rows(), offset, size,
 					page.total(),
 					(cursor, row) -> new JobMatch(cursor, row.getValue(), row.getKey(),
 							row.getKey()
 								.requiredSkillIds()
 								.stream()
-								.filter((s) -> !done.contains(s))
+								.filter((s) -> !met.contains(s))
 								.map(Skill::new)
 								.toList()));
 			List<JobMatch> edges = paged.edges();

@@ -36,19 +36,33 @@ public class SkillCatalog implements org.springframework.beans.factory.Disposabl
 	private static final String QUERY = """
 			query($after: String) {
 			  skills(first: 100, after: $after) {
-			    edges { node { id name aliases } }
+			    edges { node { id name aliases alternativeOf { id } } }
 			    pageInfo { hasNextPage endCursor }
 			  }
 			  careerFacts { id statement figure unit }
 			}""";
 
 	/**
-	 * Skills as fetched: the tagger built from them, the career figures, and a version to
-	 * detect change.
+	 * Skills as fetched: the tagger built from them, the career figures, which choice
+	 * each option skill belongs to ("Pick a relational database" for PostgreSQL), and a
+	 * version to detect change.
 	 */
-	public record Snapshot(SkillTagger tagger, List<CareerFigure> figures, int skillCount, String version) {
+	public record Snapshot(SkillTagger tagger, List<CareerFigure> figures, int skillCount, String version,
+			Map<String, String> choiceOf) {
 
-		static final Snapshot EMPTY = new Snapshot(new SkillTagger(List.of()), List.of(), 0, "");
+		static final Snapshot EMPTY = new Snapshot(new SkillTagger(List.of()), List.of(), 0, "", Map.of());
+
+		/** The choices that an option among {@code done} settles. */
+		public java.util.Set<String> choicesSettledBy(java.util.Collection<String> done) {
+			java.util.Set<String> settled = new java.util.HashSet<>();
+			for (String skill : done) {
+				String choice = this.choiceOf.get(skill);
+				if (choice != null) {
+					settled.add(choice);
+				}
+			}
+			return settled;
+		}
 
 	}
 
@@ -118,7 +132,7 @@ public class SkillCatalog implements org.springframework.beans.factory.Disposabl
 	 * the last fetch.
 	 */
 	public Mono<Snapshot> refresh() {
-		return fetchPage(null, new ArrayList<>(), List.of()).map((snapshot) -> {
+		return fetchPage(null, new ArrayList<>(), List.of(), new java.util.HashMap<>()).map((snapshot) -> {
 			Snapshot previous = this.current.getAndSet(snapshot);
 			if (!previous.version().equals(snapshot.version())) {
 				logger.info("Tagging with " + snapshot.skillCount() + " skills from content-service");
@@ -128,7 +142,8 @@ public class SkillCatalog implements org.springframework.beans.factory.Disposabl
 		});
 	}
 
-	private Mono<Snapshot> fetchPage(String after, List<SkillTerm> terms, List<CareerFigure> figures) {
+	private Mono<Snapshot> fetchPage(String after, List<SkillTerm> terms, List<CareerFigure> figures,
+			Map<String, String> choiceOf) {
 		java.util.Map<String, Object> variables = new java.util.HashMap<>();
 		variables.put("after", after);
 		return this.client.post()
@@ -150,6 +165,10 @@ public class SkillCatalog implements org.springframework.beans.factory.Disposabl
 					node.path("aliases").forEach((alias) -> aliases.add(alias.asString()));
 					terms
 						.addAll(SkillTagger.termsOf(node.path("id").asString(), node.path("name").asString(), aliases));
+					JsonNode choice = node.path("alternativeOf").path("id");
+					if (choice.isString()) {
+						choiceOf.put(node.path("id").asString(), choice.asString());
+					}
 				}
 				List<CareerFigure> facts = figures;
 				if (facts.isEmpty()) {
@@ -163,7 +182,7 @@ public class SkillCatalog implements org.springframework.beans.factory.Disposabl
 				}
 				JsonNode pageInfo = skills.path("pageInfo");
 				if (pageInfo.path("hasNextPage").asBoolean()) {
-					return fetchPage(pageInfo.path("endCursor").asString(), terms, facts);
+					return fetchPage(pageInfo.path("endCursor").asString(), terms, facts, choiceOf);
 				}
 				long skillCount = terms.stream().map(SkillTerm::skillId).distinct().count();
 				if (skillCount == 0) {
@@ -172,7 +191,8 @@ public class SkillCatalog implements org.springframework.beans.factory.Disposabl
 					return Mono.error(new IllegalStateException("content-service has no skills yet"));
 				}
 				String version = Integer.toHexString(terms.hashCode());
-				return Mono.just(new Snapshot(new SkillTagger(terms), List.copyOf(facts), (int) skillCount, version));
+				return Mono.just(new Snapshot(new SkillTagger(terms), List.copyOf(facts), (int) skillCount, version,
+						Map.copyOf(choiceOf)));
 			});
 	}
 

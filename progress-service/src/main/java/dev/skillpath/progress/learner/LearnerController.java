@@ -75,6 +75,11 @@ public class LearnerController {
 		return this.progress.completedSkillIds(learner.id());
 	}
 
+	@SchemaMapping(typeName = "Learner", field = "skippedSkillIds")
+	public Mono<List<String>> skippedSkillIds(Learner learner) {
+		return this.progress.skillIdsWith(learner.id(), SkillStatus.SKIPPED);
+	}
+
 	@SchemaMapping(typeName = "Learner", field = "progress")
 	public Flux<SkillProgress> progress(Learner learner, @Argument SkillStatus status) {
 		return this.progress.all(learner.id(), status);

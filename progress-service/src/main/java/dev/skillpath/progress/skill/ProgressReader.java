@@ -61,10 +61,16 @@ public class ProgressReader {
 	}
 
 	public Mono<List<String>> completedSkillIds(String learnerId) {
+		return skillIdsWith(learnerId, SkillStatus.DONE);
+	}
+
+	/** Ids of the skills the learner holds in {@code status}, in id order. */
+	public Mono<List<String>> skillIdsWith(String learnerId, SkillStatus status) {
 		return this.db
-			.sql("SELECT skill_id FROM skill_progress WHERE learner_id = :learner AND status = 'DONE'"
+			.sql("SELECT skill_id FROM skill_progress WHERE learner_id = :learner AND status = :status"
 					+ " ORDER BY skill_id")
 			.bind("learner", learnerId)
+			.bind("status", status.name())
 			.map((row) -> row.get("skill_id", String.class))
 			.all()
 			.collectList();

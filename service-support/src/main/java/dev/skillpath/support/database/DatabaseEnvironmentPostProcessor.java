@@ -40,7 +40,8 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 		}
 		if (environment.getProperty("skillpath.database.embedded.enabled", Boolean.class, true)
 				&& ClassUtils.isPresent("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", null)
-				&& ClassUtils.isPresent("io.r2dbc.spi.ConnectionFactory", null)) {
+				&& (ClassUtils.isPresent("io.r2dbc.spi.ConnectionFactory", null)
+						|| ClassUtils.isPresent("org.springframework.jdbc.core.simple.JdbcClient", null))) {
 			environment.getPropertySources()
 				.addLast(new EmbeddedPostgresPropertySource(EmbeddedPostgresSettings.from(environment)));
 		}

@@ -6,9 +6,11 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Problem bodies with {@code code} for REST endpoints of every service and the gateway,
- * and a 500 problem body for an {@link Error} thrown while handling a request.
+ * and a 500 problem body for an {@link Error} thrown while handling a request. WebFlux
+ * only: identity-service, on servlets, has Spring Security's and Boot's own error pages.
  */
 @AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class RestErrorAutoConfiguration {
 
 	@Bean
@@ -17,7 +19,6 @@ public class RestErrorAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 	RequestErrorWebFilter requestErrorWebFilter() {
 		return new RequestErrorWebFilter();
 	}

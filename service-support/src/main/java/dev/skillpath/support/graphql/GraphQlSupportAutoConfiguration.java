@@ -17,7 +17,8 @@ import org.springframework.graphql.data.federation.FederationSchemaFactory;
  * database, and the cache of parsed and validated documents.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.graphql.autoconfigure.GraphQlAutoConfiguration")
-@ConditionalOnClass(name = "org.springframework.graphql.data.federation.FederationSchemaFactory")
+@ConditionalOnClass(name = { "org.springframework.graphql.data.federation.FederationSchemaFactory",
+		"org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer" })
 public class GraphQlSupportAutoConfiguration {
 
 	@Bean

@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +41,7 @@ import org.springframework.util.StringUtils;
  * says {@code UNAUTHENTICATED}.
  */
 @AutoConfiguration(before = ReactiveWebSecurityAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableWebFluxSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ServiceSecurityAutoConfiguration {
@@ -57,27 +59,50 @@ public class ServiceSecurityAutoConfiguration {
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
-			.oauth2ResourceServer((server) -> server.authenticationEntryPoint(new JsonAuthenticationEntryPoint())
-				.jwt((jwt) -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(new RolesClaimConverter())))
+			.oauth2ResourceServer((server) -> acceptBearerTokens(server, jwtDecoder))
 			.build();
+	}
+
+	/**
+	 * Bearer tokens as every service takes them (the gateway's own chain too): the
+	 * {@code roles} claim as roles, and a 401 saying {@code UNAUTHENTICATED} for a token
+	 * that does not pass.
+	 */
+	public static void acceptBearerTokens(ServerHttpSecurity.OAuth2ResourceServerSpec server,
+			ReactiveJwtDecoder jwtDecoder) {
+		server.authenticationEntryPoint(new JsonAuthenticationEntryPoint())
+			.jwt((jwt) -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(new RolesClaimConverter()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	ReactiveJwtDecoder skillpathJwtDecoder(SecurityProperties properties) {
 		SecurityProperties.Jwt jwt = properties.jwt();
-		NimbusReactiveJwtDecoder decoder;
+		ReactiveJwtDecoder decoder;
 		if (StringUtils.hasText(jwt.issuerUri())) {
-			decoder = NimbusReactiveJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
-			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuerUri()));
+			// resolved on the first token, so a service starts before its identity
+			// provider
+			NimbusReactiveJwtDecoder issued = NimbusReactiveJwtDecoder.withIssuerLocation(jwt.issuerUri()).build();
+			issued.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuerUri()));
+			// a laptop run takes both the identity service's tokens and development
+			// tokens
+			decoder = StringUtils.hasText(jwt.hmacSecret()) ? new SigningAlgorithmJwtDecoder(hmacDecoder(jwt), issued)
+					: issued;
 		}
 		else {
-			decoder = NimbusReactiveJwtDecoder.withSecretKey(hmacKey(jwt)).macAlgorithm(MacAlgorithm.HS256).build();
-			decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
+			decoder = hmacDecoder(jwt);
 		}
 		SecurityProperties.TokenCache cache = properties.tokenCache();
 		return cache.maxEntries() > 0
 				? new CachingJwtDecoder(decoder, cache.maxEntries(), cache.maxAge(), Clock.systemUTC()) : decoder;
+	}
+
+	private static NimbusReactiveJwtDecoder hmacDecoder(SecurityProperties.Jwt jwt) {
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(hmacKey(jwt))
+			.macAlgorithm(MacAlgorithm.HS256)
+			.build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(jwt.issuer()));
+		return decoder;
 	}
 
 	@Bean
@@ -101,6 +126,14 @@ public class ServiceSecurityAutoConfiguration {
 					+ "skillpath.security.jwt.hmac-secret to a secret of at least 32 bytes");
 		}
 		return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+	}
+
+	/**
+	 * The caller of a token as every service sees it, for a chain of another module's
+	 * (the gateway's).
+	 */
+	public static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesClaimConverter() {
+		return new RolesClaimConverter();
 	}
 
 	/**

@@ -52,7 +52,9 @@ import static org.assertj.core.api.Assertions.fail;
 		properties = { "spring.config.name=" + GatewayApplication.NAME, "skillpath.gateway.poll-interval=1s",
 				// one partner request per window, so that the test can see a rate-limit
 				// rejection counted
-				"skillpath.gateway.rate-limit.partner-per-window=1", SuiteServices.GATEWAY_EXCLUSIONS })
+				// (and a day's window, which the two requests cannot straddle)
+				"skillpath.gateway.rate-limit.partner-per-window=1", "skillpath.gateway.rate-limit.window=1d",
+				SuiteServices.GATEWAY_EXCLUSIONS })
 @ActiveProfiles("test")
 class DeployFilesTest extends SuiteGatewayTest {
 
@@ -247,9 +249,10 @@ class DeployFilesTest extends SuiteGatewayTest {
 	void composeWiresEveryServiceToItsDatabaseThePrometheusTargetsAndTheGateway() {
 		Map<String, Object> services = map(yaml(DEPLOY.resolve("compose.yaml")).get(0).get("services"));
 		assertThat(services).containsKeys("postgres", "redis", "content-service", "progress-service", "jobs-service",
-				"gateway", "prometheus", "grafana");
+				"gateway", "identity-service", "prometheus", "grafana");
 		Map<String, String> ports = new TreeMap<>();
-		for (String service : List.of("content-service", "progress-service", "jobs-service", "gateway")) {
+		for (String service : List.of("content-service", "progress-service", "jobs-service", "gateway",
+				"identity-service")) {
 			Map<String, Object> environment = map(at(services, service, "environment"));
 			ports.put(service, (String) environment.get("PORT"));
 			assertThat(at(services, service, "build", "args", "SERVICE")).as(service).isEqualTo(service);
@@ -259,11 +262,22 @@ class DeployFilesTest extends SuiteGatewayTest {
 			}
 		}
 		assertThat(ports).isEqualTo(Map.of("content-service", "8081", "progress-service", "8082", "jobs-service",
-				"8083", "gateway", "8080"));
+				"8083", "gateway", "8080", "identity-service", "8084"));
 		Map<String, Object> gateway = map(at(services, "gateway", "environment"));
 		assertThat(gateway).containsEntry("CONTENT_URL", "http://content-service:8081/graphql")
 			.containsEntry("PROGRESS_URL", "http://progress-service:8082/graphql")
 			.containsEntry("JOBS_URL", "http://jobs-service:8083/graphql");
+		// sign-in: one issuer URL for the gateway, the services (demo.env) and
+		// identity-service's tokens
+		Map<String, Object> identity = map(at(services, "identity-service", "environment"));
+		String issuer = (String) identity.get("SKILLPATH_IDENTITY_ISSUER");
+		assertThat(gateway).containsEntry("SKILLPATH_GATEWAY_SIGN_IN_ISSUER_URI", issuer);
+		assertThat(read(DEPLOY.resolve("demo.env"))).contains("SKILLPATH_SECURITY_JWT_ISSUER_URI=" + issuer + "\n");
+		assertThat((String) identity.get("SKILLPATH_IDENTITY_WEB_REDIRECT_URIS"))
+			.isEqualTo("http://localhost:8080/login/oauth2/code/skillpath");
+		assertThat(read(DEPLOY.resolve("postgres/init-databases.sh"))).contains("SKILLPATH_DATABASES");
+		assertThat((String) map(at(services, "postgres", "environment")).get("SKILLPATH_DATABASES"))
+			.contains("identity");
 
 		List<Map<String, Object>> scrapeConfigs = list(
 				yaml(DEPLOY.resolve("prometheus/prometheus.yml")).get(0).get("scrape_configs"));
@@ -334,6 +348,68 @@ class DeployFilesTest extends SuiteGatewayTest {
 				run(DEPLOY.resolve("k8s/overlays").resolve(overlay), kubectl.getPath(), "kustomize", ".");
 			}
 		}
+	}
+
+	/**
+	 * Every path the learner app loads (its page, each file it is built from, each URL
+	 * its scripts fetch) is served by the gateway and routed by the Ingress; what stays
+	 * inside the cluster is not routed.
+	 */
+	@Test
+	void theIngressRoutesEveryPathTheAppLoadsAndNothingInternal() throws IOException {
+		Map<String, Object> ingress = yaml(DEPLOY.resolve("k8s/base/ingress.yaml")).get(0);
+		List<Map<String, Object>> routes = list(at(ingress, "spec", "rules", 0, "http", "paths"));
+		Path app = repositoryRoot().resolve("gateway/src/main/resources/static");
+		Set<String> loaded = new TreeSet<>(List.of("/"));
+		Pattern fetched = Pattern.compile("fetch\\('([^'$]+)'");
+		try (Stream<Path> files = Files.walk(app)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				loaded.add("/" + app.relativize(file).toString().replace(File.separatorChar, '/'));
+				Matcher matcher = fetched.matcher(read(file));
+				while (matcher.find()) {
+					loaded.add("/" + matcher.group(1));
+				}
+			}
+		}
+		// the app asks for development tokens only where the gateway offers them (local)
+		Set<String> internal = Set.of("/dev/tokens", "/actuator/health", "/actuator/prometheus", "/graphiql");
+		loaded.removeAll(internal);
+		assertThat(loaded).as("the app's files were found").contains("/index.html", "/js/main.js", "/webapp/settings");
+		WebTestClient gateway = gateway();
+		for (String path : loaded) {
+			assertThat(routedBy(routes, path)).as("the Ingress routes %s, which the app loads", path).isTrue();
+			if (!path.equals("/graphql")) {
+				assertThat(
+						gateway.get().uri(path).exchange().expectBody(String.class).returnResult().getStatus().value())
+					.as("the gateway serves %s", path)
+					.isEqualTo(200);
+			}
+		}
+		// where the app sends the browser to sign in and out, and where the provider
+		// sends it back
+		for (String path : List.of("/oauth2/authorization/skillpath", "/login/oauth2/code/skillpath", "/logout")) {
+			assertThat(routedBy(routes, path)).as("the Ingress routes %s, for sign-in", path).isTrue();
+		}
+		for (String path : internal) {
+			assertThat(routedBy(routes, path)).as("the Ingress keeps %s inside the cluster", path).isFalse();
+		}
+	}
+
+	/** Kubernetes path matching: Exact is the whole path, Prefix whole path elements. */
+	private static boolean routedBy(List<Map<String, Object>> routes, String path) {
+		for (Map<String, Object> route : routes) {
+			String routed = (String) route.get("path");
+			boolean matches = switch ((String) route.get("pathType")) {
+				case "Exact" -> path.equals(routed);
+				case "Prefix" -> routed.equals("/") || path.equals(routed)
+						|| path.startsWith(routed.endsWith("/") ? routed : routed + "/");
+				default -> throw new IllegalStateException("pathType " + route.get("pathType") + " of " + routed);
+			};
+			if (matches) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// --- traffic and scrapes

@@ -26,7 +26,8 @@ final class DemoListings {
 		String listings = """
 				{"jobs": [
 				 {"externalId": "webapp-go-1", "title": "%s", "company": "Gopher Works",
-				  "location": "Lisbon, Portugal", "remote": "REMOTE", "description": "<p>Services in Go, caches in Redis.</p>",
+				  "location": "Lisbon, Portugal", "remote": "REMOTE", "description": "<p>Services in Go, caches in Redis.</p><p>Remote in Europe.</p>",
+				  "url": "https://jobs.example.com/gopher-works/1",
 				  "salary": {"min": 70000, "max": 90000, "currency": "USD", "period": "YEAR"}, "skills": ["Go", "Redis"]},
 				 {"externalId": "webapp-py-1", "title": "%s", "company": "Snake Oil Ltd",
 				  "location": "Leeds, United Kingdom", "description": "<p>Django and Python.</p>",

@@ -91,12 +91,29 @@ class LearnerProgressTest extends BrowserTest {
 		this.browser.waitForText("#job-results", DemoListings.PYTHON_JOB);
 		assertThat(this.browser.text("#job-results")).doesNotContain(DemoListings.GO_JOB);
 
+		// a card shows the description, and where to apply when the listing says (this
+		// one does not)
+		String pythonCard = this.browser.text("#job-results .job-card");
+		assertThat(pythonCard).contains("Django and Python.");
+		assertThat(this.browser.all("#job-results .job-card a.apply")).isEmpty();
+
 		// a skill panel's "Jobs asking for it" link: the search for that skill
 		this.browser.open("/#/jobs?skill=redis");
 		this.browser.waitForText("#job-count", "1 open job found.");
 		assertThat(this.browser.text("#job-results")).contains(DemoListings.GO_JOB);
 		assertThat(new Select(this.browser.visible("#job-skill")).getFirstSelectedOption().getText())
 			.isEqualTo("Redis");
+		assertThat(this.browser.visible("#job-results .job-card a.apply").getDomAttribute("href"))
+			.isEqualTo("https://jobs.example.com/gopher-works/1");
+
+		// the job's own page: the whole description, its skills, where to apply
+		this.browser.visible("#job-results .job-card a.job-link").click();
+		this.browser.waitForText("#job-title", DemoListings.GO_JOB);
+		String page = this.browser.text("#view-job");
+		assertThat(page).contains("Gopher Works", "Services in Go, caches in Redis.", "Remote in Europe.",
+				"Requires: Go, Redis");
+		assertThat(this.browser.visible("#view-job a.apply").getDomAttribute("rel")).contains("noopener");
+		assertThat(this.browser.visible("a[data-view='jobs']").getDomAttribute("aria-current")).isEqualTo("page");
 
 		this.browser.visible("a[data-view='career']").click();
 		assertThat(this.browser.waitForText("#career-facts", "$61,042")).contains("Source:");
