@@ -166,7 +166,7 @@ public final class IdentityProvider {
 	 * it).
 	 */
 	static Path execJar() {
-		Path target = DeployRoot.repository().resolve("identity-service/target");
+		Path target = RepositoryRoot.path().resolve("identity-service/target");
 		try (Stream<Path> files = Files.list(target)) {
 			return files.filter((file) -> file.getFileName().toString().matches("identity-service-.*-exec\\.jar"))
 				.findFirst()
@@ -211,22 +211,6 @@ public final class IdentityProvider {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	/** Where the repository is, from this module's working directory. */
-	static final class DeployRoot {
-
-		static Path repository() {
-			Path dir = Path.of("").toAbsolutePath();
-			while (dir != null && !Files.isDirectory(dir.resolve("identity-service"))) {
-				dir = dir.getParent();
-			}
-			if (dir == null) {
-				throw new IllegalStateException("no identity-service/ above " + Path.of("").toAbsolutePath());
-			}
-			return dir;
-		}
-
 	}
 
 }

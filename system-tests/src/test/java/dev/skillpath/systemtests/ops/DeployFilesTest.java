@@ -558,14 +558,7 @@ class DeployFilesTest extends SuiteGatewayTest {
 	// --- small readers
 
 	static Path repositoryRoot() {
-		Path dir = Path.of("").toAbsolutePath();
-		while (dir != null && !Files.isDirectory(dir.resolve("deploy"))) {
-			dir = dir.getParent();
-		}
-		if (dir == null) {
-			throw new IllegalStateException("no deploy/ directory above " + Path.of("").toAbsolutePath());
-		}
-		return dir;
+		return dev.skillpath.systemtests.RepositoryRoot.path();
 	}
 
 	private static List<Path> files(Path dir, String suffix) {
