@@ -52,7 +52,8 @@ export class RoadmapView {
     this.panel = new SkillPanel(h('aside', { className: 'skill-panel', id: 'skill-panel', 'aria-labelledby': 'skill-panel-title' }));
     this.title = h('h1', null, 'Roadmap');
     this.description = h('p', { className: 'lead' });
-    replaceChildren(section, this.title, this.description, this.summaryHolder, legend(),
+    this.searchResults = h('ul', { className: 'skill-search-results', id: 'skill-search-results', 'aria-live': 'polite' });
+    replaceChildren(section, this.title, this.description, this.searchForm(), this.searchResults, this.summaryHolder, legend(),
       h('div', { className: 'roadmap-layout' }, this.graphHolder, this.panel.element));
     this.graphHolder.addEventListener('click', (event) => this.onClick(event));
     this.graphHolder.addEventListener('keydown', (event) => this.onKey(event));
@@ -61,6 +62,46 @@ export class RoadmapView {
     subscribe('statuses', () => this.onStatuses());
     subscribe('personal', () => this.renderSummary());
     subscribe('session', () => this.renderSummary());
+  }
+
+  /** Find a skill by name or alias ("postgres", "k8s"); each result opens its panel. */
+  searchForm() {
+    const input = h('input', { id: 'skill-search', type: 'search', name: 'text', placeholder: 'e.g. postgres, k8s',
+      autocomplete: 'off', maxlength: 100 });
+    let timer = null;
+    input.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => this.search(input.value), 250);
+    });
+    return h('form', { className: 'skill-search', role: 'search', 'aria-label': 'Find a skill', onSubmit: (event) => {
+      event.preventDefault();
+      clearTimeout(timer);
+      this.search(input.value);
+    } }, h('label', { for: 'skill-search' }, 'Find a skill'), input);
+  }
+
+  async search(text) {
+    const wanted = text.trim();
+    this.searchedFor = wanted;
+    if (!wanted) {
+      replaceChildren(this.searchResults);
+      return;
+    }
+    try {
+      const { data } = await execute('SearchSkills', { text: wanted }, { token: token() });
+      if (this.searchedFor !== wanted) {
+        return; // a later search is on its way
+      }
+      const matches = data.searchSkills ?? [];
+      replaceChildren(this.searchResults, matches.length === 0
+        ? h('li', { className: 'muted' }, `No skill matches “${wanted}”.`)
+        : matches.map((match) => h('li', null,
+          h('a', { href: `#/roadmap/${encodeURIComponent(match.skill.id)}`, dataset: { skillId: match.skill.id } }, match.skill.name),
+          match.matchedOn === 'ALIAS' ? h('span', { className: 'muted' }, ` (${match.matchedText})`) : '')));
+    }
+    catch (failure) {
+      replaceChildren(this.searchResults, h('li', { className: 'alert', role: 'alert' }, `The search failed: ${failure.message}`));
+    }
   }
 
   show(skillId) {

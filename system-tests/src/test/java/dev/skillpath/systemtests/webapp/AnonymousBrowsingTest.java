@@ -56,6 +56,21 @@ class AnonymousBrowsingTest extends BrowserTest {
 		this.browser.screenshot("skill-panel");
 	}
 
+	@Test
+	void aSkillIsFoundByItsNameOrAnAliasAndOpens() {
+		this.browser.open("/");
+		this.browser.visible("#skill-search").sendKeys("k8s");
+		String results = this.browser.waitForText("#skill-search-results", "Kubernetes");
+		assertThat(results).contains("(k8s)");
+		this.browser.visible("#skill-search-results a[data-skill-id='kubernetes']").click();
+		this.browser.waitForText("#skill-panel h2", "Kubernetes");
+		assertThat(this.browser.driver.getCurrentUrl()).endsWith("#/roadmap/kubernetes");
+
+		this.browser.visible("#skill-search").clear();
+		this.browser.visible("#skill-search").sendKeys("zzqx-nothing");
+		this.browser.waitForText("#skill-search-results", "No skill matches “zzqx-nothing”.");
+	}
+
 	/**
 	 * Apollo's APQ: the hash first, the text only after PERSISTED_QUERY_NOT_FOUND, then
 	 * the hash alone.
