@@ -26,6 +26,7 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -58,8 +59,7 @@ class GatewaySecurityConfiguration {
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
 			.oauth2ResourceServer((server) -> ServiceSecurityAutoConfiguration.acceptBearerTokens(server, jwtDecoder));
 		if (!signIn.enabled()) {
-			return http.securityContextRepository(
-					org.springframework.security.web.server.context.NoOpServerSecurityContextRepository.getInstance())
+			return http.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 				.csrf(ServerHttpSecurity.CsrfSpec::disable)
 				.logout(ServerHttpSecurity.LogoutSpec::disable)
 				.build();
@@ -74,8 +74,7 @@ class GatewaySecurityConfiguration {
 		OidcClientInitiatedServerLogoutSuccessHandler atProvider = new OidcClientInitiatedServerLogoutSuccessHandler(
 				registrations);
 		atProvider.setPostLogoutRedirectUri(signIn.postLogoutRedirectUri());
-		// a session without the provider's ID token: back to the app (there is no /login
-		// here)
+		// a session without the provider's ID token: back to the app (no /login here)
 		atProvider.setLogoutSuccessUrl(java.net.URI.create("/"));
 		DefaultServerOAuth2AuthorizationRequestResolver pkce = new DefaultServerOAuth2AuthorizationRequestResolver(
 				registrations);
@@ -101,10 +100,7 @@ class GatewaySecurityConfiguration {
 				// the token is never in a response body)
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
 				.requireCsrfProtectionMatcher(new CookieAuthenticatedUnsafeRequests(contexts)))
-			.addFilterBefore(
-					new SessionTokenRelay(authorizedClientManager(registrations, authorizedClients, idTokens), contexts,
-							idTokens, () -> registrations.findByRegistrationId(SignInProperties.REGISTRATION)),
-					SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterBefore(relay, SecurityWebFiltersOrder.AUTHENTICATION)
 			.build();
 	}
 

@@ -64,9 +64,7 @@ public final class TrustedProxies {
 				}
 				return InetAddress.getByAddress(bytes);
 			}
-			// with a colon in it, the JDK parses the text as an IPv6 literal or refuses
-			// it,
-			// without asking DNS
+			// with a colon, the JDK reads an IPv6 literal or refuses it, never asking DNS
 			return IPV6.matcher(text).matches() ? InetAddress.getByName(text) : null;
 		}
 		catch (UnknownHostException ex) {
