@@ -51,6 +51,16 @@ public abstract class SuiteGatewayTest {
 		return TestClients.graphql(baseUrl(), subject == null ? null : token(subject, roles));
 	}
 
+	/** How many skills the shipped backend roadmap has, asked through the gateway. */
+	public int backendSkillCount() {
+		return graphql(null).document("{ roadmap(id: \"backend\") { skillIds } }")
+			.execute()
+			.path("roadmap.skillIds")
+			.entityList(String.class)
+			.get()
+			.size();
+	}
+
 	/** Waits until the gateway has composed the supergraph from the three services. */
 	public void awaitSupergraph() {
 		Actuator.awaitReady(gateway(), Duration.ofSeconds(60));

@@ -3,8 +3,6 @@ package dev.skillpath.systemtests.webapp;
 import dev.skillpath.gateway.GatewayApplication;
 import dev.skillpath.systemtests.SuiteGatewayTest;
 import dev.skillpath.systemtests.SuiteServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
@@ -13,8 +11,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The learner web app in a real browser, served by the gateway on a random port in front
@@ -26,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				SuiteServices.GATEWAY_EXCLUSIONS })
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BrowserTest extends SuiteGatewayTest {
+abstract class BrowserTest extends SuiteGatewayTest implements UsesBrowser {
 
 	WebTestClient http;
 
@@ -44,26 +40,9 @@ abstract class BrowserTest extends SuiteGatewayTest {
 		this.browser = Browser.start(baseUrl(), 1280, 900);
 	}
 
-	@AfterEach
-	void noScriptErrors() {
-		assertThat(this.browser.scriptErrors()).as("uncaught script errors in the page").isEmpty();
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
-
-	/** How many skills the shipped backend roadmap has, asked through the gateway. */
-	int backendSkillCount() {
-		return graphql(null).document("{ roadmap(id: \"backend\") { skillIds } }")
-			.execute()
-			.path("roadmap.skillIds")
-			.entityList(String.class)
-			.get()
-			.size();
+	@Override
+	public Browser browser() {
+		return this.browser;
 	}
 
 	/** Asserts whether the app's settings offer the demo sign-in. */

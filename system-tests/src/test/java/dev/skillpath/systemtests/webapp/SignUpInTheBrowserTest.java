@@ -4,8 +4,6 @@ import java.util.UUID;
 
 import dev.skillpath.systemtests.IdentityProvider;
 import dev.skillpath.systemtests.SignInGatewayTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sign-in, marks a skill done, sees completion change, signs out, and the app is
  * anonymous again.
  */
-class SignUpInTheBrowserTest extends SignInGatewayTest {
+class SignUpInTheBrowserTest extends SignInGatewayTest implements UsesBrowser {
 
 	Browser browser;
 
@@ -26,25 +24,9 @@ class SignUpInTheBrowserTest extends SignInGatewayTest {
 		this.browser = Browser.start(IdentityProvider.gatewayUrl(), 1280, 900);
 	}
 
-	@AfterEach
-	void noScriptErrors() {
-		assertThat(this.browser.scriptErrors()).as("uncaught script errors in the page").isEmpty();
-	}
-
-	@AfterAll
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.close();
-		}
-	}
-
-	int skills() {
-		return graphql(null).document("{ roadmap(id: \"backend\") { skillIds } }")
-			.execute()
-			.path("roadmap.skillIds")
-			.entityList(String.class)
-			.get()
-			.size();
+	@Override
+	public Browser browser() {
+		return this.browser;
 	}
 
 	/**
@@ -80,7 +62,7 @@ class SignUpInTheBrowserTest extends SignInGatewayTest {
 
 	@Test
 	void aSessionThatEndsWhileTheAppIsOpenSignsInAgainAndKeepsTheChange() {
-		int skills = skills();
+		int skills = backendSkillCount();
 		signUp("linus-" + UUID.randomUUID().toString().substring(0, 6), "", "/#/roadmap/git");
 		this.browser.waitForText(".completion-counts", "0 done, 0 skipped, 0 learning of " + skills);
 		// the gateway's session is gone (expired, or the replica restarted); the app does
@@ -96,7 +78,7 @@ class SignUpInTheBrowserTest extends SignInGatewayTest {
 
 	@Test
 	void aNewLearnerSignsUpMarksASkillDoneAndSignsOut() {
-		int skills = skills();
+		int skills = backendSkillCount();
 		signUp("grace-" + UUID.randomUUID().toString().substring(0, 6), "Grace", "/#/progress");
 		this.browser.waitForText(".completion-counts", "0 done, 0 skipped, 0 learning of " + skills);
 
